@@ -1,0 +1,178 @@
+package io.simdex.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Builds {@link Settings} from, in rising precedence: built-in defaults, a YAML file, {@code SIMDEX_*}
+ * environment variables, and command-line overrides.
+ *
+ * <p>Keys are dotted paths ({@code server.port}); the environment variable of a key is {@code SIMDEX_}
+ * plus the key upper-cased with dots and dashes turned into underscores ({@code SIMDEX_SERVER_PORT}).
+ * An unknown key in the file or the overrides is an error, so a typo never passes silently. Relative
+ * paths are resolved against the working directory.
+ */
+public final class SettingsLoader {
+
+    /** The config file read when none is named. A missing default file means "defaults only". */
+    public static final Path DEFAULT_FILE = Path.of("config", "simdex.yaml");
+
+    /** Every key with its default; the iteration order is the documented order. */
+    static final Map<String, String> DEFAULTS = defaults();
+
+    private SettingsLoader() {
+    }
+
+    private static Map<String, String> defaults() {
+        var d = new LinkedHashMap<String, String>();
+        d.put("server.host", "127.0.0.1");
+        d.put("server.port", "7070");
+        d.put("model.name", "all-minilm-l6-v2");
+        d.put("model.cache-dir", "model-cache");
+        d.put("model.dir", "");                 // empty: <model.cache-dir>/<model.name>
+        d.put("model.max-tokens", "256");
+        d.put("model.pooling", "mean");
+        d.put("model.workers", "2");
+        d.put("model.threads-per-worker", "1");
+        d.put("model.batch-size", "8");
+        d.put("corpus.path", "bundled");
+        d.put("corpus.strict", "false");
+        d.put("api.max-k", "100");
+        d.put("api.max-query-chars", "4096");
+        d.put("cache.enabled", "true");
+        d.put("cache.dir", "");                 // empty: <model.cache-dir>/vectors
+        return java.util.Collections.unmodifiableMap(d);
+    }
+
+    /**
+     * Loads settings.
+     *
+     * @param file the YAML file, or {@code null} for {@link #DEFAULT_FILE} when it exists
+     * @param env the environment, usually {@code System.getenv()}
+     * @param overrides dotted keys to values, from command-line flags; highest precedence
+     * @throws SettingsException naming the file, key or value that is wrong
+     */
+    public static Settings load(Path file, Map<String, String> env, Map<String, String> overrides) {
+        var values = new LinkedHashMap<>(DEFAULTS);
+        Path source = file != null ? file : DEFAULT_FILE;
+        if (Files.exists(source)) {
+            putChecked(values, readYaml(source), source.toString());
+        } else if (file != null) {
+            throw new SettingsException("config file " + file.toAbsolutePath() + " does not exist");
+        }
+        for (String key : DEFAULTS.keySet()) {
+            String fromEnv = env.get(envName(key));
+            if (fromEnv != null) {
+                values.put(key, fromEnv);
+            }
+        }
+        putChecked(values, overrides, "command-line overrides");
+        return build(values);
+    }
+
+    /** The environment variable that overrides {@code key}. */
+    public static String envName(String key) {
+        return "SIMDEX_" + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+
+    private static void putChecked(Map<String, String> values, Map<String, String> extra, String origin) {
+        for (var e : extra.entrySet()) {
+            if (!DEFAULTS.containsKey(e.getKey())) {
+                throw new SettingsException("unknown setting '" + e.getKey() + "' in " + origin
+                        + "; known settings: " + String.join(", ", DEFAULTS.keySet()));
+            }
+            values.put(e.getKey(), e.getValue());
+        }
+    }
+
+    static Map<String, String> readYaml(Path file) {
+        JsonNode root;
+        try {
+            root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
+        } catch (IOException e) {
+            throw new SettingsException("cannot read config file " + file + ": " + e.getMessage(), e);
+        }
+        var flat = new LinkedHashMap<String, String>();
+        if (root == null || root.isNull() || root.isMissingNode()) {
+            return flat;
+        }
+        if (!root.isObject()) {
+            throw new SettingsException("config file " + file + " must hold a YAML mapping of sections");
+        }
+        flatten("", root, flat, file);
+        return flat;
+    }
+
+    private static void flatten(String prefix, JsonNode node, Map<String, String> out, Path file) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            var field = it.next();
+            String key = prefix.isEmpty() ? field.getKey() : prefix + "." + field.getKey();
+            JsonNode value = field.getValue();
+            if (value.isObject()) {
+                flatten(key, value, out, file);
+            } else if (value.isArray()) {
+                throw new SettingsException("setting '" + key + "' in " + file + " must be a single value, not a list");
+            } else {
+                out.put(key, value.isNull() ? "" : value.asText());
+            }
+        }
+    }
+
+    private static Settings build(Map<String, String> v) {
+        Path cacheRoot = Path.of(text(v, "model.cache-dir"));
+        String modelName = text(v, "model.name");
+        String modelDir = v.get("model.dir").trim();
+        String cacheDir = v.get("cache.dir").trim();
+        return new Settings(
+                new Settings.Server(text(v, "server.host"), integer(v, "server.port")),
+                new Settings.Model(
+                        modelName,
+                        modelDir.isEmpty() ? cacheRoot.resolve(modelName) : Path.of(modelDir),
+                        integer(v, "model.max-tokens"),
+                        Settings.Pooling.parse(text(v, "model.pooling")),
+                        integer(v, "model.workers"),
+                        integer(v, "model.threads-per-worker"),
+                        integer(v, "model.batch-size")),
+                new Settings.Corpus(text(v, "corpus.path"), bool(v, "corpus.strict")),
+                new Settings.Api(integer(v, "api.max-k"), integer(v, "api.max-query-chars")),
+                new Settings.Cache(
+                        bool(v, "cache.enabled"),
+                        cacheDir.isEmpty() ? cacheRoot.resolve("vectors") : Path.of(cacheDir)));
+    }
+
+    private static String text(Map<String, String> v, String key) {
+        String value = v.get(key);
+        if (value == null || value.isBlank()) {
+            throw new SettingsException("setting '" + key + "' must not be empty (set it in the config file, "
+                    + envName(key) + ", or a flag)");
+        }
+        return value.trim();
+    }
+
+    private static int integer(Map<String, String> v, String key) {
+        String value = text(v, key);
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new SettingsException("setting '" + key + "' must be a whole number, got '" + value + "'");
+        }
+    }
+
+    private static boolean bool(Map<String, String> v, String key) {
+        String value = text(v, key).toLowerCase(Locale.ROOT);
+        return switch (value) {
+            case "true", "yes", "on" -> true;
+            case "false", "no", "off" -> false;
+            default -> throw new SettingsException("setting '" + key + "' must be true or false, got '" + value + "'");
+        };
+    }
+}

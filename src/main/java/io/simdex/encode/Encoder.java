@@ -1,0 +1,39 @@
+package io.simdex.encode;
+
+import java.util.List;
+
+/** Turns texts into unit-length embedding vectors; implementations must be safe for concurrent callers. */
+public interface Encoder extends AutoCloseable {
+
+    /**
+     * A string that changes whenever the vectors for the same text could change: model files, token
+     * budget, pooling. Caches key on it.
+     */
+    String modelId();
+
+    /** A short human name for logs and {@code /health}, e.g. {@code all-minilm-l6-v2}. */
+    String modelName();
+
+    /** Length of every vector this encoder returns. */
+    int dimension();
+
+    /** Token budget per text, [CLS] and [SEP] included; longer texts are truncated and say so. */
+    int maxTokens();
+
+    /**
+     * Encodes texts in one call, batching internally.
+     *
+     * @return one embedding per text, in input order; an empty list for empty input
+     * @throws EncoderException when the model fails
+     */
+    List<Embedding> encode(List<String> texts);
+
+    /** Encodes one text; see {@link #encode(List)}. */
+    default Embedding encode(String text) {
+        return encode(List.of(text)).get(0);
+    }
+
+    /** Releases the model and its native resources; idempotent. */
+    @Override
+    void close();
+}

@@ -1,0 +1,291 @@
+package io.simdex.encode;
+
+import ai.djl.MalformedModelException;
+import ai.djl.inference.Predictor;
+import ai.djl.repository.zoo.Criteria;
+import ai.djl.repository.zoo.ModelNotFoundException;
+import ai.djl.repository.zoo.ZooModel;
+import ai.djl.translate.TranslateException;
+
+import io.simdex.config.Settings;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A sentence-embedding model run by ONNX Runtime through DJL, offline, from a folder holding
+ * {@code model.onnx} and {@code tokenizer.json}.
+ *
+ * <p>One {@link ZooModel} (one ONNX session) is shared; each worker owns a {@link Predictor}, which is not
+ * thread-safe, borrowed from a pool for the length of one model call. Texts are sorted by token count and
+ * cut into batches, so each batch is padded only to its own longest text; results come back in input
+ * order.
+ */
+public final class OnnxEncoder implements Encoder {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OnnxEncoder.class);
+
+    private final Settings.Model spec;
+    private final String modelId;
+    private final TextTokenizer tokenizer;
+    private final ZooModel<TokenBatch, float[][]> model;
+    private final List<Predictor<TokenBatch, float[][]>> predictors;
+    private final BlockingQueue<Predictor<TokenBatch, float[][]>> idle;
+    private final ExecutorService workers;
+    private final int dimension;
+    private volatile boolean closed;
+
+    private OnnxEncoder(Settings.Model spec, String modelId, TextTokenizer tokenizer,
+                        ZooModel<TokenBatch, float[][]> model) {
+        this.spec = spec;
+        this.modelId = modelId;
+        this.tokenizer = tokenizer;
+        this.model = model;
+        this.predictors = new ArrayList<>(spec.workers());
+        this.idle = new ArrayBlockingQueue<>(spec.workers());
+        for (int i = 0; i < spec.workers(); i++) {
+            Predictor<TokenBatch, float[][]> p = model.newPredictor();
+            predictors.add(p);
+            idle.add(p);
+        }
+        var threadNumber = new AtomicInteger();
+        this.workers = Executors.newFixedThreadPool(spec.workers(), r -> {
+            Thread t = new Thread(r, "simdex-encoder-" + threadNumber.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        this.dimension = warmUp();
+    }
+
+    /**
+     * Loads the model described by {@code spec}.
+     *
+     * @throws EncoderException naming the folder and the missing or broken file
+     */
+    public static OnnxEncoder load(Settings.Model spec) {
+        Path dir = spec.dir().toAbsolutePath();
+        Path onnx = dir.resolve("model.onnx");
+        Path tokenizerJson = dir.resolve("tokenizer.json");
+        for (Path required : List.of(onnx, tokenizerJson)) {
+            if (!Files.isRegularFile(required)) {
+                throw new EncoderException("model file " + required + " is missing; run 'mvn package' (it unpacks "
+                        + "the models into model-cache/) or point model.dir at a folder with model.onnx and tokenizer.json");
+            }
+        }
+        String modelId = spec.name() + "@" + fingerprint(onnx, tokenizerJson)
+                + "/max" + spec.maxTokens() + "/" + spec.pooling().name().toLowerCase(java.util.Locale.ROOT);
+        var translator = new BertTranslator(spec.pooling());
+        Criteria<TokenBatch, float[][]> criteria = Criteria.builder()
+                .setTypes(TokenBatch.class, float[][].class)
+                .optModelPath(dir)
+                .optEngine("OnnxRuntime")
+                .optTranslator(translator)
+                // DJL only applies intraOpNumThreads when interOpNumThreads is set too.
+                .optOption("interOpNumThreads", "1")
+                .optOption("intraOpNumThreads", Integer.toString(spec.threadsPerWorker()))
+                .build();
+        TextTokenizer tokenizer = null;
+        try {
+            tokenizer = new TextTokenizer(tokenizerJson);
+            ZooModel<TokenBatch, float[][]> model = criteria.loadModel();
+            translator.inputNames(model.describeInput().keys());
+            return new OnnxEncoder(spec, modelId, tokenizer, model);
+        } catch (IOException | ModelNotFoundException | MalformedModelException e) {
+            if (tokenizer != null) {
+                tokenizer.close();
+            }
+            throw new EncoderException("cannot load model from " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String modelId() {
+        return modelId;
+    }
+
+    @Override
+    public String modelName() {
+        return spec.name();
+    }
+
+    @Override
+    public int dimension() {
+        return dimension;
+    }
+
+    @Override
+    public int maxTokens() {
+        return spec.maxTokens();
+    }
+
+    @Override
+    public List<Embedding> encode(List<String> texts) {
+        return encode(texts, spec.maxTokens());
+    }
+
+    /**
+     * Encodes with a token budget other than the configured one (evaluation, fixtures).
+     *
+     * @param maxTokens 2..{@value Settings.Model#MODEL_MAX_POSITIONS}, [CLS] and [SEP] included
+     */
+    public List<Embedding> encode(List<String> texts, int maxTokens) {
+        if (maxTokens < 2 || maxTokens > Settings.Model.MODEL_MAX_POSITIONS) {
+            throw new IllegalArgumentException(
+                    "maxTokens must be 2.." + Settings.Model.MODEL_MAX_POSITIONS + ", got " + maxTokens);
+        }
+        if (closed) {
+            throw new IllegalStateException("encoder is closed");
+        }
+        if (texts.isEmpty()) {
+            return List.of();
+        }
+        List<TokenizedText> tokens = tokenizer.tokenize(texts, maxTokens);
+        List<int[]> batches = lengthSortedBatches(tokens, spec.batchSize());
+        float[][] vectors = new float[texts.size()][];
+        if (batches.size() == 1) {
+            runBatch(batches.get(0), tokens, vectors);
+        } else {
+            var pending = new ArrayList<Future<?>>(batches.size());
+            for (int[] batch : batches) {
+                pending.add(workers.submit(() -> runBatch(batch, tokens, vectors)));
+            }
+            awaitAll(pending);
+        }
+        var out = new ArrayList<Embedding>(texts.size());
+        for (int i = 0; i < texts.size(); i++) {
+            TokenizedText t = tokens.get(i);
+            out.add(new Embedding(vectors[i], t.fullLength(), t.ids().length));
+        }
+        return out;
+    }
+
+    /** Index groups of at most {@code batchSize} texts of similar length, longest first. */
+    static List<int[]> lengthSortedBatches(List<TokenizedText> tokens, int batchSize) {
+        Integer[] order = new Integer[tokens.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, Comparator.comparingInt((Integer i) -> tokens.get(i).ids().length).reversed()
+                .thenComparingInt(i -> i));
+        var batches = new ArrayList<int[]>();
+        for (int from = 0; from < order.length; from += batchSize) {
+            int to = Math.min(order.length, from + batchSize);
+            int[] batch = new int[to - from];
+            for (int j = from; j < to; j++) {
+                batch[j - from] = order[j];
+            }
+            batches.add(batch);
+        }
+        return batches;
+    }
+
+    private void runBatch(int[] indices, List<TokenizedText> tokens, float[][] out) {
+        var rows = new ArrayList<TokenizedText>(indices.length);
+        for (int i : indices) {
+            rows.add(tokens.get(i));
+        }
+        float[][] pooled = predict(TokenBatch.of(rows));
+        for (int j = 0; j < indices.length; j++) {
+            out[indices[j]] = pooled[j];
+        }
+    }
+
+    private float[][] predict(TokenBatch batch) {
+        Predictor<TokenBatch, float[][]> predictor;
+        try {
+            predictor = idle.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EncoderException("interrupted while waiting for a free encoder worker", e);
+        }
+        try {
+            return predictor.predict(batch);
+        } catch (TranslateException e) {
+            throw new EncoderException("model " + spec.name() + " failed on a batch of " + batch.rows()
+                    + " texts of up to " + batch.length() + " tokens: " + e.getMessage(), e);
+        } finally {
+            idle.add(predictor);
+        }
+    }
+
+    private static void awaitAll(List<Future<?>> pending) {
+        for (Future<?> f : pending) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                pending.forEach(p -> p.cancel(true));
+                throw new EncoderException("interrupted while encoding", e);
+            } catch (ExecutionException e) {
+                pending.forEach(p -> p.cancel(true));
+                if (e.getCause() instanceof EncoderException ee) {
+                    throw ee;
+                }
+                throw new EncoderException("encoding failed: " + e.getCause(), e.getCause());
+            }
+        }
+    }
+
+    /** Runs every predictor once, so the first real request does not pay for lazy initialization. */
+    private int warmUp() {
+        List<TokenizedText> probe = tokenizer.tokenize(List.of("simdex warm-up"), spec.maxTokens());
+        int dim = -1;
+        for (int i = 0; i < predictors.size(); i++) {
+            float[][] v = predict(TokenBatch.of(probe));
+            dim = v[0].length;
+        }
+        LOG.debug("model {} warmed up on {} workers, dimension {}", spec.name(), predictors.size(), dim);
+        return dim;
+    }
+
+    private static String fingerprint(Path... files) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[1 << 16];
+            for (Path file : files) {
+                try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha)) {
+                    while (in.read(buffer) != -1) {
+                        // the digest stream does the work
+                    }
+                }
+            }
+            return HexFormat.of().formatHex(sha.digest(), 0, 8);
+        } catch (IOException e) {
+            throw new EncoderException("cannot read model files for their fingerprint: " + e.getMessage(), e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        workers.shutdownNow();
+        predictors.forEach(Predictor::close);
+        model.close();
+        tokenizer.close();
+    }
+}

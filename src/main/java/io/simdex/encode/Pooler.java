@@ -1,0 +1,66 @@
+package io.simdex.encode;
+
+import io.simdex.config.Settings.Pooling;
+
+/** Turns the model's token vectors into one unit-length vector per text (sentence-transformers semantics). */
+final class Pooler {
+
+    private Pooler() {
+    }
+
+    /**
+     * Pools and L2-normalizes.
+     *
+     * @param hidden the model output, {@code rows × length × dim}, row-major
+     * @param batch the input, whose mask says which positions are real tokens
+     * @return {@code rows} vectors of {@code dim} floats, each of unit length (a zero vector stays zero)
+     */
+    static float[][] pool(float[] hidden, TokenBatch batch, int dim, Pooling pooling) {
+        int rows = batch.rows();
+        int length = batch.length();
+        if (hidden.length != rows * length * dim) {
+            throw new EncoderException("model output has " + hidden.length + " values, expected "
+                    + rows + " × " + length + " × " + dim);
+        }
+        float[][] out = new float[rows][];
+        for (int r = 0; r < rows; r++) {
+            float[] v = pooling == Pooling.CLS
+                    ? java.util.Arrays.copyOfRange(hidden, r * length * dim, r * length * dim + dim)
+                    : mean(hidden, batch.mask(), r, length, dim);
+            normalize(v);
+            out[r] = v;
+        }
+        return out;
+    }
+
+    private static float[] mean(float[] hidden, long[] mask, int row, int length, int dim) {
+        float[] sum = new float[dim];
+        int count = 0;
+        for (int t = 0; t < length; t++) {
+            if (mask[row * length + t] == 0) {
+                continue;
+            }
+            count++;
+            int base = (row * length + t) * dim;
+            for (int d = 0; d < dim; d++) {
+                sum[d] += hidden[base + d];
+            }
+        }
+        float inv = 1f / Math.max(count, 1);
+        for (int d = 0; d < dim; d++) {
+            sum[d] *= inv;
+        }
+        return sum;
+    }
+
+    private static void normalize(float[] v) {
+        double squares = 0;
+        for (float x : v) {
+            squares += (double) x * x;
+        }
+        float inv = (float) (1.0 / Math.max(Math.sqrt(squares), 1e-12));
+        for (int d = 0; d < v.length; d++) {
+            v[d] *= inv;
+        }
+    }
+}

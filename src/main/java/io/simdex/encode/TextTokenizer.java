@@ -1,0 +1,54 @@
+package io.simdex.encode;
+
+import ai.djl.huggingface.tokenizers.Encoding;
+import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The model's HuggingFace tokenizer, with truncation done here so that every text's full length is known.
+ *
+ * <p>The shipped {@code tokenizer.json} truncates and pads to 128; both are switched off, and the ids
+ * are cut the way HuggingFace tokenizers cut a single sequence: [CLS], the first {@code maxTokens - 2}
+ * tokens, [SEP]. Padding happens per batch in {@link TokenBatch}.
+ */
+final class TextTokenizer implements AutoCloseable {
+
+    private final HuggingFaceTokenizer tokenizer;
+
+    TextTokenizer(Path tokenizerJson) throws IOException {
+        this.tokenizer = HuggingFaceTokenizer.builder()
+                .optTokenizerPath(tokenizerJson)
+                .optAddSpecialTokens(true)
+                .optTruncation(false)
+                .optPadding(false)
+                .build();
+    }
+
+    List<TokenizedText> tokenize(List<String> texts, int maxTokens) {
+        Encoding[] encodings = tokenizer.batchEncode(texts);
+        var out = new ArrayList<TokenizedText>(encodings.length);
+        for (Encoding encoding : encodings) {
+            out.add(truncate(encoding.getIds(), maxTokens));
+        }
+        return out;
+    }
+
+    static TokenizedText truncate(long[] ids, int maxTokens) {
+        if (ids.length <= maxTokens) {
+            return new TokenizedText(ids, ids.length);
+        }
+        long[] cut = Arrays.copyOf(ids, maxTokens);
+        cut[maxTokens - 1] = ids[ids.length - 1]; // keep the closing [SEP]
+        return new TokenizedText(cut, ids.length);
+    }
+
+    @Override
+    public void close() {
+        tokenizer.close();
+    }
+}

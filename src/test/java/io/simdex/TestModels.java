@@ -1,0 +1,44 @@
+package io.simdex;
+
+import io.simdex.config.Settings;
+import io.simdex.encode.OnnxEncoder;
+
+import java.nio.file.Path;
+
+/** The real models unpacked by the build, shared by every test in the JVM so each loads once. */
+public final class TestModels {
+
+    /** The folder the build unpacks models into (surefire passes it; IDE runs fall back to the default). */
+    public static final Path MODEL_CACHE = Path.of(System.getProperty("simdex.model.cache", "model-cache"));
+
+    private static OnnxEncoder minilm;
+    private static OnnxEncoder minilmInt8;
+
+    private TestModels() {
+    }
+
+    /** all-MiniLM-L6-v2 fp32 as the service runs it: 256 tokens, mean pooling, 2 workers. */
+    public static Settings.Model minilmSpec() {
+        return spec("all-minilm-l6-v2");
+    }
+
+    public static Settings.Model spec(String name) {
+        return new Settings.Model(name, MODEL_CACHE.resolve(name), 256, Settings.Pooling.MEAN, 2, 1, 8);
+    }
+
+    public static synchronized OnnxEncoder minilm() {
+        if (minilm == null) {
+            minilm = OnnxEncoder.load(minilmSpec());
+            Runtime.getRuntime().addShutdownHook(new Thread(minilm::close));
+        }
+        return minilm;
+    }
+
+    public static synchronized OnnxEncoder minilmInt8() {
+        if (minilmInt8 == null) {
+            minilmInt8 = OnnxEncoder.load(spec("all-minilm-l6-v2-q"));
+            Runtime.getRuntime().addShutdownHook(new Thread(minilmInt8::close));
+        }
+        return minilmInt8;
+    }
+}
