@@ -1,0 +1,85 @@
+package io.simdex.index;
+
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A top-k query against a {@link VectorIndex}; validated on construction.
+ *
+ * <p>The query is copied in and {@link #query()} returns a copy, so a request is immutable. It need not be
+ * normalized: the index normalizes it, so scores are cosine similarities.
+ *
+ * @param query      finite, non-empty, non-zero vector whose dimension matches the index
+ * @param k          the maximum number of hits, {@code >= 1}; {@code k} larger than the index returns every
+ *                   eligible vector
+ * @param excludeIds ids that must not appear in the results (copied to an immutable set); ids the index
+ *                   does not hold are ignored
+ * @param minScore   hits scoring below this are dropped, so fewer than {@code k} may come back; finite, in
+ *                   [-1, 1], where -1 keeps everything
+ */
+public record SearchRequest(float[] query, int k, Set<String> excludeIds, float minScore) {
+
+    /** The smallest {@code minScore}: it keeps every hit. */
+    public static final float NO_MIN_SCORE = -1f;
+
+    public SearchRequest {
+        Objects.requireNonNull(query, "query");
+        if (query.length == 0) {
+            throw new IllegalArgumentException("query has 0 components; it must have at least 1");
+        }
+        query = query.clone();
+        try {
+            VectorMath.checkFinite(query);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("query " + e.getMessage(), e);
+        }
+        if (VectorMath.l2Norm(query) == 0f) {
+            throw new IllegalArgumentException("query is the zero vector (all " + query.length
+                    + " components are 0); cosine similarity needs a non-zero vector");
+        }
+        if (k < 1) {
+            throw new IllegalArgumentException("k must be >= 1 but was " + k);
+        }
+        excludeIds = Set.copyOf(Objects.requireNonNull(excludeIds, "excludeIds"));
+        if (!(minScore >= -1f && minScore <= 1f)) {
+            throw new IllegalArgumentException("minScore must be a finite number in [-1, 1] but was " + minScore);
+        }
+    }
+
+    /** A request for the {@code k} nearest vectors, with no exclusions and no minimum score. */
+    public static SearchRequest of(float[] query, int k) {
+        return new SearchRequest(query, k, Set.of(), NO_MIN_SCORE);
+    }
+
+    /** Returns a copy of the query vector, as given (not normalized). */
+    @Override
+    public float[] query() {
+        return query.clone();
+    }
+
+    /** Returns the query's number of components, without copying it. */
+    public int dimension() {
+        return query.length;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SearchRequest other
+                && Arrays.equals(query, other.query)
+                && k == other.k
+                && excludeIds.equals(other.excludeIds)
+                && Float.compare(minScore, other.minScore) == 0;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(Arrays.hashCode(query), k, excludeIds, minScore);
+    }
+
+    @Override
+    public String toString() {
+        return "SearchRequest[query=float[" + query.length + "], k=" + k + ", excludeIds=" + excludeIds
+                + ", minScore=" + minScore + "]";
+    }
+}

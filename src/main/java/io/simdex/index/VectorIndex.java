@@ -1,0 +1,54 @@
+package io.simdex.index;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * An in-memory set of id → vector entries searched by cosine similarity.
+ *
+ * <p>Vectors are L2-normalized when they enter the index (by {@link #add} and, for the query, by
+ * {@link #search}), so the score of a hit is the cosine similarity, computed as a dot product. Float rounding
+ * can push a score a few ulps past ±1.
+ *
+ * <p>Search results are exact and ordered best-first: by score descending, and on equal scores by ascending
+ * insertion order (the vector added earlier ranks first).
+ *
+ * <p>Null arguments throw {@link NullPointerException}; invalid values throw {@link IllegalArgumentException}
+ * with a message naming the bad value.
+ */
+public interface VectorIndex {
+
+    /** The number of components every vector in this index has. */
+    int dimension();
+
+    /** The number of vectors added so far. */
+    int size();
+
+    /** Whether a vector was added under {@code id}. */
+    boolean contains(String id);
+
+    /**
+     * Adds a vector under a new id. The index stores a normalized copy; {@code vector} itself is not modified.
+     *
+     * @throws IllegalArgumentException if {@code id} is blank or already present, or {@code vector} has the
+     *                                  wrong dimension, a NaN or infinite component, or is all zeros
+     */
+    void add(String id, float[] vector);
+
+    /** A copy of the stored (normalized) vector for {@code id}, or empty if the index does not hold it. */
+    Optional<float[]> vector(String id);
+
+    /**
+     * Returns up to {@code k} hits, best-first, ties broken by insertion order.
+     * <ul>
+     *   <li>{@code k > size()} returns every eligible vector; an empty index returns an empty list.</li>
+     *   <li>Ids in {@code excludeIds} never appear; ids there that the index does not hold are ignored
+     *       (validating them is the caller's job).</li>
+     *   <li>Hits with {@code score < minScore} are dropped, so fewer than {@code k} may come back.</li>
+     * </ul>
+     *
+     * @return an immutable list
+     * @throws IllegalArgumentException if the query's dimension differs from {@link #dimension()}
+     */
+    List<Hit> search(SearchRequest request);
+}

@@ -1,0 +1,275 @@
+package io.simdex.index;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatNullPointerException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import java.util.Set;
+import org.assertj.core.util.FloatComparator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The behaviour every {@link VectorIndex} promises; each implementation's test extends this class. */
+abstract class VectorIndexContractTest {
+
+    private static final float[] X = {1f, 0f, 0f, 0f};
+    private static final float[] Y = {0f, 1f, 0f, 0f};
+    private static final float[] XY = {1f, 1f, 0f, 0f};
+    private static final float[] MINUS_X = {-1f, 0f, 0f, 0f};
+
+    /** A new, empty index for vectors of {@code dimension} components. */
+    protected abstract VectorIndex newIndex(int dimension);
+
+    private VectorIndex indexOfFour() {
+        VectorIndex index = newIndex(4);
+        index.add("x", X);
+        index.add("y", Y);
+        index.add("xy", XY);
+        index.add("-x", MINUS_X);
+        return index;
+    }
+
+    private static List<String> ids(List<Hit> hits) {
+        return hits.stream().map(Hit::id).toList();
+    }
+
+    @Test
+    void a_new_index_is_empty_and_reports_its_dimension() {
+        VectorIndex index = newIndex(7);
+
+        assertThat(index.dimension()).isEqualTo(7);
+        assertThat(index.size()).isZero();
+        assertThat(index.search(SearchRequest.of(new float[] {1, 0, 0, 0, 0, 0, 0}, 5))).isEmpty();
+    }
+
+    @Test
+    void added_vectors_are_counted_and_contained() {
+        VectorIndex index = indexOfFour();
+
+        assertThat(index.size()).isEqualTo(4);
+        assertThat(index.contains("xy")).isTrue();
+        assertThat(index.vector("y")).hasValueSatisfying(v -> assertThat(v).containsExactly(Y));
+    }
+
+    @Test
+    void add_rejects_a_vector_of_the_wrong_dimension() {
+        VectorIndex index = newIndex(4);
+
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> index.add("short", new float[] {1f, 2f, 3f}))
+                .withMessage("vector for id 'short' has dimension 3 but the index has dimension 4");
+        assertThat(index.contains("short")).isFalse();
+        assertThat(index.size()).isZero();
+    }
+
+    @Test
+    void add_rejects_a_duplicate_id_naming_it_and_keeps_the_first_vector() {
+        VectorIndex index = indexOfFour();
+
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> index.add("xy", Y))
+                .withMessageContaining("'xy'")
+                .withMessageContaining("already");
+        assertThat(index.size()).isEqualTo(4);
+        assertThat(index.vector("xy").orElseThrow()[0]).isCloseTo(0.70710677f, within(1e-6f));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(floats = {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY})
+    void add_rejects_a_non_finite_vector_naming_the_id_and_component(float bad) {
+        VectorIndex index = newIndex(4);
+
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> index.add("p7", new float[] {0.5f, bad, 0.5f, 0.5f}))
+                .withMessageContaining("'p7'")
+                .withMessageContaining("component 1 of 4 is " + bad);
+        assertThat(index.contains("p7")).isFalse();
+    }
+
+    @Test
+    void add_rejects_a_zero_vector() {
+        VectorIndex index = newIndex(4);
+
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> index.add("zero", new float[4]))
+                .withMessageContaining("'zero'")
+                .withMessageContaining("zero vector");
+        assertThat(index.size()).isZero();
+    }
+
+    @ParameterizedTest(name = "''{0}''")
+    @ValueSource(strings = {"", " ", "\t\n"})
+    void add_rejects_a_blank_id(String id) {
+        VectorIndex index = newIndex(4);
+
+        assertThatIllegalArgumentException().isThrownBy(() -> index.add(id, X)).withMessageContaining("blank");
+        assertThat(index.size()).isZero();
+    }
+
+    @Test
+    void add_rejects_a_null_id_or_vector() {
+        VectorIndex index = newIndex(4);
+
+        assertThatNullPointerException().isThrownBy(() -> index.add(null, X));
+        assertThatNullPointerException().isThrownBy(() -> index.add("p1", null));
+    }
+
+    @Test
+    void add_does_not_modify_the_callers_array() {
+        VectorIndex index = newIndex(4);
+        float[] vector = {3f, 4f, 0f, 0f};
+
+        index.add("p1", vector);
+
+        assertThat(vector).containsExactly(3f, 4f, 0f, 0f);
+    }
+
+    @Test
+    void an_unknown_id_is_not_contained_and_has_no_vector() {
+        VectorIndex index = indexOfFour();
+
+        assertThat(index.contains("nope")).isFalse();
+        assertThat(index.vector("nope")).isEmpty();
+    }
+
+    @Test
+    void vector_returns_the_normalized_vector_as_a_copy() {
+        // given
+        VectorIndex index = newIndex(4);
+        index.add("p1", new float[] {3f, 4f, 0f, 0f});
+
+        // when
+        float[] first = index.vector("p1").orElseThrow();
+        first[0] = 100f;
+
+        // then
+        assertThat(index.vector("p1").orElseThrow()).containsExactly(new float[] {0.6f, 0.8f, 0f, 0f}, within(1e-6f));
+        assertThat(index.search(SearchRequest.of(new float[] {3f, 4f, 0f, 0f}, 1)).get(0).score())
+                .isCloseTo(1f, within(1e-6f));
+    }
+
+    @Test
+    void vectors_are_normalized_on_entry_so_a_scaled_copy_scores_one() {
+        // given
+        VectorIndex index = newIndex(4);
+        float[] unit = {0.5f, -0.5f, 0.5f, 0.5f};
+        index.add("scaled", new float[] {2.5f, -2.5f, 2.5f, 2.5f});
+        index.add("other", new float[] {1f, 1f, 1f, 1f});
+
+        // when
+        List<Hit> hits = index.search(SearchRequest.of(unit, 1));
+
+        // then
+        assertThat(hits).singleElement().satisfies(hit -> {
+            assertThat(hit.id()).isEqualTo("scaled");
+            assertThat(hit.score()).isCloseTo(1f, within(1e-6f));
+        });
+    }
+
+    @Test
+    void scores_are_cosine_similarities_best_first() {
+        VectorIndex index = indexOfFour();
+
+        List<Hit> hits = index.search(SearchRequest.of(new float[] {2f, 0f, 0f, 0f}, 4));
+
+        assertThat(ids(hits)).containsExactly("x", "xy", "y", "-x");
+        assertThat(hits).extracting(Hit::score)
+                .usingElementComparator(new FloatComparator(1e-6f))
+                .containsExactly(1f, 0.70710677f, 0f, -1f);
+    }
+
+    @Test
+    void k_larger_than_the_index_returns_every_vector() {
+        VectorIndex index = indexOfFour();
+
+        assertThat(index.search(SearchRequest.of(X, 1000))).hasSize(4);
+        assertThat(index.search(SearchRequest.of(X, Integer.MAX_VALUE))).hasSize(4);
+    }
+
+    @Test
+    void k_limits_the_number_of_hits() {
+        VectorIndex index = indexOfFour();
+
+        assertThat(ids(index.search(SearchRequest.of(X, 2)))).containsExactly("x", "xy");
+    }
+
+    @Test
+    void excluded_ids_never_appear_even_when_k_exceeds_the_index() {
+        VectorIndex index = indexOfFour();
+
+        List<Hit> hits = index.search(new SearchRequest(X, 10, Set.of("x", "-x"), -1f));
+
+        assertThat(ids(hits)).containsExactly("xy", "y");
+    }
+
+    @Test
+    void excluded_ids_the_index_does_not_hold_are_ignored() {
+        VectorIndex index = indexOfFour();
+
+        List<Hit> hits = index.search(new SearchRequest(X, 2, Set.of("nope", "x"), -1f));
+
+        assertThat(ids(hits)).containsExactly("xy", "y");
+    }
+
+    @Test
+    void excluding_every_id_returns_no_hits() {
+        VectorIndex index = indexOfFour();
+
+        assertThat(index.search(new SearchRequest(X, 3, Set.of("x", "y", "xy", "-x"), -1f))).isEmpty();
+    }
+
+    @Test
+    void hits_below_min_score_are_dropped_so_fewer_than_k_come_back() {
+        VectorIndex index = indexOfFour();
+
+        assertThat(ids(index.search(new SearchRequest(X, 4, Set.of(), 0.5f)))).containsExactly("x", "xy");
+        assertThat(ids(index.search(new SearchRequest(XY, 4, Set.of(), 0.99f)))).containsExactly("xy");
+        assertThat(index.search(new SearchRequest(new float[] {0f, 0f, 1f, 0f}, 4, Set.of(), 0.01f))).isEmpty();
+    }
+
+    @Test
+    void equal_scores_come_back_in_insertion_order() {
+        // given: one vector under ids whose alphabetical order is the reverse of insertion order
+        VectorIndex index = newIndex(4);
+        index.add("z", XY);
+        index.add("before-m", Y);
+        index.add("m", XY);
+        index.add("before-a", MINUS_X);
+        index.add("a", XY);
+
+        // then
+        assertThat(ids(index.search(SearchRequest.of(XY, 3)))).containsExactly("z", "m", "a");
+        assertThat(ids(index.search(SearchRequest.of(XY, 2)))).containsExactly("z", "m");
+        assertThat(ids(index.search(new SearchRequest(XY, 2, Set.of("z"), -1f)))).containsExactly("m", "a");
+    }
+
+    @Test
+    void search_rejects_a_query_of_the_wrong_dimension() {
+        VectorIndex index = indexOfFour();
+
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> index.search(SearchRequest.of(new float[] {1f, 0f, 0f}, 2)))
+                .withMessage("query has dimension 3 but the index has dimension 4");
+    }
+
+    @Test
+    void search_does_not_modify_the_request() {
+        VectorIndex index = indexOfFour();
+        SearchRequest request = SearchRequest.of(new float[] {2f, 0f, 0f, 0f}, 2);
+
+        index.search(request);
+
+        assertThat(request.query()).containsExactly(2f, 0f, 0f, 0f);
+    }
+
+    @Test
+    void search_results_are_immutable() {
+        List<Hit> hits = indexOfFour().search(SearchRequest.of(X, 2));
+
+        assertThatThrownBy(() -> hits.add(new Hit("p", 0f))).isInstanceOf(UnsupportedOperationException.class);
+    }
+}
