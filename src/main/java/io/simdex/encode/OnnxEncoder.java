@@ -45,6 +45,9 @@ public final class OnnxEncoder implements Encoder {
 
     private static final Logger LOG = LoggerFactory.getLogger(OnnxEncoder.class);
 
+    /** Part of {@link #modelId()}: bump it whenever a code change alters the vectors of the same text. */
+    private static final String PIPELINE_VERSION = "p1";
+
     private final Settings.Model spec;
     private final String modelId;
     private final TextTokenizer tokenizer;
@@ -84,6 +87,7 @@ public final class OnnxEncoder implements Encoder {
      */
     public static OnnxEncoder load(Settings.Model spec) {
         Path dir = spec.dir().toAbsolutePath();
+        keepNativeFilesBeside(dir.getParent().resolve("djl"));
         Path onnx = dir.resolve("model.onnx");
         Path tokenizerJson = dir.resolve("tokenizer.json");
         for (Path required : List.of(onnx, tokenizerJson)) {
@@ -93,7 +97,8 @@ public final class OnnxEncoder implements Encoder {
             }
         }
         String modelId = spec.name() + "@" + fingerprint(onnx, tokenizerJson)
-                + "/max" + spec.maxTokens() + "/" + spec.pooling().name().toLowerCase(java.util.Locale.ROOT);
+                + "/max" + spec.maxTokens() + "/" + spec.pooling().name().toLowerCase(java.util.Locale.ROOT)
+                + "/" + PIPELINE_VERSION;
         var translator = new BertTranslator(spec.pooling());
         Criteria<TokenBatch, float[][]> criteria = Criteria.builder()
                 .setTypes(TokenBatch.class, float[][].class)
@@ -116,6 +121,16 @@ public final class OnnxEncoder implements Encoder {
             }
             throw new EncoderException("cannot load model from " + dir + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Points DJL's caches (the tokenizer's native library) at {@code cacheDir} instead of {@code ~/.djl.ai},
+     * and forbids downloads, unless the JVM was started with its own choice.
+     */
+    private static void keepNativeFilesBeside(Path cacheDir) {
+        System.getProperties().putIfAbsent("ai.djl.offline", "true");
+        System.getProperties().putIfAbsent("DJL_CACHE_DIR", cacheDir.toString());
+        System.getProperties().putIfAbsent("ENGINE_CACHE_DIR", cacheDir.toString());
     }
 
     @Override

@@ -1,0 +1,123 @@
+package io.simdex;
+
+import io.javalin.Javalin;
+
+import io.simdex.config.Settings;
+import io.simdex.corpus.Corpus;
+import io.simdex.corpus.CorpusException;
+import io.simdex.corpus.CorpusLoader;
+import io.simdex.corpus.CorpusProblem;
+import io.simdex.encode.Encoder;
+import io.simdex.encode.OnnxEncoder;
+import io.simdex.http.HttpApi;
+import io.simdex.search.CorpusIndexer;
+import io.simdex.search.IndexedCorpus;
+import io.simdex.search.SimilarityService;
+import io.simdex.store.EmbeddingCache;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The composition root: loads the corpus, the model and the index from {@link Settings} and hands out an
+ * un-started HTTP server over them. Owns the encoder and closes it.
+ */
+public final class App implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(App.class);
+
+    private final Settings settings;
+    private final Encoder encoder;
+    private final SimilarityService service;
+    private final int encodedAtStart;
+
+    private App(Settings settings, Encoder encoder, IndexedCorpus indexed) {
+        this.settings = settings;
+        this.encoder = encoder;
+        this.service = new SimilarityService(indexed, encoder);
+        this.encodedAtStart = indexed.encoded();
+    }
+
+    /**
+     * Loads every stage: corpus, model, index (encoding only what the cache lacks).
+     *
+     * @throws CorpusException if the corpus cannot be read, or has problems while {@code corpus.strict} is on
+     * @throws io.simdex.encode.EncoderException if the model cannot be loaded
+     */
+    public static App build(Settings settings) {
+        Corpus corpus = loadCorpus(settings.corpus());
+        Encoder encoder = OnnxEncoder.load(settings.model());
+        try {
+            IndexedCorpus indexed = CorpusIndexer.index(corpus, encoder, cache(settings, encoder));
+            return new App(settings, encoder, indexed);
+        } catch (RuntimeException e) {
+            encoder.close();
+            throw e;
+        }
+    }
+
+    /** The HTTP API over this app's service, not yet started. */
+    public Javalin server() {
+        return HttpApi.create(service, settings.api());
+    }
+
+    public SimilarityService service() {
+        return service;
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    /** How many papers had to be encoded at start-up; 0 when every vector came from the cache. */
+    public int encodedAtStart() {
+        return encodedAtStart;
+    }
+
+    @Override
+    public void close() {
+        encoder.close();
+    }
+
+    private static Corpus loadCorpus(Settings.Corpus spec) {
+        Corpus corpus = CorpusLoader.load(spec.path());
+        if (!corpus.problems().isEmpty()) {
+            if (spec.strict()) {
+                throw new CorpusException("corpus " + spec.path() + " has " + corpus.problems().size()
+                        + " problem(s) and corpus.strict is on:\n  " + corpus.problems().stream()
+                        .map(CorpusProblem::describe).collect(Collectors.joining("\n  ")));
+            }
+            corpus.problems().forEach(p -> LOG.warn("corpus: {}", p.describe()));
+        }
+        LOG.info("corpus {}: {} papers", spec.path(), corpus.size());
+        return corpus;
+    }
+
+    private static Optional<EmbeddingCache> cache(Settings settings, Encoder encoder) {
+        if (!settings.cache().enabled()) {
+            return Optional.empty();
+        }
+        String namespace = "corpus-" + shortHash(settings.corpus().path().equals(CorpusLoader.BUNDLED)
+                ? CorpusLoader.BUNDLED
+                : java.nio.file.Path.of(settings.corpus().path()).toAbsolutePath().normalize().toString());
+        return Optional.of(new EmbeddingCache(
+                EmbeddingCache.fileFor(settings.cache().dir(), encoder.modelName(), encoder.modelId(), namespace),
+                encoder.modelId(), encoder.dimension()));
+    }
+
+    private static String shortHash(String text) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 6);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package io.simdex.cli;
+
+import io.simdex.config.Settings;
+import io.simdex.config.SettingsLoader;
+
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The flags every command shares to find and override its settings. */
+public final class ConfigOptions {
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "YAML settings file (default: config/simdex.yaml when it exists).")
+    Path configFile;
+
+    @Option(names = "--corpus", paramLabel = "PATH",
+            description = "'bundled', a folder of pages/.jsonl files, one page (.txt) or one .jsonl file.")
+    String corpus;
+
+    @Option(names = "--model", paramLabel = "NAME",
+            description = "Model folder under model-cache/, e.g. all-minilm-l6-v2 or all-minilm-l6-v2-q.")
+    String model;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+            description = "Any setting by its dotted key, e.g. --set model.workers=1. Repeatable.")
+    Map<String, String> settings = new LinkedHashMap<>();
+
+    /** Loads the settings with these flags on top; {@code extra} holds a command's own flags. */
+    public Settings load(Map<String, String> extra) {
+        var overrides = new LinkedHashMap<>(settings);
+        if (corpus != null) {
+            overrides.put("corpus.path", corpus);
+        }
+        if (model != null) {
+            overrides.put("model.name", model);
+        }
+        overrides.putAll(extra);
+        return SettingsLoader.load(configFile, System.getenv(), overrides);
+    }
+}

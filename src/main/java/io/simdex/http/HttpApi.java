@@ -1,0 +1,34 @@
+package io.simdex.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+
+import io.javalin.Javalin;
+import io.javalin.json.JavalinJackson;
+
+import io.simdex.config.Settings;
+import io.simdex.search.SimilarityService;
+
+/** Builds the simdex HTTP API as an un-started {@link Javalin}; the caller chooses host and port and starts it. */
+public final class HttpApi {
+
+    /** Long enough for a query of {@code api.max-query-chars} characters even when fully percent-encoded. */
+    private static final int MAX_REQUEST_HEADER_BYTES = 64 * 1024;
+
+    private HttpApi() {
+    }
+
+    public static Javalin create(SimilarityService service, Settings.Api limits) {
+        ObjectMapper mapper = JavalinJackson.defaultMapper()
+                .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+        var routes = new ApiRoutes(service, limits);
+        return Javalin.create(config -> {
+            config.jsonMapper(new JavalinJackson(mapper, false));
+            config.startup.showJavalinBanner = false;
+            config.startup.showOldJavalinVersionWarning = false;
+            config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(MAX_REQUEST_HEADER_BYTES));
+            routes.register(config);
+            Problems.register(config);
+        });
+    }
+}

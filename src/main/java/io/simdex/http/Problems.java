@@ -1,0 +1,48 @@
+package io.simdex.http;
+
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
+import io.javalin.router.EndpointNotFound;
+
+import io.simdex.search.UnknownPaperException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Locale;
+
+/** The one place where failures become problem responses; routes only throw. */
+final class Problems {
+
+    static final String CONTENT_TYPE = "application/problem+json";
+
+    private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
+
+    private Problems() {
+    }
+
+    static void register(JavalinConfig config) {
+        config.routes.exception(EndpointNotFound.class, (e, ctx) -> write(ctx, 404, "no route " + ctx.method()
+                + " " + ctx.path() + "; the API has GET /health, /api/search, /api/papers/{id} and "
+                + "/api/papers/{id}/similar", null));
+        config.routes.exception(HttpResponseException.class, (e, ctx) -> write(ctx, e.getStatus(),
+                e.getMessage(), e.getDetails().get(QueryParams.PARAMETER)));
+        config.routes.exception(UnknownPaperException.class, (e, ctx) -> write(ctx, 404,
+                e.getMessage() + "; list papers with GET /api/search?q=... or check the id's spelling", null));
+        config.routes.exception(Exception.class, (e, ctx) -> {
+            LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
+            write(ctx, 500, "simdex failed on this request; the server log has the details", null);
+        });
+    }
+
+    static void write(Context ctx, int status, String detail, String parameter) {
+        HttpStatus httpStatus = HttpStatus.forStatus(status);
+        String title = httpStatus.getMessage();
+        String slug = title.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+        ctx.status(status)
+                .json(new Problem("/problems/" + slug, title, status, detail, ctx.path(), parameter))
+                .contentType(CONTENT_TYPE);
+    }
+}

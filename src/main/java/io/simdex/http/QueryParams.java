@@ -1,0 +1,96 @@
+package io.simdex.http;
+
+import io.javalin.http.BadRequestResponse;
+import io.javalin.http.Context;
+
+import java.util.Map;
+
+/** Reads query parameters and rejects bad values with a message that names the parameter and the fix. */
+final class QueryParams {
+
+    /** Key of the offending parameter's name in a {@link BadRequestResponse}'s details. */
+    static final String PARAMETER = "parameter";
+
+    private QueryParams() {
+    }
+
+    /** A required, non-blank text of at most {@code maxChars} characters. */
+    static String text(Context ctx, String name, int maxChars) {
+        String value = ctx.queryParam(name);
+        if (value == null && present(ctx, name)) {
+            throw invalid(name, "query parameter '" + name + "' is not valid percent-encoded UTF-8; encode it "
+                    + "with encodeURIComponent, or curl -G --data-urlencode '" + name + "=...'");
+        }
+        if (value == null) {
+            throw invalid(name, "query parameter '" + name + "' is missing; add ?" + name + "=your+text");
+        }
+        if (value.isBlank()) {
+            throw invalid(name, "query parameter '" + name + "' is blank; give it some text to search for");
+        }
+        if (value.length() > maxChars) {
+            throw invalid(name, "query parameter '" + name + "' has " + value.length()
+                    + " characters; the limit is " + maxChars + " (api.max-query-chars)");
+        }
+        return value;
+    }
+
+    /** An optional whole number in {@code [min, max]}. */
+    static int integer(Context ctx, String name, int fallback, int min, int max) {
+        String value = ctx.queryParam(name);
+        if (value == null) {
+            return fallback;
+        }
+        int parsed;
+        try {
+            parsed = Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw invalid(name, outOfRange(name, value, min, max));
+        }
+        if (parsed < min || parsed > max) {
+            throw invalid(name, outOfRange(name, value, min, max));
+        }
+        return parsed;
+    }
+
+    /** An optional finite number in {@code [min, max]}. */
+    static float number(Context ctx, String name, float fallback, float min, float max) {
+        String value = ctx.queryParam(name);
+        if (value == null) {
+            return fallback;
+        }
+        float parsed;
+        try {
+            parsed = Float.parseFloat(value.trim());
+        } catch (NumberFormatException e) {
+            parsed = Float.NaN;
+        }
+        if (!(parsed >= min && parsed <= max)) {
+            throw invalid(name, "query parameter '" + name + "' must be a number from " + min + " to " + max
+                    + ", got '" + value + "'");
+        }
+        return parsed;
+    }
+
+    /** Whether the raw query string names the parameter, even if its value could not be decoded. */
+    private static boolean present(Context ctx, String name) {
+        String raw = ctx.queryString();
+        if (raw == null) {
+            return false;
+        }
+        for (String pair : raw.split("&")) {
+            if (pair.equals(name) || pair.startsWith(name + "=")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String outOfRange(String name, String value, int min, int max) {
+        return "query parameter '" + name + "' must be a whole number from " + min + " to " + max
+                + ", got '" + value + "'";
+    }
+
+    private static BadRequestResponse invalid(String name, String detail) {
+        return new BadRequestResponse(detail, Map.of(PARAMETER, name));
+    }
+}

@@ -1,0 +1,202 @@
+package io.simdex.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.simdex.FakeEncoder;
+import io.simdex.config.Settings;
+import io.simdex.corpus.Corpus;
+import io.simdex.corpus.Paper;
+import io.simdex.corpus.Source;
+import io.simdex.search.CorpusIndexer;
+import io.simdex.search.SimilarityService;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The HTTP layer over a small corpus and a deterministic fake encoder: shapes, limits and every error. */
+class HttpApiTest {
+
+    private static final int MAX_K = 5;
+    private static final int MAX_QUERY_CHARS = 50;
+    private static TestHttp http;
+
+    @BeforeAll
+    static void start() {
+        var papers = new ArrayList<Paper>();
+        String[] topics = {"graph neural networks", "protein folding", "speech recognition", "image segmentation",
+            "reinforcement learning", "machine translation", "diffusion models"};
+        for (int i = 0; i < topics.length; i++) {
+            papers.add(new Paper("paper-" + i, "Advances in " + topics[i],
+                    "We study " + topics[i] + " and report results on " + topics[i] + " benchmarks.",
+                    List.of(new Source("page.txt", 1 + 2 * i), new Source("other.txt", 5))));
+        }
+        var encoder = new FakeEncoder(8);
+        var indexed = CorpusIndexer.index(new Corpus(papers, List.of()), encoder, Optional.empty());
+        http = new TestHttp(HttpApi.create(new SimilarityService(indexed, encoder),
+                new Settings.Api(MAX_K, MAX_QUERY_CHARS)));
+    }
+
+    @AfterAll
+    static void stop() {
+        http.close();
+    }
+
+    @Test
+    void search_returns_ranked_results_best_first_with_the_query_echoed() {
+        var reply = http.get("/api/search?q=protein+folding&k=3");
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.json().get("query").asText()).isEqualTo("protein folding");
+        assertThat(reply.json().get("k").asInt()).isEqualTo(3);
+        assertThat(reply.json().get("took_ms").isIntegralNumber()).isTrue();
+        JsonNode results = reply.json().get("results");
+        assertThat(results).hasSize(3);
+        assertThat(results.get(0).get("id").asText()).isEqualTo("paper-1");
+        assertThat(results.get(0).get("title").asText()).isEqualTo("Advances in protein folding");
+        for (int i = 0; i < results.size(); i++) {
+            assertThat(results.get(i).get("rank").asInt()).isEqualTo(i + 1);
+            if (i > 0) {
+                assertThat(results.get(i).get("score").asDouble())
+                        .isLessThanOrEqualTo(results.get(i - 1).get("score").asDouble());
+            }
+        }
+    }
+
+    @Test
+    void k_defaults_to_the_smaller_of_ten_and_max_k() {
+        var reply = http.get("/api/search?q=models");
+        assertThat(reply.json().get("k").asInt()).isEqualTo(MAX_K);
+        assertThat(reply.json().get("results")).hasSize(MAX_K);
+    }
+
+    @Test
+    void min_score_drops_weaker_results() {
+        var all = http.get("/api/search?q=protein+folding&k=5").json().get("results");
+        double cut = (all.get(0).get("score").asDouble() + all.get(1).get("score").asDouble()) / 2;
+        var reply = http.get("/api/search?q=protein+folding&k=5&min_score=" + cut);
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.json().get("results")).hasSize(1)
+                .allSatisfy(r -> assertThat(r.get("score").asDouble()).isGreaterThanOrEqualTo(cut));
+    }
+
+    @Test
+    void similar_never_returns_the_paper_itself() {
+        for (int i = 0; i < 7; i++) {
+            var reply = http.get("/api/papers/paper-" + i + "/similar?k=5");
+            assertThat(reply.status()).isEqualTo(200);
+            assertThat(reply.json().get("id").asText()).isEqualTo("paper-" + i);
+            assertThat(reply.json().get("results")).hasSize(5);
+            assertThat(reply.json().get("results").findValuesAsText("id")).doesNotContain("paper-" + i);
+        }
+    }
+
+    @Test
+    void paper_returns_text_sources_and_token_counts() {
+        var reply = http.get("/api/papers/paper-2");
+        assertThat(reply.status()).isEqualTo(200);
+        JsonNode p = reply.json();
+        assertThat(p.get("title").asText()).isEqualTo("Advances in speech recognition");
+        assertThat(p.get("abstract").asText()).startsWith("We study speech recognition");
+        assertThat(p.get("sources")).hasSize(2);
+        assertThat(p.get("sources").get(0).get("file").asText()).isEqualTo("page.txt");
+        assertThat(p.get("sources").get(1).get("line").asInt()).isEqualTo(5);
+        // the fake model's budget is 8 tokens, and every text here is longer
+        assertThat(p.get("tokens").asInt()).isGreaterThan(8);
+        assertThat(p.get("tokens_embedded").asInt()).isEqualTo(8);
+        assertThat(p.get("truncated").asBoolean()).isTrue();
+    }
+
+    @Test
+    void health_reports_the_corpus_and_model() {
+        var reply = http.get("/health");
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.json().get("status").asText()).isEqualTo("ok");
+        assertThat(reply.json().get("papers").asInt()).isEqualTo(7);
+        assertThat(reply.json().get("model").asText()).isEqualTo("fake");
+        assertThat(reply.json().get("dimension").asInt()).isEqualTo(FakeEncoder.DIMENSION);
+    }
+
+    @Test
+    void a_query_at_the_length_limit_is_accepted() {
+        assertThat(http.get("/api/search?q=" + "a".repeat(MAX_QUERY_CHARS)).status()).isEqualTo(200);
+    }
+
+    @ParameterizedTest(name = "{0} -> 400 on {1}")
+    @CsvSource(delimiter = '|', value = {
+        "/api/search                          | q         | missing",
+        "/api/search?q=                       | q         | blank",
+        "/api/search?q=%20%20%20              | q         | blank",
+        "/api/search?q=x&k=abc                | k         | whole number from 1 to 5",
+        "/api/search?q=x&k=0                  | k         | whole number from 1 to 5",
+        "/api/search?q=x&k=6                  | k         | whole number from 1 to 5",
+        "/api/search?q=x&k=2.5                | k         | whole number from 1 to 5",
+        "/api/search?q=x&k=                   | k         | whole number from 1 to 5",
+        "/api/search?q=x&k=99999999999        | k         | whole number from 1 to 5",
+        "/api/search?q=x&min_score=abc        | min_score | number from -1.0 to 1.0",
+        "/api/search?q=x&min_score=1.5        | min_score | number from -1.0 to 1.0",
+        "/api/search?q=x&min_score=NaN        | min_score | number from -1.0 to 1.0",
+        "/api/search?q=x&min_score=-Infinity  | min_score | number from -1.0 to 1.0",
+        "/api/papers/paper-1/similar?k=-1     | k         | whole number from 1 to 5",
+        "/api/papers/paper-1/similar?min_score=x | min_score | number from -1.0 to 1.0",
+    })
+    void bad_parameters_get_a_400_problem_that_names_the_parameter(String url, String parameter, String hint) {
+        var reply = http.get(url);
+        assertProblem(reply, 400);
+        assertThat(reply.json().get("parameter").asText()).isEqualTo(parameter);
+        assertThat(reply.json().get("detail").asText()).contains("'" + parameter + "'").contains(hint);
+    }
+
+    @Test
+    void a_query_with_broken_percent_encoding_gets_a_400_that_says_so() {
+        var reply = http.rawGet("/api/search?q=%zz");
+        assertProblem(reply, 400);
+        assertThat(reply.json().get("detail").asText()).contains("percent-encoded");
+    }
+
+    @Test
+    void an_overlong_query_gets_a_400_that_states_the_limit() {
+        String q = URLEncoder.encode("é".repeat(MAX_QUERY_CHARS + 1), StandardCharsets.UTF_8);
+        var reply = http.get("/api/search?q=" + q);
+        assertProblem(reply, 400);
+        assertThat(reply.json().get("detail").asText()).contains(Integer.toString(MAX_QUERY_CHARS + 1))
+                .contains("limit is " + MAX_QUERY_CHARS);
+    }
+
+    @Test
+    void an_unknown_paper_is_a_404_problem_on_both_paper_routes() {
+        for (String url : List.of("/api/papers/no-such-paper", "/api/papers/no-such-paper/similar")) {
+            var reply = http.get(url);
+            assertProblem(reply, 404);
+            assertThat(reply.json().get("detail").asText()).contains("no-such-paper");
+        }
+    }
+
+    @Test
+    void an_unknown_route_is_a_404_problem() {
+        for (var reply : List.of(http.get("/api/nothing-here"), http.get("/"), http.send("POST", "/api/search?q=x"),
+                http.send("DELETE", "/api/papers/paper-1"))) {
+            assertProblem(reply, 404);
+            assertThat(reply.json().get("detail").asText()).contains("no route");
+        }
+    }
+
+    private static void assertProblem(TestHttp.Reply reply, int status) {
+        assertThat(reply.status()).as(reply.body()).isEqualTo(status);
+        assertThat(reply.contentType()).startsWith("application/problem+json");
+        assertThat(reply.json().get("status").asInt()).isEqualTo(status);
+        assertThat(reply.json().get("title").asText()).isNotBlank();
+        assertThat(reply.json().get("detail").asText()).isNotBlank();
+        assertThat(reply.body()).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+}

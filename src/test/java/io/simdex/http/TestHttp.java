@@ -1,0 +1,96 @@
+package io.simdex.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.javalin.Javalin;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** Starts an app on a free loopback port and sends it real HTTP requests. */
+final class TestHttp implements AutoCloseable {
+
+    /** A response with its JSON body parsed. */
+    record Reply(int status, String contentType, JsonNode json, String body) {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Javalin server;
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    TestHttp(Javalin server) {
+        this.server = server.start("127.0.0.1", 0);
+    }
+
+    Reply get(String pathAndQuery) {
+        return send(HttpRequest.newBuilder(uri(pathAndQuery)).GET());
+    }
+
+    /** Sends one GET, then stops the server: for a server that answers a single question. */
+    JsonNode getAndClose(String pathAndQuery) {
+        try {
+            return get(pathAndQuery).json();
+        } finally {
+            close();
+        }
+    }
+
+    /**
+     * Sends a GET with the request target exactly as given, over a plain socket: for targets that
+     * {@link URI} refuses, such as broken percent-encoding.
+     */
+    Reply rawGet(String target) {
+        try (var socket = new java.net.Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String response = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            int headerEnd = response.indexOf("\r\n\r\n");
+            String head = response.substring(0, headerEnd);
+            String body = response.substring(headerEnd + 4);
+            int status = Integer.parseInt(head.substring(9, 12));
+            String type = head.lines().filter(l -> l.toLowerCase(java.util.Locale.ROOT).startsWith("content-type:"))
+                    .map(l -> l.substring(13).trim()).findFirst().orElse("");
+            return new Reply(status, type, type.contains("json") ? JSON.readTree(body) : null, body);
+        } catch (IOException e) {
+            throw new AssertionError("request failed: " + e, e);
+        }
+    }
+
+    Reply send(String method, String pathAndQuery) {
+        return send(HttpRequest.newBuilder(uri(pathAndQuery)).method(method, HttpRequest.BodyPublishers.noBody()));
+    }
+
+    private URI uri(String pathAndQuery) {
+        return URI.create("http://127.0.0.1:" + server.port() + pathAndQuery);
+    }
+
+    private Reply send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            String type = response.headers().firstValue("Content-Type").orElse("");
+            JsonNode json = null;
+            if (type.contains("json")) {
+                json = JSON.readTree(response.body());
+            }
+            return new Reply(response.statusCode(), type, json, response.body());
+        } catch (IOException e) {
+            throw new AssertionError("request failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+}
