@@ -172,6 +172,16 @@ class ApiEndToEndTest {
         assertThat(app.encodedAtStart()).isEqualTo(772);
     }
 
+    @Test
+    void every_curl_example_in_the_readme_shows_what_the_server_answers() throws Exception {
+        List<ReadmeExamples.Example> examples = ReadmeExamples.read(Path.of("README.md"));
+        assertThat(examples).hasSizeGreaterThanOrEqualTo(7);
+        for (ReadmeExamples.Example example : examples) {
+            JsonNode actual = http.get(example.pathAndQuery()).json();
+            ReadmeExamples.assertSameJson(example.pathAndQuery(), example.expected(), actual);
+        }
+    }
+
     private static TestHttp.Reply search(String q, int k) {
         return http.get("/api/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8) + "&k=" + k);
     }
