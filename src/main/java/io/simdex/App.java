@@ -18,10 +18,7 @@ import io.simdex.store.EmbeddingCache;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -104,20 +101,12 @@ public final class App implements AutoCloseable {
         if (!settings.cache().enabled()) {
             return Optional.empty();
         }
-        String namespace = "corpus-" + shortHash(settings.corpus().path().equals(CorpusLoader.BUNDLED)
+        String location = settings.corpus().path().equals(CorpusLoader.BUNDLED)
                 ? CorpusLoader.BUNDLED
-                : java.nio.file.Path.of(settings.corpus().path()).toAbsolutePath().normalize().toString());
+                : Path.of(settings.corpus().path()).toAbsolutePath().normalize().toString();
+        String namespace = "corpus-" + EmbeddingCache.key(location).substring(0, 12);
         return Optional.of(new EmbeddingCache(
                 EmbeddingCache.fileFor(settings.cache().dir(), encoder.modelName(), encoder.modelId(), namespace),
                 encoder.modelId(), encoder.dimension()));
-    }
-
-    private static String shortHash(String text) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 6);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
     }
 }

@@ -165,6 +165,17 @@ class HttpApiTest {
     }
 
     @Test
+    void requests_the_server_cannot_parse_still_get_a_json_problem() {
+        var tooLong = http.rawGet("/api/search?q=" + "a".repeat(70_000));
+        assertProblem(tooLong, 414);
+        assertThat(tooLong.json().get("detail").asText()).contains(Integer.toString(MAX_QUERY_CHARS));
+
+        var malformed = http.rawGet("/api/search?q=two words");
+        assertProblem(malformed, 400);
+        assertThat(malformed.json().get("detail").asText()).contains("percent-encode");
+    }
+
+    @Test
     void an_overlong_query_gets_a_400_that_states_the_limit() {
         String q = URLEncoder.encode("é".repeat(MAX_QUERY_CHARS + 1), StandardCharsets.UTF_8);
         var reply = http.get("/api/search?q=" + q);
