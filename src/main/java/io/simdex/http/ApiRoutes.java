@@ -5,7 +5,6 @@ import io.javalin.http.Context;
 
 import io.simdex.config.Settings;
 import io.simdex.corpus.Paper;
-import io.simdex.index.SearchRequest;
 import io.simdex.search.SearchResult;
 import io.simdex.search.SimilarityService;
 import io.simdex.search.TokenStats;
@@ -14,6 +13,9 @@ import io.simdex.search.TokenStats;
 final class ApiRoutes {
 
     static final int DEFAULT_K = 10;
+
+    /** {@code min_score} when none is given: every cosine is at least -1, so nothing is dropped. */
+    static final float NO_MIN_SCORE = -1f;
 
     private final SimilarityService service;
     private final Settings.Api limits;
@@ -64,6 +66,6 @@ final class ApiRoutes {
     }
 
     private static float minScore(Context ctx) {
-        return QueryParams.number(ctx, "min_score", SearchRequest.NO_MIN_SCORE, -1f, 1f);
+        return QueryParams.number(ctx, "min_score", NO_MIN_SCORE, -1f, 1f);
     }
 }
