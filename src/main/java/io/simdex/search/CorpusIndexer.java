@@ -59,10 +59,10 @@ public final class CorpusIndexer {
             keep.put(key, e);
         }
         boolean changed = !missing.isEmpty() || keep.size() != cached.size();
-        cache.filter(c -> changed).ifPresent(c -> {
-            c.save(keep);
-            LOG.info("saved {} vectors to {}", keep.size(), c.file());
-        });
+        if (changed && cache.isPresent()) {
+            cache.get().save(keep);
+            LOG.info("saved {} vectors to {}", keep.size(), cache.get().file());
+        }
         long truncated = tokens.values().stream().filter(TokenStats::truncated).count();
         LOG.info("indexed {} papers: {} from cache, {} encoded; {} truncated at {} tokens",
                 corpus.size(), corpus.size() - missing.size(), missing.size(), truncated, encoder.maxTokens());

@@ -72,10 +72,24 @@ class ReferenceEmbeddingsTest {
     }
 
     @Test
-    void truncated_input_ids_are_the_reference_ids() {
-        var tokenizer = TextTokenizer.truncate(new long[] {101, 5, 6, 7, 8, 102}, 4);
-        assertThat(tokenizer.ids()).containsExactly(101, 5, 6, 102);
-        assertThat(tokenizer.fullLength()).isEqualTo(6);
+    void input_ids_are_the_reference_ids_at_every_token_budget() throws IOException {
+        try (var tokenizer = new TextTokenizer(TestModels.MODEL_CACHE.resolve("all-minilm-l6-v2/tokenizer.json"))) {
+            for (var group : byBudget().entrySet()) {
+                List<Reference> refs = group.getValue();
+                List<TokenizedText> got = tokenizer.tokenize(refs.stream().map(Reference::text).toList(), group.getKey());
+                for (int i = 0; i < refs.size(); i++) {
+                    assertThat(got.get(i).ids()).as("ids of '%s' at %d tokens", abbreviate(refs.get(i).text()), group.getKey())
+                            .containsExactly(refs.get(i).inputIds());
+                }
+            }
+        }
+    }
+
+    @Test
+    void truncation_keeps_cls_and_the_closing_sep() {
+        var cut = TextTokenizer.truncate(new long[] {101, 5, 6, 7, 8, 102}, 4);
+        assertThat(cut.ids()).containsExactly(101, 5, 6, 102);
+        assertThat(cut.fullLength()).isEqualTo(6);
     }
 
     private static void assertAgainstReferences(OnnxEncoder encoder, double minCosine) {
