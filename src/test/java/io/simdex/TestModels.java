@@ -26,6 +26,13 @@ public final class TestModels {
         return new Settings.Model(name, MODEL_CACHE.resolve(name), 256, Settings.Pooling.MEAN, 2, 1, 8);
     }
 
+    /** all-MiniLM-L6-v2's int8 export, otherwise run like {@link #minilmSpec()}. */
+    public static Settings.Model int8Spec() {
+        return new Settings.Model("all-minilm-l6-v2", MODEL_CACHE.resolve("all-minilm-l6-v2-q"),
+                Settings.Precision.INT8, 256, Settings.Pooling.MEAN, 2, 1, 8,
+                Settings.Optimization.ALL, Settings.LongTexts.TRUNCATE, 0);
+    }
+
     public static synchronized OnnxEncoder minilm() {
         if (minilm == null) {
             minilm = OnnxEncoder.load(minilmSpec());
@@ -36,7 +43,7 @@ public final class TestModels {
 
     public static synchronized OnnxEncoder minilmInt8() {
         if (minilmInt8 == null) {
-            minilmInt8 = OnnxEncoder.load(spec("all-minilm-l6-v2-q"));
+            minilmInt8 = OnnxEncoder.load(int8Spec());
             Runtime.getRuntime().addShutdownHook(new Thread(minilmInt8::close));
         }
         return minilmInt8;

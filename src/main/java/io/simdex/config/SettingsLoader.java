@@ -44,6 +44,14 @@ public final class SettingsLoader {
         d.put("model.workers", "2");
         d.put("model.threads-per-worker", "1");
         d.put("model.batch-size", "8");
+        d.put("model.precision", "fp32");
+        d.put("model.optimization", "all");
+        d.put("model.long-texts", "truncate");
+        d.put("model.chunk-overlap", "32");
+        d.put("index.threads", "0");            // 0: one per core
+        d.put("index.storage", "float32");
+        d.put("index.oversample", "4");
+        d.put("index.spill-dir", "");           // empty: the system temporary folder
         d.put("corpus.path", "bundled");
         d.put("corpus.strict", "false");
         d.put("api.max-k", "100");
@@ -132,16 +140,27 @@ public final class SettingsLoader {
         String modelName = text(v, "model.name");
         String modelDir = v.get("model.dir").trim();
         String cacheDir = v.get("cache.dir").trim();
+        String spillDir = v.get("index.spill-dir").trim();
+        Settings.Precision precision = Settings.Precision.parse(text(v, "model.precision"));
         return new Settings(
                 new Settings.Server(text(v, "server.host"), integer(v, "server.port")),
                 new Settings.Model(
                         modelName,
-                        modelDir.isEmpty() ? cacheRoot.resolve(modelName) : Path.of(modelDir),
+                        modelDir.isEmpty() ? cacheRoot.resolve(precision.folder(modelName)) : Path.of(modelDir),
+                        precision,
                         integer(v, "model.max-tokens"),
                         Settings.Pooling.parse(text(v, "model.pooling")),
                         integer(v, "model.workers"),
                         integer(v, "model.threads-per-worker"),
-                        integer(v, "model.batch-size")),
+                        integer(v, "model.batch-size"),
+                        Settings.Optimization.parse(text(v, "model.optimization")),
+                        Settings.LongTexts.parse(text(v, "model.long-texts")),
+                        integer(v, "model.chunk-overlap")),
+                new Settings.Index(
+                        integer(v, "index.threads"),
+                        Settings.Storage.parse(text(v, "index.storage")),
+                        integer(v, "index.oversample"),
+                        spillDir.isEmpty() ? Path.of(System.getProperty("java.io.tmpdir")) : Path.of(spillDir)),
                 new Settings.Corpus(text(v, "corpus.path"), bool(v, "corpus.strict")),
                 new Settings.Api(integer(v, "api.max-k"), integer(v, "api.max-query-chars")),
                 new Settings.Cache(

@@ -24,6 +24,8 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
@@ -39,7 +41,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>One {@link ZooModel} (one ONNX session) is shared; each worker owns a {@link Predictor}, which is not
  * thread-safe, borrowed from a pool for the length of one model call. Texts are sorted by token count and
  * cut into batches, so each batch is padded only to its own longest text; results come back in input
- * order.
+ * order. A text over the token budget is either truncated (and its {@link Embedding} says so) or, with
+ * {@code model.long-texts: chunk}, split into overlapping windows whose vectors are averaged.
  */
 public final class OnnxEncoder implements Encoder {
 
@@ -47,6 +50,13 @@ public final class OnnxEncoder implements Encoder {
 
     /** Part of {@link #modelId()}: bump it whenever a code change alters the vectors of the same text. */
     private static final String PIPELINE_VERSION = "p1";
+
+    /** ONNX Runtime's names ({@code OrtSession.SessionOptions.OptLevel}) for each optimization setting. */
+    private static final Map<Settings.Optimization, String> OPT_LEVELS = Map.of(
+            Settings.Optimization.NONE, "NO_OPT",
+            Settings.Optimization.BASIC, "BASIC_OPT",
+            Settings.Optimization.EXTENDED, "EXTENDED_OPT",
+            Settings.Optimization.ALL, "ALL_OPT");
 
     private final Settings.Model spec;
     private final String modelId;
@@ -96,9 +106,7 @@ public final class OnnxEncoder implements Encoder {
                         + "the models into model-cache/) or point model.dir at a folder with model.onnx and tokenizer.json");
             }
         }
-        String modelId = spec.name() + "@" + fingerprint(onnx, tokenizerJson)
-                + "/max" + spec.maxTokens() + "/" + spec.pooling().name().toLowerCase(java.util.Locale.ROOT)
-                + "/" + PIPELINE_VERSION;
+        String modelId = modelId(spec, fingerprint(onnx, tokenizerJson));
         var translator = new BertTranslator(spec.pooling());
         Criteria<TokenBatch, float[][]> criteria = Criteria.builder()
                 .setTypes(TokenBatch.class, float[][].class)
@@ -108,6 +116,7 @@ public final class OnnxEncoder implements Encoder {
                 // DJL only applies intraOpNumThreads when interOpNumThreads is set too.
                 .optOption("interOpNumThreads", "1")
                 .optOption("intraOpNumThreads", Integer.toString(spec.threadsPerWorker()))
+                .optOption("optLevel", OPT_LEVELS.get(spec.optimization()))
                 .build();
         TextTokenizer tokenizer = null;
         try {
@@ -121,6 +130,24 @@ public final class OnnxEncoder implements Encoder {
             }
             throw new EncoderException("cannot load model from " + dir + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Names everything that shapes a text's vector: the model files, the token budget, pooling, how long
+     * texts are handled and the pipeline version. Settings left at their defaults add nothing, so vectors
+     * cached before a setting existed stay valid.
+     */
+    static String modelId(Settings.Model spec, String filesFingerprint) {
+        var id = new StringBuilder(spec.name()).append('@').append(filesFingerprint)
+                .append("/max").append(spec.maxTokens())
+                .append('/').append(spec.pooling().name().toLowerCase(Locale.ROOT));
+        if (spec.longTexts() == Settings.LongTexts.CHUNK) {
+            id.append("/chunk").append(spec.chunkOverlap());
+        }
+        if (spec.optimization() != Settings.Optimization.ALL) {
+            id.append("/opt-").append(spec.optimization().name().toLowerCase(Locale.ROOT));
+        }
+        return id.append('/').append(PIPELINE_VERSION).toString();
     }
 
     /**
@@ -174,22 +201,26 @@ public final class OnnxEncoder implements Encoder {
         if (texts.isEmpty()) {
             return List.of();
         }
-        List<TokenizedText> tokens = tokenizer.tokenize(texts, maxTokens);
-        List<int[]> batches = lengthSortedBatches(tokens, spec.batchSize());
-        float[][] vectors = new float[texts.size()][];
+        List<long[]> ids = tokenizer.ids(texts);
+        ModelInputs inputs = spec.longTexts() == Settings.LongTexts.CHUNK
+                ? ModelInputs.chunked(ids, maxTokens, spec.chunkOverlap())
+                : ModelInputs.truncated(ids, maxTokens);
+        List<TokenizedText> rows = inputs.rows();
+        List<int[]> batches = lengthSortedBatches(rows, spec.batchSize());
+        float[][] rowVectors = new float[rows.size()][];
         if (batches.size() == 1) {
-            runBatch(batches.get(0), tokens, vectors);
+            runBatch(batches.get(0), rows, rowVectors);
         } else {
             var pending = new ArrayList<Future<?>>(batches.size());
             for (int[] batch : batches) {
-                pending.add(workers.submit(() -> runBatch(batch, tokens, vectors)));
+                pending.add(workers.submit(() -> runBatch(batch, rows, rowVectors)));
             }
             awaitAll(pending);
         }
+        float[][] vectors = inputs.combine(rowVectors);
         var out = new ArrayList<Embedding>(texts.size());
         for (int i = 0; i < texts.size(); i++) {
-            TokenizedText t = tokens.get(i);
-            out.add(new Embedding(vectors[i], t.fullLength(), t.ids().length));
+            out.add(new Embedding(vectors[i], inputs.tokens()[i], inputs.tokensEmbedded()[i]));
         }
         return out;
     }

@@ -53,6 +53,24 @@ final class Pooler {
         return sum;
     }
 
+    /**
+     * The L2-normalized weighted mean of {@code vectors[from, to)}, where {@code weights} is indexed like
+     * {@code vectors}: how the windows of one long text become its vector.
+     */
+    static float[] weightedMean(float[][] vectors, int[] weights, int from, int to) {
+        int dim = vectors[from].length;
+        float[] sum = new float[dim];
+        for (int r = from; r < to; r++) {
+            float w = weights[r];
+            float[] v = vectors[r];
+            for (int d = 0; d < dim; d++) {
+                sum[d] += w * v[d];
+            }
+        }
+        normalize(sum);
+        return sum;
+    }
+
     private static void normalize(float[] v) {
         double squares = 0;
         for (float x : v) {

@@ -30,10 +30,19 @@ final class TextTokenizer implements AutoCloseable {
     }
 
     List<TokenizedText> tokenize(List<String> texts, int maxTokens) {
+        var out = new ArrayList<TokenizedText>(texts.size());
+        for (long[] ids : ids(texts)) {
+            out.add(truncate(ids, maxTokens));
+        }
+        return out;
+    }
+
+    /** Each text's full WordPiece ids, [CLS] first and [SEP] last, not truncated. */
+    List<long[]> ids(List<String> texts) {
         Encoding[] encodings = tokenizer.batchEncode(texts);
-        var out = new ArrayList<TokenizedText>(encodings.length);
+        var out = new ArrayList<long[]>(encodings.length);
         for (Encoding encoding : encodings) {
-            out.add(truncate(encoding.getIds(), maxTokens));
+            out.add(encoding.getIds());
         }
         return out;
     }

@@ -49,6 +49,51 @@ class SettingsLoaderTest {
     }
 
     @Test
+    void int8_precision_runs_the_quantized_export_beside_the_fp32_model() {
+        Settings s = SettingsLoader.load(null, Map.of("SIMDEX_MODEL_PRECISION", "int8"), Map.of());
+        assertThat(s.model().precision()).isEqualTo(Settings.Precision.INT8);
+        assertThat(s.model().name()).isEqualTo("all-minilm-l6-v2");
+        assertThat(s.model().dir()).isEqualTo(Path.of("model-cache", "all-minilm-l6-v2-q"));
+        Settings explicit = SettingsLoader.load(null, Map.of(),
+                Map.of("model.precision", "int8", "model.dir", "elsewhere"));
+        assertThat(explicit.model().dir()).isEqualTo(Path.of("elsewhere"));
+    }
+
+    @Test
+    void encoder_and_index_tuning_settings_are_read() {
+        Settings s = SettingsLoader.load(null, Map.of(), Map.of(
+                "model.optimization", "extended", "model.long-texts", "chunk", "model.chunk-overlap", "64",
+                "index.threads", "3", "index.storage", "int8", "index.oversample", "8", "index.spill-dir", "spill"));
+        assertThat(s.model().optimization()).isEqualTo(Settings.Optimization.EXTENDED);
+        assertThat(s.model().longTexts()).isEqualTo(Settings.LongTexts.CHUNK);
+        assertThat(s.model().chunkOverlap()).isEqualTo(64);
+        assertThat(s.index()).isEqualTo(new Settings.Index(3, Settings.Storage.INT8, 8, Path.of("spill")));
+        assertThat(s.index().effectiveThreads()).isEqualTo(3);
+        Settings defaults = SettingsLoader.load(null, Map.of(), Map.of());
+        assertThat(defaults.index().effectiveThreads()).isEqualTo(Runtime.getRuntime().availableProcessors());
+        assertThat(defaults.index().spillDir()).isEqualTo(Path.of(System.getProperty("java.io.tmpdir")));
+        assertThat(defaults.model().longTexts()).isEqualTo(Settings.LongTexts.TRUNCATE);
+    }
+
+    @Test
+    void bad_tuning_values_name_the_key_and_what_is_accepted() {
+        assertThatThrownBy(() -> SettingsLoader.load(null, Map.of(), Map.of("model.precision", "fp16")))
+                .isInstanceOf(SettingsException.class).hasMessageContaining("'fp32' or 'int8'");
+        assertThatThrownBy(() -> SettingsLoader.load(null, Map.of(), Map.of("model.optimization", "max")))
+                .hasMessageContaining("none, basic, extended, all");
+        assertThatThrownBy(() -> SettingsLoader.load(null, Map.of(), Map.of("model.long-texts", "split")))
+                .hasMessageContaining("'truncate' or 'chunk'");
+        assertThatThrownBy(() -> SettingsLoader.load(null, Map.of(), Map.of("model.chunk-overlap", "200")))
+                .hasMessageContaining("model.chunk-overlap must be 0..127");
+        assertThatThrownBy(() -> SettingsLoader.load(null, Map.of(), Map.of("index.storage", "int4")))
+                .hasMessageContaining("'float32' or 'int8'");
+        assertThatThrownBy(() -> SettingsLoader.load(null, Map.of(), Map.of("index.threads", "-1")))
+                .hasMessageContaining("index.threads must be 0..256");
+        assertThatThrownBy(() -> SettingsLoader.load(null, Map.of(), Map.of("index.oversample", "0")))
+                .hasMessageContaining("index.oversample must be 1..100");
+    }
+
+    @Test
     void environment_variable_names_follow_the_key() {
         assertThat(SettingsLoader.envName("model.max-tokens")).isEqualTo("SIMDEX_MODEL_MAX_TOKENS");
         assertThat(SettingsLoader.envName("server.port")).isEqualTo("SIMDEX_SERVER_PORT");
