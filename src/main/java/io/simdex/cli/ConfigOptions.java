@@ -21,8 +21,16 @@ public final class ConfigOptions {
     String corpus;
 
     @Option(names = "--model", paramLabel = "NAME",
-            description = "Model folder under model-cache/, e.g. all-minilm-l6-v2 or all-minilm-l6-v2-q.")
+            description = "Model folder under model-cache/, e.g. all-minilm-l6-v2.")
     String model;
+
+    @Option(names = "--precision", paramLabel = "fp32|int8",
+            description = "fp32, or int8: the quantized export of the same model, about 2x faster to encode.")
+    String precision;
+
+    @Option(names = "--storage", paramLabel = "float32|int8",
+            description = "How the index stores vectors: float32 (exact scan) or int8 (4x smaller, rescored exactly).")
+    String storage;
 
     @Option(names = "--set", paramLabel = "KEY=VALUE",
             description = "Any setting by its dotted key, e.g. --set model.workers=1. Repeatable.")
@@ -36,6 +44,12 @@ public final class ConfigOptions {
         }
         if (model != null) {
             overrides.put("model.name", model);
+        }
+        if (precision != null) {
+            overrides.put("model.precision", precision);
+        }
+        if (storage != null) {
+            overrides.put("index.storage", storage);
         }
         overrides.putAll(extra);
         return SettingsLoader.load(configFile, System.getenv(), overrides);
