@@ -64,8 +64,9 @@ public final class CorpusIndexer {
             LOG.info("saved {} vectors to {}", keep.size(), cache.get().file());
         }
         long truncated = tokens.values().stream().filter(TokenStats::truncated).count();
-        LOG.info("indexed {} papers: {} from cache, {} encoded; {} truncated at {} tokens",
-                corpus.size(), corpus.size() - missing.size(), missing.size(), truncated, encoder.maxTokens());
+        LOG.info("indexed {} papers: {} from cache, {} encoded; {} truncated at {} tokens{}",
+                corpus.size(), corpus.size() - missing.size(), missing.size(), truncated, encoder.maxTokens(),
+                truncated == 0 ? "" : " (set model.long-texts: chunk to embed whole abstracts)");
         return new IndexedCorpus(corpus, index, tokens, missing.size());
     }
 
