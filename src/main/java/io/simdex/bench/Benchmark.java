@@ -139,7 +139,8 @@ public final class Benchmark {
                             + PythonPeer.INSTALL_HINT);
                     return;
                 }
-                String variant = "IndexFlatIP (faiss " + report.faiss() + ", numpy " + report.numpy() + ")";
+                String variant = "IndexFlatIP (faiss " + report.faiss() + ", numpy " + report.numpy()
+                        + ", OMP_WAIT_POLICY=" + report.ompWaitPolicy() + ")";
                 for (PythonPeer.SearchTimes row : report.search()) {
                     suite.add(new SearchSuite.Measurement(row.n(), "FAISS", variant, "FLOAT32", t,
                             row.queriesPerCall() == 1 ? "single" : "batch", row.queriesPerCall(), row.perQuery(),

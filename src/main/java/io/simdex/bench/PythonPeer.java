@@ -47,8 +47,8 @@ final class PythonPeer {
      * @param error set when numpy is missing; nothing else was measured
      * @param faissError set when faiss is missing; sgemm was measured
      */
-    record Report(int threads, String python, String numpy, String blas, String faiss, String error,
-                  String faissError, SgemmTimes sgemm, List<SearchTimes> search) {
+    record Report(int threads, String python, String numpy, String blas, String faiss, String ompWaitPolicy,
+                  String error, String faissError, SgemmTimes sgemm, List<SearchTimes> search) {
         Report {
             search = search == null ? List.of() : List.copyOf(search);
         }

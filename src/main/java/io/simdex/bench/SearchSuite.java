@@ -2,6 +2,7 @@ package io.simdex.bench;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -150,12 +151,14 @@ final class SearchSuite {
     }
 
     /**
-     * Every measurement with its floors: memory from the bandwidth measured at the same size and thread
-     * count, compute from sgemm on the same thread count.
+     * Every measurement with its floors, simdex's first: memory from the bandwidth measured at the same size
+     * and thread count, compute from sgemm on the same thread count.
      */
     List<BenchResults.SearchRow> rows(Map<Integer, Double> gflopsByThreads) {
         var rows = new ArrayList<BenchResults.SearchRow>();
-        for (Measurement m : measurements) {
+        var simdexFirst = new ArrayList<>(measurements);
+        simdexFirst.sort(Comparator.comparing(m -> !m.system().equals(SimdexCandidates.SYSTEM)));
+        for (Measurement m : simdexFirst) {
             Double gbPerSecond = bandwidth.stream().filter(b -> b.n() == m.n() && b.threads() == m.threads())
                     .map(BenchResults.Bandwidth::gbPerSecond).findFirst().orElse(null);
             Double memoryFloor = gbPerSecond == null ? null

@@ -8,7 +8,7 @@ import java.util.Objects;
 /**
  * A log-log line chart as a standalone SVG document, written by hand so the bench needs no plotting library.
  * Each series is one {@code <polyline class="series">} with a marker per point; axes have a tick per power of
- * ten.
+ * ten. Solid series get colours, dashed ones (limits) greys.
  */
 final class SvgPlot {
 
@@ -20,6 +20,9 @@ final class SvgPlot {
     static final int BOTTOM = 60;
 
     private static final String DASHES = " stroke-dasharray=\"6,4\"";
+
+    /** Dashed lines are limits, not systems: greys keep them apart from the measured lines. */
+    private static final String[] GREYS = {"#444444", "#999999", "#bbbbbb"};
 
     private static final String[] COLORS = {
         "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22",
@@ -107,9 +110,11 @@ final class SvgPlot {
                 .append("<rect class=\"frame\" x=\"").append(LEFT).append("\" y=\"").append(TOP)
                 .append("\" width=\"").append(plotW).append("\" height=\"").append(plotH)
                 .append("\" fill=\"none\" stroke=\"#333333\"/>\n");
+        int solid = 0;
+        int dashed = 0;
         for (int i = 0; i < drawn.size(); i++) {
             Series s = drawn.get(i);
-            String color = COLORS[i % COLORS.length];
+            String color = s.dashed() ? GREYS[dashed++ % GREYS.length] : COLORS[solid++ % COLORS.length];
             List<String> coords = new ArrayList<>();
             var markers = new StringBuilder();
             for (double[] p : s.points()) {

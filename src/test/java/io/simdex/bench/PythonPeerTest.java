@@ -11,7 +11,7 @@ class PythonPeerTest {
     @Test
     void reads_sgemm_and_search_timings() {
         String json = """
-                {"threads": 2, "python": "3.11.2", "numpy": "1.24.2",
+                {"threads": 2, "python": "3.11.2", "numpy": "1.24.2", "omp_wait_policy": "PASSIVE",
                  "sgemm": {"n": 2048, "flops": 17179869184.0, "samples_ms": [250.0, 240.0, 260.0]},
                  "blas": "/usr/lib/x86_64-linux-gnu/openblas-pthread/libblas.so.3", "faiss": "1.7.3",
                  "search": [
@@ -24,6 +24,7 @@ class PythonPeerTest {
 
         assertThat(report.threads()).isEqualTo(2);
         assertThat(report.faiss()).isEqualTo("1.7.3");
+        assertThat(report.ompWaitPolicy()).isEqualTo("PASSIVE");
         assertThat(report.error()).isNull();
         assertThat(report.sgemm().gflops()).isCloseTo(17179869184.0 / 0.25 / 1e9, within(1e-9));
         assertThat(report.search()).hasSize(2);
