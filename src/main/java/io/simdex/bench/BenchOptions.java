@@ -2,6 +2,8 @@ package io.simdex.bench;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -42,7 +44,10 @@ public record BenchOptions(Set<Suite> suites, List<Integer> sizes, List<Integer>
     public static final int DIMENSION = 384;
 
     public BenchOptions {
-        suites = Set.copyOf(suites);
+        if (suites.isEmpty()) {
+            throw new IllegalArgumentException("choose at least one suite: encode, search or all");
+        }
+        suites = Collections.unmodifiableSet(EnumSet.copyOf(suites));
         sizes = List.copyOf(sizes);
         threads = List.copyOf(threads);
         peerOptions = Map.copyOf(peerOptions);
@@ -50,9 +55,6 @@ public record BenchOptions(Set<Suite> suites, List<Integer> sizes, List<Integer>
             throw new IllegalArgumentException("--max-seconds must be a number > 0, got " + maxSecondsPerConfig);
         }
         Objects.requireNonNull(modelCache, "modelCache");
-        if (suites.isEmpty()) {
-            throw new IllegalArgumentException("choose at least one suite: encode, search or all");
-        }
         for (int n : sizes) {
             if (n < TOP_K || (long) n * DIMENSION > Integer.MAX_VALUE - 8) {
                 throw new IllegalArgumentException("--sizes values must be " + TOP_K + ".."

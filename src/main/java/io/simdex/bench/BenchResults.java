@@ -1,5 +1,7 @@
 package io.simdex.bench;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import java.util.List;
 import java.util.Map;
 
@@ -76,6 +78,6 @@ public record BenchResults(String label, MachineInfo machine, BenchOptions optio
     public record SearchRow(int n, String system, String variant, String storage, int threads, String mode,
                             int queriesPerCall, Stats perQuery, double queriesPerSecond, Double buildSeconds,
                             long scannedBytesPerVector, Double memoryFloorMs, Double computeFloorMs,
-                            Double boundRatio, Double recallAt10) {
+                            Double boundRatio, @JsonProperty("recall_at_10") Double recallAt10) {
     }
 }
