@@ -1,5 +1,6 @@
 package io.simdex;
 
+import io.simdex.cli.BenchCommand;
 import io.simdex.cli.ServeCommand;
 
 import picocli.CommandLine;
@@ -10,7 +11,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "simdex 0.1.0",
         description = "Semantic similarity search over scientific paper abstracts.",
-        subcommands = {ServeCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

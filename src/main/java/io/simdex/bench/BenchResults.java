@@ -1,0 +1,83 @@
+package io.simdex.bench;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything one run measured, as written to {@code results.json}. Derived numbers (rates, floors, ratios)
+ * are stored next to the raw statistics they come from, so readers need not recompute them. Absent values
+ * are {@code null}: not measured, or not applicable.
+ *
+ * @param label "quick smoke run" or "full run"
+ * @param machine the machine facts
+ * @param options the run's settings
+ * @param sgemm the compute ceiling per thread count
+ * @param memory the memory-bandwidth floor per vector count and thread count
+ * @param encode one row per encoder configuration
+ * @param search one row per search configuration, vector count and mode
+ * @param notes skipped peers and configurations, and why
+ * @param formulas how derived numbers are computed
+ */
+public record BenchResults(String label, MachineInfo machine, BenchOptions options, List<Sgemm> sgemm,
+                           List<Bandwidth> memory, List<EncodeRow> encode, List<SearchRow> search,
+                           List<String> notes, Map<String, String> formulas) {
+
+    public BenchResults {
+        sgemm = List.copyOf(sgemm);
+        memory = List.copyOf(memory);
+        encode = List.copyOf(encode);
+        search = List.copyOf(search);
+        notes = List.copyOf(notes);
+        formulas = Map.copyOf(formulas);
+    }
+
+    /** Matrix-multiply speed with numpy/BLAS: {@code 2·n³ FLOPs / median time}. */
+    public record Sgemm(int threads, int n, Stats pass, double gflops, String blas) {
+    }
+
+    /** Streaming-read speed over the same bytes as a FLOAT32 index of {@code n} vectors. */
+    public record Bandwidth(int n, int threads, long bytes, Stats pass, double gbPerSecond, String kernel) {
+    }
+
+    /**
+     * One encoder configuration.
+     *
+     * @param texts papers per pass
+     * @param tokens tokens the model read per pass (each text's length cut at {@code maxTokens})
+     * @param gflopPerPass useful matmul work per pass, see {@link MiniLmFlops}
+     * @param pass time per pass over the papers
+     * @param achievedGflops {@code gflopPerPass / median pass seconds}
+     * @param computeLimitFraction {@code achievedGflops / sgemm GFLOP/s on coresUsed threads}, or null
+     * @param shortQuery time to encode one paper title
+     * @param cosineToSimdex mean cosine to simdex's vectors of the same precision and token budget, or null
+     * @param loadSeconds time to load the model
+     */
+    public record EncodeRow(String system, String variant, String precision, int maxTokens, String threads,
+                            int coresUsed, int texts, long tokens, double gflopPerPass, Stats pass,
+                            double abstractsPerSecond, double tokensPerSecond, double achievedGflops,
+                            Double computeLimitFraction, Stats shortQuery, Double cosineToSimdex,
+                            double loadSeconds) {
+    }
+
+    /**
+     * One search configuration at one vector count, in one mode.
+     *
+     * @param mode {@code single} (one query per call) or {@code batch} ({@code queriesPerCall} per call)
+     * @param perQuery time per query: a call's time divided by {@code queriesPerCall}
+     * @param queriesPerSecond {@code 1000 / perQuery median}
+     * @param memoryFloorMs {@code n · scannedBytesPerVector / bandwidth(threads)}, divided by
+     *                      {@code queriesPerCall} (one pass serves the whole batch); null when not measured
+     * @param computeFloorMs {@code 2 · n · d FLOPs / sgemm(threads)} per query; null for INT8 storage or when
+     *                       sgemm was not measured
+     * @param boundRatio {@code perQuery median / max(memory floor, compute floor)}: 1.0 is the machine's limit
+     * @param recallAt10 overlap with the first simdex FLOAT32 row's top 10 over the same queries; null for
+     *                   systems built from other vectors (FAISS)
+     */
+    public record SearchRow(int n, String system, String variant, String storage, int threads, String mode,
+                            int queriesPerCall, Stats perQuery, double queriesPerSecond, Double buildSeconds,
+                            long scannedBytesPerVector, Double memoryFloorMs, Double computeFloorMs,
+                            Double boundRatio, @JsonProperty("recall_at_10") Double recallAt10) {
+    }
+}

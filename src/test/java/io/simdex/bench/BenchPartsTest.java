@@ -1,0 +1,50 @@
+package io.simdex.bench;
+
+import io.simdex.index.VectorMath;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+class BenchPartsTest {
+
+    @Test
+    void synthetic_vectors_are_unit_length_and_reproducible() {
+        VectorSet a = VectorSet.synthetic(5000, 384, 7);
+        VectorSet b = VectorSet.synthetic(5000, 384, 7);
+
+        assertThat(a.data()).isEqualTo(b.data());
+        assertThat(VectorSet.synthetic(5000, 384, 8).data()).isNotEqualTo(a.data());
+        for (int i : new int[] {0, 4095, 4096, 4999}) {
+            assertThat(VectorMath.l2Norm(a.vector(i))).isCloseTo(1f, within(1e-5f));
+        }
+        assertThat(a.bytes()).isEqualTo(5000L * 384 * 4);
+    }
+
+    @Test
+    void recall_counts_shared_ordinals_over_all_queries() {
+        int[][] reference = {{1, 2, 3, 4}, {5, 6, 7, 8}};
+        int[][] found = {{4, 3, 2, 1}, {5, 6, 9, 10}};
+
+        assertThat(SearchSuite.recall(reference, found)).isEqualTo(6 / 8.0);
+        assertThat(SearchSuite.recall(reference, reference)).isEqualTo(1.0);
+    }
+
+    @Test
+    void only_the_simd_flags_that_matter_are_kept_in_a_fixed_order() {
+        String flags = " fpu sse avx2 fma avx512_vnni mmx avx avx512f sse4_2 ";
+
+        assertThat(MachineInfo.relevantFlags(flags))
+                .containsExactly("sse4_2", "avx", "avx2", "fma", "avx512f", "avx512_vnni");
+    }
+
+    @Test
+    void both_streaming_reads_sum_the_whole_range() {
+        float[] data = new float[1003];
+        java.util.Arrays.fill(data, 1f);
+
+        assertThat(new ScalarStreamingRead().sum(data, 2, 1003)).isEqualTo(1001f);
+        assertThat(StreamingRead.best().sum(data, 0, 1003)).isEqualTo(1003f);
+    }
+}
