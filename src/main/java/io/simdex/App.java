@@ -9,6 +9,7 @@ import io.simdex.corpus.CorpusLoader;
 import io.simdex.corpus.CorpusProblem;
 import io.simdex.encode.Encoder;
 import io.simdex.encode.OnnxEncoder;
+import io.simdex.index.IndexOptions;
 import io.simdex.http.HttpApi;
 import io.simdex.search.CorpusIndexer;
 import io.simdex.search.IndexedCorpus;
@@ -52,7 +53,8 @@ public final class App implements AutoCloseable {
         Corpus corpus = loadCorpus(settings.corpus());
         Encoder encoder = OnnxEncoder.load(settings.model());
         try {
-            IndexedCorpus indexed = CorpusIndexer.index(corpus, encoder, cache(settings, encoder));
+            IndexedCorpus indexed = CorpusIndexer.index(corpus, encoder, cache(settings, encoder),
+                    indexOptions(settings.index()));
             return new App(settings, encoder, indexed);
         } catch (RuntimeException e) {
             encoder.close();
@@ -80,7 +82,18 @@ public final class App implements AutoCloseable {
 
     @Override
     public void close() {
-        encoder.close();
+        try {
+            service.close();
+        } finally {
+            encoder.close();
+        }
+    }
+
+    /** The index's options from its settings. */
+    static IndexOptions indexOptions(Settings.Index index) {
+        return new IndexOptions(index.effectiveThreads(),
+                index.storage() == Settings.Storage.INT8 ? IndexOptions.Storage.INT8 : IndexOptions.Storage.FLOAT32,
+                index.oversample(), index.spillDir());
     }
 
     private static Corpus loadCorpus(Settings.Corpus spec) {

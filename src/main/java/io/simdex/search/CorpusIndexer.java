@@ -5,6 +5,7 @@ import io.simdex.corpus.Paper;
 import io.simdex.encode.Embedding;
 import io.simdex.encode.Encoder;
 import io.simdex.index.FlatIndex;
+import io.simdex.index.IndexOptions;
 import io.simdex.store.EmbeddingCache;
 
 import org.slf4j.Logger;
@@ -30,12 +31,19 @@ public final class CorpusIndexer {
     private CorpusIndexer() {
     }
 
+    /** Builds an index with the default {@link IndexOptions}. */
+    public static IndexedCorpus index(Corpus corpus, Encoder encoder, Optional<EmbeddingCache> cache) {
+        return index(corpus, encoder, cache, IndexOptions.defaults());
+    }
+
     /**
      * Builds the index.
      *
-     * @param cache where vectors persist between runs, or empty to always encode
+     * @param cache   where vectors persist between runs, or empty to always encode
+     * @param options how the index stores and scans vectors
      */
-    public static IndexedCorpus index(Corpus corpus, Encoder encoder, Optional<EmbeddingCache> cache) {
+    public static IndexedCorpus index(Corpus corpus, Encoder encoder, Optional<EmbeddingCache> cache,
+                                      IndexOptions options) {
         Map<String, Embedding> cached = cache.map(EmbeddingCache::load).orElse(Map.of());
         var keys = new HashMap<String, String>(corpus.size() * 2);
         var missing = new ArrayList<Paper>();
@@ -48,7 +56,7 @@ public final class CorpusIndexer {
         }
         Map<String, Embedding> fresh = encode(missing, encoder);
 
-        var index = new FlatIndex(encoder.dimension());
+        var index = new FlatIndex(encoder.dimension(), options);
         var tokens = new HashMap<String, TokenStats>(corpus.size() * 2);
         var keep = new HashMap<String, Embedding>(corpus.size() * 2);
         for (Paper paper : corpus.papers()) {

@@ -14,7 +14,7 @@ import java.util.Set;
  * The questions simdex answers, free of HTTP: nearest papers to a text, papers like a given one, and a
  * paper's details. Safe for concurrent use.
  */
-public final class SimilarityService {
+public final class SimilarityService implements AutoCloseable {
 
     private final IndexedCorpus corpus;
     private final Encoder encoder;
@@ -76,6 +76,12 @@ public final class SimilarityService {
 
     public int dimension() {
         return encoder.dimension();
+    }
+
+    /** Releases the index (its scan threads and, with int8 storage, its memory-mapped file); not the encoder. */
+    @Override
+    public void close() {
+        corpus.index().close();
     }
 
     public int maxTokens() {
