@@ -29,6 +29,18 @@ final class TopK {
         return size;
     }
 
+    boolean isFull() {
+        return size == scores.length;
+    }
+
+    /** The lowest retained score: a full heap rejects anything lower (and equal scores from later ordinals). */
+    float worstScore() {
+        if (size == 0) {
+            throw new IllegalStateException("the heap is empty");
+        }
+        return scores[0];
+    }
+
     /**
      * Offers an entry; it is kept if the heap has room or it beats the worst retained entry, which it then
      * replaces. Scores must not be NaN.

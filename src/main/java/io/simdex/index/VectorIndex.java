@@ -15,8 +15,10 @@ import java.util.Optional;
  *
  * <p>Null arguments throw {@link NullPointerException}; invalid values throw {@link IllegalArgumentException}
  * with a message naming the bad value.
+ *
+ * <p>An index may hold threads or files: {@link #close()} releases them.
  */
-public interface VectorIndex {
+public interface VectorIndex extends AutoCloseable {
 
     /** The number of components every vector in this index has. */
     int dimension();
@@ -51,4 +53,21 @@ public interface VectorIndex {
      * @throws IllegalArgumentException if the query's dimension differs from {@link #dimension()}
      */
     List<Hit> search(SearchRequest request);
+
+    /**
+     * Runs several searches at once: element {@code i} of the result is what {@link #search} returns for
+     * {@code requests.get(i)}, with that request's own {@code k}, exclusions and minimum score. Implementations
+     * may share work between the requests; this default searches one by one.
+     *
+     * @return an immutable list of immutable lists; empty for no requests
+     * @throws IllegalArgumentException if a query's dimension differs from {@link #dimension()}
+     */
+    default List<List<Hit>> searchBatch(List<SearchRequest> requests) {
+        return requests.stream().map(this::search).toList();
+    }
+
+    /** Releases threads and files the index holds; later calls may fail. Idempotent; does not throw. */
+    @Override
+    default void close() {
+    }
 }

@@ -1,2 +1,5 @@
-/** The index stage: L2-normalized vectors in contiguous storage, exact cosine top-k search, and the project's only hot loops. */
+/**
+ * The index stage: L2-normalized vectors in segmented, SIMD-packed storage (float or int8 with exact
+ * rescoring), exact cosine top-k search on one or several threads, batches, and the project's only hot loops.
+ */
 package io.simdex.index;

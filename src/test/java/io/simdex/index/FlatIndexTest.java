@@ -3,10 +3,13 @@ package io.simdex.index;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 import static org.assertj.core.api.Assertions.within;
 
+import io.simdex.index.IndexOptions.Storage;
 import io.simdex.index.Reference.BruteForce;
 import io.simdex.index.Reference.RefHit;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -22,23 +25,57 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+/**
+ * {@link FlatIndex} with the default storage on one thread; subclasses rerun every test with other
+ * {@link IndexOptions} and a parallel threshold low enough to split even small scans.
+ */
 class FlatIndexTest extends VectorIndexContractTest {
 
-    /** Not a multiple of 4, so the dot-product kernel's tail loop runs on every vector. */
+    /** Not a multiple of 4 or 8, so the kernels' tail loops run on every vector. */
     private static final int DIMENSION = 19;
 
     /** Float dot products of unit vectors are this close to the double reference; a near-tie may swap order. */
     private static final double SCORE_TOLERANCE = 1e-5;
 
+    @TempDir
+    Path spillDir;
+
+    private final List<FlatIndex> created = new ArrayList<>();
+
+    /** The options of every index this test creates. */
+    IndexOptions options() {
+        return IndexOptions.defaults().withThreads(1).withSpillDir(spillDir);
+    }
+
+    /** Work from which a scan splits into ranges. */
+    int parallelThreshold() {
+        return FlatIndex.DEFAULT_PARALLEL_THRESHOLD;
+    }
+
+    /** A new index with this test's configuration, closed after the test. */
+    FlatIndex flatIndex(int dimension) {
+        FlatIndex index = new FlatIndex(dimension, options(), parallelThreshold());
+        created.add(index);
+        return index;
+    }
+
     @Override
     protected VectorIndex newIndex(int dimension) {
-        return new FlatIndex(dimension);
+        return flatIndex(dimension);
+    }
+
+    @AfterEach
+    void closeIndexes() {
+        created.forEach(FlatIndex::close);
     }
 
     enum Filter {
@@ -73,7 +110,7 @@ class FlatIndexTest extends VectorIndexContractTest {
     void search_matches_a_brute_force_full_sort(int n, int k, Filter filter) {
         // given
         Random random = new Random(31L * n + k);
-        FlatIndex index = new FlatIndex(DIMENSION);
+        FlatIndex index = flatIndex(DIMENSION);
         BruteForce reference = new BruteForce();
         for (int i = 0; i < n; i++) {
             float[] v = Reference.randomVector(random, DIMENSION);
@@ -102,7 +139,7 @@ class FlatIndexTest extends VectorIndexContractTest {
     void ten_thousand_vectors_added_one_at_a_time_still_search_like_brute_force() {
         // given
         Random random = new Random(10_000);
-        FlatIndex index = new FlatIndex(8);
+        FlatIndex index = flatIndex(8);
         BruteForce reference = new BruteForce();
         List<float[]> added = new ArrayList<>();
         for (int i = 0; i < 10_000; i++) {
@@ -129,41 +166,19 @@ class FlatIndexTest extends VectorIndexContractTest {
         }
     }
 
-    @Test
-    void storage_capacity_doubles_from_sixteen_vectors() {
-        assertThat(FlatIndex.nextCapacity(0, 384)).isEqualTo(16);
-        assertThat(FlatIndex.nextCapacity(16, 384)).isEqualTo(32);
-        assertThat(FlatIndex.nextCapacity(1 << 20, 384)).isEqualTo(1 << 21);
-    }
-
-    @Test
-    void storage_capacity_stops_at_the_largest_float_array_and_then_refuses_to_grow() {
-        int max = FlatIndex.maxVectors(384);
-
-        assertThat((long) max * 384).isLessThanOrEqualTo(FlatIndex.MAX_ARRAY_LENGTH)
-                .isGreaterThan(FlatIndex.MAX_ARRAY_LENGTH - 384L);
-        assertThat(FlatIndex.nextCapacity(4_000_000, 384)).isEqualTo(max);
-        assertThat(FlatIndex.nextCapacity(max - 1, 384)).isEqualTo(max);
-        assertThatIllegalStateException()
-                .isThrownBy(() -> FlatIndex.nextCapacity(max, 384))
-                .withMessageContaining(max + " vectors of dimension 384")
-                .withMessageContaining("largest float[]");
-        assertThat(FlatIndex.nextCapacity(0, FlatIndex.MAX_ARRAY_LENGTH)).isEqualTo(1);
-    }
-
     @ParameterizedTest(name = "dimension {0}")
     @ValueSource(ints = {0, -1, Integer.MAX_VALUE})
-    void dimension_must_fit_in_one_array(int dimension) {
+    void dimension_must_be_positive_and_at_most_the_maximum(int dimension) {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> new FlatIndex(dimension))
-                .withMessage("dimension must be in [1, 2147483639] but was " + dimension);
+                .withMessage("dimension must be in [1, " + FlatIndex.MAX_DIMENSION + "] but was " + dimension);
     }
 
     @Test
     void concurrent_searches_on_a_built_index_agree_with_a_single_thread() throws Exception {
         // given
         Random random = new Random(77);
-        FlatIndex index = new FlatIndex(DIMENSION);
+        FlatIndex index = flatIndex(DIMENSION);
         for (int i = 0; i < 2_000; i++) {
             index.add("p" + i, Reference.randomVector(random, DIMENSION));
         }
@@ -191,7 +206,7 @@ class FlatIndexTest extends VectorIndexContractTest {
     void searches_running_while_vectors_are_added_see_consistent_results() throws Exception {
         // given
         Random random = new Random(78);
-        FlatIndex index = new FlatIndex(DIMENSION);
+        FlatIndex index = flatIndex(DIMENSION);
         List<float[]> vectors = IntStream.range(0, 3_000)
                 .mapToObj(i -> Reference.randomVector(random, DIMENSION)).toList();
         for (int i = 0; i < 100; i++) {
@@ -230,6 +245,160 @@ class FlatIndexTest extends VectorIndexContractTest {
             pool.shutdownNow();
         }
         assertThat(index.size()).isEqualTo(3_000);
+    }
+
+    @ParameterizedTest(name = "dimension {0}, n={1}")
+    @CsvSource({"19, 1", "19, 7", "19, 1000", "384, 300", "8, 5000"})
+    void search_batch_returns_exactly_what_search_returns_for_each_request(int dimension, int n) {
+        // given: more requests than one query group, each with its own k, exclusions and threshold
+        Random random = new Random(dimension * 1_000L + n);
+        FlatIndex index = flatIndex(dimension);
+        for (int i = 0; i < n; i++) {
+            index.add("p" + i, Reference.randomVector(random, dimension));
+        }
+        List<SearchRequest> requests = new ArrayList<>();
+        for (int r = 0; r < RangeScan.QUERY_GROUP + 7; r++) {
+            int k = List.of(1, 3, 10, n, n + 5).get(r % 5);
+            Set<String> exclude = r % 3 == 0 ? Set.copyOf(List.of("p0", "p" + (n / 2), "stranger")) : Set.of();
+            float minScore = r % 4 == 1 ? 0.1f : SearchRequest.NO_MIN_SCORE;
+            requests.add(new SearchRequest(Reference.randomVector(random, dimension), k, exclude, minScore));
+        }
+
+        // when
+        List<List<Hit>> batch = index.searchBatch(requests);
+
+        // then
+        assertThat(batch).containsExactlyElementsOf(requests.stream().map(index::search).toList());
+    }
+
+    @Test
+    void search_batch_rejects_a_wrong_dimension_naming_the_request() {
+        FlatIndex index = flatIndex(4);
+        index.add("p", new float[] {1f, 0f, 0f, 0f});
+        List<SearchRequest> requests = List.of(SearchRequest.of(new float[] {1f, 0f, 0f, 0f}, 1),
+                SearchRequest.of(new float[] {1f, 0f}, 1));
+
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> index.searchBatch(requests))
+                .withMessage("request 1: query has dimension 2 but the index has dimension 4");
+    }
+
+    @Test
+    void vector_storage_stays_within_ten_percent_of_the_raw_size_for_a_large_index() {
+        // given
+        int n = 100_000;
+        int dimension = 384;
+        FlatIndex index = flatIndex(dimension);
+        Random random = new Random(100_000);
+        List<String> ids = new ArrayList<>();
+        float[][] vectors = new float[10_000][];
+        for (int i = 0; i < n; i++) {
+            ids.add("p" + i);
+            vectors[i % vectors.length] = Reference.randomVector(random, dimension);
+            if (ids.size() == vectors.length) {
+                index.addAll(ids, vectors);
+                ids.clear();
+            }
+        }
+
+        // when
+        IndexStats stats = index.stats();
+
+        // then
+        long raw = (long) n * dimension * Float.BYTES;
+        assertThat(stats.size()).isEqualTo(n);
+        assertThat(stats.rawFloatBytes()).isEqualTo(raw);
+        if (stats.storage() == Storage.FLOAT32) {
+            assertThat(stats.heapBytes()).isBetween(raw, raw + raw / 10);
+            assertThat(stats.offHeapBytes()).isZero();
+        } else {
+            long codesAndScales = (long) n * (dimension + Float.BYTES);
+            assertThat(stats.heapBytes()).isBetween(codesAndScales, codesAndScales + codesAndScales / 10);
+            assertThat(stats.offHeapBytes()).isBetween(raw, raw + raw / 10);
+        }
+        assertThat(index.vector("p99999")).isPresent();
+    }
+
+    @Test
+    void a_small_index_allocates_room_for_sixteen_vectors_not_a_whole_segment() {
+        FlatIndex index = flatIndex(384);
+
+        index.add("p", Reference.randomVector(new Random(1), 384));
+
+        long sixteenVectors = 16L * 384 * (index.stats().storage() == Storage.FLOAT32 ? Float.BYTES : 1);
+        assertThat(index.stats().heapBytes()).isBetween(384L, sixteenVectors + 16L * Float.BYTES);
+    }
+
+    @Test
+    void stats_describe_the_index() {
+        FlatIndex index = flatIndex(DIMENSION);
+        index.add("a", Reference.randomVector(new Random(2), DIMENSION));
+        index.add("b", Reference.randomVector(new Random(3), DIMENSION));
+
+        IndexStats stats = index.stats();
+
+        assertThat(stats.size()).isEqualTo(2);
+        assertThat(stats.dimension()).isEqualTo(DIMENSION);
+        assertThat(stats.storage()).isEqualTo(options().storage());
+        assertThat(stats.threads()).isEqualTo(options().threads());
+        assertThat(stats.kernels()).isEqualTo(VectorMath.implementation());
+        assertThat(stats.heapBytes()).isPositive();
+    }
+
+    @Test
+    void add_all_adds_in_order_under_the_given_ids() {
+        FlatIndex index = flatIndex(4);
+
+        index.addAll(List.of("x", "y", "xy"), new float[][] {{1, 0, 0, 0}, {0, 1, 0, 0}, {1, 1, 0, 0}});
+
+        assertThat(index.size()).isEqualTo(3);
+        assertThat(index.search(SearchRequest.of(new float[] {1, 1, 0, 0}, 3))).extracting(Hit::id)
+                .containsExactly("xy", "x", "y");
+    }
+
+    @Test
+    void add_all_adds_nothing_when_one_entry_is_bad() {
+        FlatIndex index = flatIndex(4);
+        index.add("x", new float[] {1, 0, 0, 0});
+        float[][] two = {{0, 1, 0, 0}, {0, 0, 1, 0}};
+
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> index.addAll(List.of("new", "x"), two))
+                .withMessage("id 'x' is already in the index");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> index.addAll(List.of("twice", "twice"), two))
+                .withMessage("id 'twice' appears more than once in the batch");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> index.addAll(List.of("a", "b"), new float[][] {{0, 1, 0, 0}, {0, 0, 0, 0}}))
+                .withMessageContaining("'b'").withMessageContaining("zero vector");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> index.addAll(List.of("a"), two))
+                .withMessage("got 1 ids but 2 vectors; they must pair up");
+        assertThat(index.size()).isEqualTo(1);
+        assertThat(index.contains("new")).isFalse();
+    }
+
+    @Test
+    void a_closed_index_refuses_vector_work_but_still_reports_its_size() {
+        FlatIndex index = flatIndex(4);
+        index.add("x", new float[] {1, 0, 0, 0});
+
+        index.close();
+        index.close();
+
+        assertThat(index.size()).isEqualTo(1);
+        assertThat(index.contains("x")).isTrue();
+        assertThatIllegalStateException().isThrownBy(() -> index.search(SearchRequest.of(new float[] {1, 0, 0, 0}, 1)))
+                .withMessage("the index is closed");
+        assertThatIllegalStateException()
+                .isThrownBy(() -> index.searchBatch(List.of(SearchRequest.of(new float[] {1, 0, 0, 0}, 1))));
+        assertThatIllegalStateException().isThrownBy(() -> index.add("y", new float[] {0, 1, 0, 0}));
+        assertThatIllegalStateException().isThrownBy(() -> index.vector("x"));
+    }
+
+    @Test
+    void options_are_required() {
+        assertThatNullPointerException().isThrownBy(() -> new FlatIndex(4, null)).withMessage("options");
     }
 
     /** Scores match the reference; ids match too, except where a near-tie lets float rounding swap two. */

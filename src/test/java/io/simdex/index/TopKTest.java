@@ -104,4 +104,17 @@ class TopKTest {
         }
         return out;
     }
+
+    @Test
+    void a_full_heap_reports_its_worst_score() {
+        TopK top = new TopK(2);
+        top.offer(0, 0.5f);
+        assertThat(top.isFull()).isFalse();
+
+        top.offer(1, 0.9f);
+        top.offer(2, 0.7f);
+
+        assertThat(top.isFull()).isTrue();
+        assertThat(top.worstScore()).isEqualTo(0.7f);
+    }
 }

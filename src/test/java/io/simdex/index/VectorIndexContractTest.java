@@ -272,4 +272,60 @@ abstract class VectorIndexContractTest {
 
         assertThatThrownBy(() -> hits.add(new Hit("p", 0f))).isInstanceOf(UnsupportedOperationException.class);
     }
+
+    @Test
+    void search_batch_answers_each_request_like_search_with_its_own_k_exclusions_and_threshold() {
+        VectorIndex index = indexOfFour();
+        List<SearchRequest> requests = List.of(
+                SearchRequest.of(X, 2),
+                new SearchRequest(X, 10, Set.of("x", "-x"), -1f),
+                new SearchRequest(XY, 4, Set.of(), 0.99f),
+                new SearchRequest(new float[] {0f, 0f, 1f, 0f}, 4, Set.of(), 0.01f),
+                new SearchRequest(Y, 3, Set.of("x", "y", "xy", "-x"), -1f),
+                SearchRequest.of(MINUS_X, 1));
+
+        List<List<Hit>> results = index.searchBatch(requests);
+
+        assertThat(results).hasSize(6);
+        for (int i = 0; i < requests.size(); i++) {
+            assertThat(results.get(i)).as("request %d", i).isEqualTo(index.search(requests.get(i)));
+        }
+        assertThat(ids(results.get(1))).containsExactly("xy", "y");
+        assertThat(ids(results.get(2))).containsExactly("xy");
+        assertThat(results.get(3)).isEmpty();
+        assertThat(results.get(4)).isEmpty();
+        assertThat(ids(results.get(5))).containsExactly("-x");
+    }
+
+    @Test
+    void search_batch_of_no_requests_returns_no_results() {
+        assertThat(indexOfFour().searchBatch(List.of())).isEmpty();
+        assertThat(newIndex(4).searchBatch(List.of(SearchRequest.of(X, 3)))).containsExactly(List.of());
+    }
+
+    @Test
+    void search_batch_rejects_a_query_of_the_wrong_dimension() {
+        VectorIndex index = indexOfFour();
+
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> index.searchBatch(List.of(SearchRequest.of(X, 1), SearchRequest.of(new float[] {1f, 0f, 0f}, 1))))
+                .withMessageContaining("query has dimension 3 but the index has dimension 4");
+    }
+
+    @Test
+    void search_batch_results_are_immutable() {
+        List<List<Hit>> results = indexOfFour().searchBatch(List.of(SearchRequest.of(X, 2)));
+
+        assertThatThrownBy(() -> results.add(List.of())).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> results.get(0).add(new Hit("p", 0f)))
+                .isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    void close_can_be_called_twice() {
+        VectorIndex index = indexOfFour();
+
+        index.close();
+        index.close();
+    }
 }

@@ -183,4 +183,99 @@ class VectorMathTest {
         System.arraycopy(window, 0, out, before, window.length);
         return out;
     }
+
+    @Test
+    void implementation_names_the_kernels_in_use() {
+        assertThat(VectorMath.implementation()).matches("scalar|panama \\d+-bit");
+    }
+
+    @ParameterizedTest(name = "length {0}")
+    @ValueSource(ints = {1, 3, 7, 8, 33, 384, 385})
+    void pack_and_unpack_round_trip_through_any_lane(int length) {
+        Random random = new Random(5_000 + length);
+        int width = VectorMath.groupWidth();
+        float[] packed = new float[2 * width * length];
+        float[][] vectors = new float[2 * width][];
+        for (int j = 0; j < vectors.length; j++) {
+            vectors[j] = Reference.randomVector(random, length);
+            VectorMath.pack(vectors[j], packed, j / width * width * length, j % width);
+        }
+
+        for (int j = 0; j < vectors.length; j++) {
+            float[] out = new float[length];
+            VectorMath.unpack(packed, j / width * width * length, j % width, out);
+            assertThat(out).as("vector %d", j).containsExactly(vectors[j]);
+        }
+    }
+
+    @ParameterizedTest(name = "length {0}")
+    @ValueSource(ints = {1, 3, 7, 8, 33, 384, 385})
+    void int8_codes_times_the_scale_are_within_half_a_step_of_the_vector(int length) {
+        // given
+        float[] v = Reference.randomVector(new Random(6_000 + length), length);
+        VectorMath.normalizeInPlace(v);
+        int width = VectorMath.groupWidth();
+        byte[] codes = new byte[width * length];
+
+        // when
+        float scale = VectorMath.quantizeInt8(v, codes, 0, width - 1);
+
+        // then
+        float maxAbs = 0f;
+        for (float x : v) {
+            maxAbs = Math.max(maxAbs, Math.abs(x));
+        }
+        assertThat(scale).isCloseTo(maxAbs / 127f, within(1e-9f));
+        for (int d = 0; d < length; d++) {
+            byte code = codes[d * width + width - 1];
+            assertThat(Math.abs(code)).isLessThanOrEqualTo(127);
+            assertThat((double) scale * code).as("component %d", d).isCloseTo(v[d], within(scale / 2 * 1.0001));
+            assertThat(codes[d * width]).as("other lanes stay untouched").isZero();
+        }
+    }
+
+    @Test
+    void the_largest_component_gets_code_127_with_its_sign() {
+        byte[] codes = new byte[VectorMath.groupWidth() * 3];
+
+        VectorMath.quantizeInt8(new float[] {0.5f, -1f, 0.25f}, codes, 0, 0);
+
+        int w = VectorMath.groupWidth();
+        assertThat(new byte[] {codes[0], codes[w], codes[2 * w]}).containsExactly(64, -127, 32);
+    }
+
+    @Test
+    void dot_in_scan_order_agrees_with_dot_up_to_rounding_and_rejects_different_lengths() {
+        float[] a = Reference.randomVector(new Random(7), 385);
+        float[] b = Reference.randomVector(new Random(8), 385);
+
+        assertThat(VectorMath.dotInScanOrder(a, b)).isCloseTo(VectorMath.dot(a, b), within(1e-4f));
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> VectorMath.dotInScanOrder(new float[3], new float[4]))
+                .withMessageContaining("3").withMessageContaining("4");
+    }
+
+    @Test
+    void group_scans_reject_groups_or_scores_that_do_not_fit() {
+        int w = VectorMath.groupWidth();
+        float[] query = new float[4];
+        float[] packed = new float[2 * w * 4];
+
+        assertThatThrownBy(() -> VectorMath.scoreGroups(query, packed, 0, 3, new float[3 * w]))
+                .isInstanceOf(IndexOutOfBoundsException.class).hasMessageContaining("3 groups");
+        assertThatThrownBy(() -> VectorMath.scoreGroups(query, packed, 1, 2, new float[2 * w]))
+                .isInstanceOf(IndexOutOfBoundsException.class);
+        assertThatThrownBy(() -> VectorMath.scoreGroups(query, packed, 0, 2, new float[2 * w - 1]))
+                .isInstanceOf(IndexOutOfBoundsException.class).hasMessageContaining("scores");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> VectorMath.scoreGroupsBatch(new float[][] {query, new float[5]}, packed, 0, 1,
+                        new float[2 * w]))
+                .withMessageContaining("query 1 has 5 components but query 0 has 4");
+    }
+
+    @Test
+    void l1_norm_sums_absolute_values() {
+        assertThat(VectorMath.l1Norm(new float[] {3f, -4f, 0.5f})).isEqualTo(7.5f);
+        assertThat(VectorMath.l1Norm(new float[0])).isZero();
+    }
 }

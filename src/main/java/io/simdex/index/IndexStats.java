@@ -1,0 +1,24 @@
+package io.simdex.index;
+
+import io.simdex.index.IndexOptions.Storage;
+
+/**
+ * A snapshot of a {@link FlatIndex}'s size and footprint, for logs and benchmarks.
+ *
+ * @param size         vectors in the index
+ * @param dimension    components per vector
+ * @param storage      how the vectors are kept
+ * @param heapBytes    bytes allocated on the heap for vector data (floats, or int8 codes and scales); ids and
+ *                     the id map are not counted
+ * @param offHeapBytes bytes of vector data mapped from the spill file (0 for {@link Storage#FLOAT32})
+ * @param kernels      the kernels that compute scores, as {@link VectorMath#implementation()} reports them
+ * @param threads      threads that scan a large index together
+ */
+public record IndexStats(int size, int dimension, Storage storage, long heapBytes, long offHeapBytes,
+        String kernels, int threads) {
+
+    /** The bytes the vectors take as raw floats: {@code size * dimension * 4}. */
+    public long rawFloatBytes() {
+        return (long) size * dimension * Float.BYTES;
+    }
+}
