@@ -1,6 +1,8 @@
 package io.simdex.bench;
 
 import io.simdex.index.FlatIndex;
+import io.simdex.index.IndexOptions;
+import io.simdex.index.VectorMath;
 import io.simdex.index.Hit;
 import io.simdex.index.SearchRequest;
 
@@ -10,25 +12,20 @@ import java.util.List;
 /**
  * The one place the bench touches {@link FlatIndex}'s construction and search API, so an index API change
  * is adjusted here only.
- *
- * <p>Today's index has one constructor ({@code FlatIndex(dimension)}): float32 storage, a query on the
- * calling thread, no batch call. The index rewrite brings
- * {@code new FlatIndex(dimension, new IndexOptions(threads, storage, oversample, spillDir))},
- * {@code searchBatch}, {@code stats()} and {@code VectorMath.implementation()}; then {@link #supports} says
- * yes to INT8 and to more threads, {@link #open} passes the options, {@link Searcher#searchBatch} calls
- * {@code searchBatch}, and {@link #vectorMath()} returns {@code VectorMath.implementation()}.
  */
 final class SimdexIndexAdapter {
 
-    /** How the index stores vectors; mirrors the coming {@code IndexOptions.Storage}. */
+    /** How the index stores vectors, with the bytes a scan reads per component. */
     enum Storage {
-        FLOAT32(4),
-        INT8(1);
+        FLOAT32(4, IndexOptions.Storage.FLOAT32),
+        INT8(1, IndexOptions.Storage.INT8);
 
         final int bytesPerComponent;
+        final IndexOptions.Storage indexStorage;
 
-        Storage(int bytesPerComponent) {
+        Storage(int bytesPerComponent, IndexOptions.Storage indexStorage) {
             this.bytesPerComponent = bytesPerComponent;
+            this.indexStorage = indexStorage;
         }
     }
 
@@ -37,25 +34,18 @@ final class SimdexIndexAdapter {
 
     /** Which kernels the index runs, for the machine facts. */
     static String vectorMath() {
-        return "scalar Java (this index has no VectorMath.implementation() yet)";
+        return VectorMath.implementation();
     }
 
-    /** Why this index cannot run a configuration, or {@code null} when it can. */
+    /** Why this index cannot run a configuration, or {@code null} when it can: every one runs. */
     static String unsupported(Storage storage, int threads) {
-        if (storage != Storage.FLOAT32 || threads != 1) {
-            return "simdex FlatIndex " + storage + " with " + threads + " thread(s) needs IndexOptions "
-                    + "(the index rewrite); this build has float32 storage on the calling thread only";
-        }
         return null;
     }
 
     /** Builds an index holding every vector of {@code vectors}, with ids {@code "0"}, {@code "1"}, … */
     static Searcher open(VectorSet vectors, Storage storage, int threads) {
-        String reason = unsupported(storage, threads);
-        if (reason != null) {
-            throw new IllegalArgumentException(reason);
-        }
-        var index = new FlatIndex(vectors.dimension());
+        var index = new FlatIndex(vectors.dimension(),
+                IndexOptions.defaults().withThreads(threads).withStorage(storage.indexStorage));
         for (int i = 0; i < vectors.count(); i++) {
             index.add(Integer.toString(i), vectors.vector(i));
         }
@@ -80,7 +70,7 @@ final class SimdexIndexAdapter {
             return ordinals(index.search(SearchRequest.of(query, k)));
         }
 
-        /** True: simdex rows report batch times (today a loop over {@link #search}; see the class comment). */
+        /** True: {@link FlatIndex#searchBatch} scans once for the whole batch. */
         @Override
         public boolean supportsBatch() {
             return true;
@@ -92,9 +82,10 @@ final class SimdexIndexAdapter {
             for (float[] q : queries) {
                 requests.add(SearchRequest.of(q, k));
             }
+            List<List<Hit>> results = index.searchBatch(requests);
             int[][] out = new int[queries.length][];
-            for (int i = 0; i < requests.size(); i++) {
-                out[i] = ordinals(index.search(requests.get(i)));
+            for (int i = 0; i < out.length; i++) {
+                out[i] = ordinals(results.get(i));
             }
             return out;
         }
@@ -106,7 +97,7 @@ final class SimdexIndexAdapter {
 
         @Override
         public void close() {
-            // today's index holds only heap memory
+            index.close();
         }
 
         private static int[] ordinals(List<Hit> hits) {

@@ -3,6 +3,8 @@ package io.simdex.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.simdex.FakeEncoder;
+import io.simdex.index.FlatIndex;
+import io.simdex.index.IndexOptions;
 import io.simdex.corpus.Corpus;
 import io.simdex.corpus.Paper;
 import io.simdex.store.EmbeddingCache;
@@ -31,6 +33,23 @@ class CorpusIndexerTest {
         assertThat(indexed.tokens().get("p3").tokensEmbedded()).isEqualTo(10);
         assertThat(indexed.tokens().get("p3").truncated()).isTrue();
         assertThat(indexed.encoded()).isEqualTo(5);
+    }
+
+    @Test
+    void the_index_is_built_with_the_options_given_and_int8_storage_answers_like_float32() {
+        Corpus corpus = corpus(40, "");
+        IndexOptions int8 = IndexOptions.defaults().withThreads(1).withStorage(IndexOptions.Storage.INT8)
+                .withSpillDir(dir);
+        IndexedCorpus exact = CorpusIndexer.index(corpus, new FakeEncoder(), Optional.empty());
+        IndexedCorpus quantized = CorpusIndexer.index(corpus, new FakeEncoder(), Optional.empty(), int8);
+        try (var service = new SimilarityService(quantized, new FakeEncoder());
+             var reference = new SimilarityService(exact, new FakeEncoder())) {
+            assertThat(((FlatIndex) quantized.index()).stats().storage()).isEqualTo(IndexOptions.Storage.INT8);
+            assertThat(((FlatIndex) exact.index()).stats().storage()).isEqualTo(IndexOptions.Storage.FLOAT32);
+            for (String id : List.of("p1", "p17", "p33")) {
+                assertThat(service.similar(id, 5, -1f).matches()).isEqualTo(reference.similar(id, 5, -1f).matches());
+            }
+        }
     }
 
     @Test
