@@ -41,8 +41,8 @@ public final class SettingsLoader {
         d.put("model.dir", "");                 // empty: <model.cache-dir>/<model.name>
         d.put("model.max-tokens", "256");
         d.put("model.pooling", "mean");
-        d.put("model.workers", "2");
-        d.put("model.threads-per-worker", "1");
+        d.put("model.workers", "1");
+        d.put("model.threads-per-worker", "2");
         d.put("model.batch-size", "8");
         d.put("model.precision", "fp32");
         d.put("model.optimization", "all");
