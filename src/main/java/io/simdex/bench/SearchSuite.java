@@ -55,7 +55,6 @@ final class SearchSuite {
     /** Measures the floor and every candidate at every size. */
     void run(List<SearchCandidate> peerCandidates) throws Exception {
         var candidates = new ArrayList<>(SimdexCandidates.searchers(options.threads()));
-        SimdexCandidates.unsupportedSearchers(options.threads()).forEach(notes::add);
         candidates.addAll(peerCandidates);
         for (int n : options.sizes()) {
             progress.printf("[bench] search n=%,d: generating %,d unit vectors of %d dimensions%n", n, n,

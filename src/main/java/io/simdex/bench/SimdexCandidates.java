@@ -1,6 +1,7 @@
 package io.simdex.bench;
 
 import io.simdex.config.Settings;
+import io.simdex.index.IndexOptions;
 import io.simdex.encode.Embedding;
 import io.simdex.encode.OnnxEncoder;
 
@@ -12,8 +13,7 @@ import java.util.List;
 final class SimdexCandidates {
 
     static final String SYSTEM = "simdex";
-    static final String FP32_MODEL = "all-minilm-l6-v2";
-    static final String INT8_MODEL = "all-minilm-l6-v2-q";
+    static final String MODEL = "all-minilm-l6-v2";
 
     private SimdexCandidates() {
     }
@@ -38,9 +38,9 @@ final class SimdexCandidates {
     /** The model record for a precision, as the service would build it from settings. */
     static Settings.Model model(Path modelCache, String precision, int maxTokens, int workers, int threadsPerWorker,
                                 int batchSize) {
-        String name = precision.equals("int8") ? INT8_MODEL : FP32_MODEL;
-        return new Settings.Model(name, modelCache.resolve(name), maxTokens, Settings.Pooling.MEAN, workers,
-                threadsPerWorker, batchSize);
+        Settings.Precision p = precision.equals("int8") ? Settings.Precision.INT8 : Settings.Precision.FP32;
+        return new Settings.Model(MODEL, modelCache.resolve(p.folder(MODEL)), p, maxTokens, Settings.Pooling.MEAN,
+                workers, threadsPerWorker, batchSize, Settings.Optimization.ALL, Settings.LongTexts.TRUNCATE, 0);
     }
 
     /** Each text's full length in model tokens, [CLS] and [SEP] included, before any truncation. */
@@ -53,31 +53,15 @@ final class SimdexCandidates {
     }
 
     /**
-     * Index configurations this index supports: every storage × every thread count asked for, FLOAT32 first
-     * (the first one measured is the reference for recall).
+     * Every storage × every thread count asked for, FLOAT32 first (the first one measured is the reference
+     * for recall).
      */
     static List<SearchCandidate> searchers(List<Integer> threads) {
         var out = new ArrayList<SearchCandidate>();
-        for (SimdexIndexAdapter.Storage storage : SimdexIndexAdapter.Storage.values()) {
+        for (IndexOptions.Storage storage : IndexOptions.Storage.values()) {
             for (int t : threads) {
-                if (SimdexIndexAdapter.unsupported(storage, t) == null) {
-                    out.add(SearchCandidate.unlimited(SYSTEM, "FlatIndex", storage.name(), t,
-                            vectors -> SimdexIndexAdapter.open(vectors, storage, t)));
-                }
-            }
-        }
-        return out;
-    }
-
-    /** Why the configurations {@link #searchers} leaves out are left out, one line each. */
-    static List<String> unsupportedSearchers(List<Integer> threads) {
-        var out = new ArrayList<String>();
-        for (SimdexIndexAdapter.Storage storage : SimdexIndexAdapter.Storage.values()) {
-            for (int t : threads) {
-                String reason = SimdexIndexAdapter.unsupported(storage, t);
-                if (reason != null) {
-                    out.add("skipped: " + reason);
-                }
+                out.add(SearchCandidate.unlimited(SYSTEM, "FlatIndex", storage.name(), t,
+                        vectors -> SimdexIndexAdapter.open(vectors, storage, t)));
             }
         }
         return out;

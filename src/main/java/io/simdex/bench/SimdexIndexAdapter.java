@@ -15,20 +15,6 @@ import java.util.List;
  */
 final class SimdexIndexAdapter {
 
-    /** How the index stores vectors, with the bytes a scan reads per component. */
-    enum Storage {
-        FLOAT32(4, IndexOptions.Storage.FLOAT32),
-        INT8(1, IndexOptions.Storage.INT8);
-
-        final int bytesPerComponent;
-        final IndexOptions.Storage indexStorage;
-
-        Storage(int bytesPerComponent, IndexOptions.Storage indexStorage) {
-            this.bytesPerComponent = bytesPerComponent;
-            this.indexStorage = indexStorage;
-        }
-    }
-
     private SimdexIndexAdapter() {
     }
 
@@ -37,15 +23,10 @@ final class SimdexIndexAdapter {
         return VectorMath.implementation();
     }
 
-    /** Why this index cannot run a configuration, or {@code null} when it can: every one runs. */
-    static String unsupported(Storage storage, int threads) {
-        return null;
-    }
-
     /** Builds an index holding every vector of {@code vectors}, with ids {@code "0"}, {@code "1"}, … */
-    static Searcher open(VectorSet vectors, Storage storage, int threads) {
+    static Searcher open(VectorSet vectors, IndexOptions.Storage storage, int threads) {
         var index = new FlatIndex(vectors.dimension(),
-                IndexOptions.defaults().withThreads(threads).withStorage(storage.indexStorage));
+                IndexOptions.defaults().withThreads(threads).withStorage(storage));
         for (int i = 0; i < vectors.count(); i++) {
             index.add(Integer.toString(i), vectors.vector(i));
         }
@@ -56,10 +37,10 @@ final class SimdexIndexAdapter {
     static final class Searcher implements BenchSearcher {
 
         private final FlatIndex index;
-        private final Storage storage;
+        private final IndexOptions.Storage storage;
         private final int dimension;
 
-        private Searcher(FlatIndex index, Storage storage, int dimension) {
+        private Searcher(FlatIndex index, IndexOptions.Storage storage, int dimension) {
             this.index = index;
             this.storage = storage;
             this.dimension = dimension;
@@ -92,7 +73,7 @@ final class SimdexIndexAdapter {
 
         @Override
         public long scannedBytesPerVector() {
-            return (long) dimension * storage.bytesPerComponent;
+            return (long) dimension * (storage == IndexOptions.Storage.INT8 ? Byte.BYTES : Float.BYTES);
         }
 
         @Override
