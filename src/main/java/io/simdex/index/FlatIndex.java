@@ -27,8 +27,11 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  *       search scans the codes for {@code k * oversample} candidates, then rescores them exactly, so scores
  *       are exact (bit-identical to {@code FLOAT32}); a true top-k vector is missed only if quantization
  *       pushes it out of the candidates, which at the default oversampling is rare (recall@10 of 1.0 on
- *       clustered 384-d data). The heap holds a quarter of the floats' size; decoding int8 costs about what
- *       streaming floats from memory does, so a scan is no slower, and it gains more from threads.</li>
+ *       clustered 384-d data). A {@link SearchRequest#maxScore()} is exact too: a vector whose approximate score
+ *       is within the quantization error of the ceiling is rescored during the scan, so vectors above the
+ *       ceiling never take candidate places. The heap holds a quarter of the floats' size; decoding int8 costs
+ *       about what streaming floats from memory does, so a scan is no slower, and it gains more from
+ *       threads.</li>
  *   <li>From {@value #DEFAULT_PARALLEL_THRESHOLD} vectors on, a search splits the ordinals into ranges, one per
  *       thread, each with its own heap; the heaps merge into exactly the single-thread result, ties included.
  *       Workers belong to the index: {@link #close()} stops them.</li>
@@ -258,7 +261,7 @@ public final class FlatIndex implements VectorIndex {
     /**
      * {@inheritDoc}
      *
-     * <p>Scans the vectors once per group of {@value RangeScan#QUERY_GROUP} queries, scoring each block of vectors
+     * <p>Scans the vectors once per group of {@value BlockScorer#QUERY_GROUP} queries, scoring each block of vectors
      * against the whole group while it is in cache, and in parallel over vector ranges for large work.
      *
      * @throws IllegalStateException if the index is closed
@@ -377,8 +380,8 @@ public final class FlatIndex implements VectorIndex {
 
     /**
      * What to scan for one request, or null if no vector is eligible; caller holds the read lock. Approximate
-     * stores take {@code k * oversample} candidates and lower the threshold by their slack, so that rescoring
-     * sees every vector whose exact score could reach {@code minScore}.
+     * stores take {@code k * oversample} candidates, among the vectors whose exact score could lie in
+     * {@code [minScore, maxScore]} (see {@link RangeScan.Query}).
      */
     private RangeScan.Query scanQuery(SearchRequest request, float[] query) {
         int[] excluded = excludedOrdinals(request.excludeIds());
@@ -388,8 +391,8 @@ public final class FlatIndex implements VectorIndex {
         }
         long wanted = store.exact() ? request.k() : (long) request.k() * options.oversample();
         int capacity = (int) Math.min(wanted, eligible);
-        float threshold = request.minScore() - store.slack(query);
-        return new RangeScan.Query(query, excluded, threshold, capacity);
+        return new RangeScan.Query(query, excluded, request.minScore(), request.maxScore(), store.slack(query),
+                capacity);
     }
 
     /** Caller holds the read lock. */
@@ -450,7 +453,7 @@ public final class FlatIndex implements VectorIndex {
 
     /**
      * Turns the scan's candidates into hits, best-first; caller holds the read lock. For an approximate store,
-     * rescores them exactly, drops those below {@code minScore}, and keeps the best {@code k}.
+     * rescores them exactly, drops those outside {@code [minScore, maxScore]}, and keeps the best {@code k}.
      */
     private List<Hit> hits(SearchRequest request, float[] query, TopK candidates) {
         int count = candidates.size();
@@ -465,7 +468,7 @@ public final class FlatIndex implements VectorIndex {
             float[] scratch = new float[dimension];
             for (int i = 0; i < count; i++) {
                 float exact = store.exactScore(query, ordinals[i], scratch);
-                if (exact >= request.minScore()) {
+                if (exact >= request.minScore() && exact <= request.maxScore()) {
                     top.offer(ordinals[i], exact);
                 }
             }

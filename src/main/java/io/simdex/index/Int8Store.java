@@ -12,8 +12,8 @@ import java.util.Arrays;
  * {@link SpillFile}, read back only to rescore candidates and for {@link FlatIndex#vector}.
  *
  * <p>An approximate score differs from the exact one by at most {@code sum |query[i]| * scale / 2} (each
- * component is off by at most half a quantization step), plus float rounding; {@link #slack} bounds it with
- * the largest scale in the store.
+ * component is off by at most half a quantization step), plus float rounding, in either direction;
+ * {@link #slack} bounds it with the largest scale in the store.
  */
 final class Int8Store implements VectorStore {
 

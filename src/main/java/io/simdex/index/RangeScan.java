@@ -4,117 +4,134 @@ import java.util.Arrays;
 
 /**
  * One thread's share of a scan: scores ordinals {@code [from, to)} of a {@link VectorStore} and keeps the best
- * in a {@link TopK} per query, skipping excluded ordinals and scores below a threshold.
+ * in a {@link TopK} per query, skipping excluded ordinals and scores outside the query's band.
  *
  * <p>{@code from} must be a multiple of the store's group width, and {@code to} too unless it is the store's
  * size: the store scores whole packed groups. Work goes to the store a segment at a time for one query. A
- * batch runs the queries in groups over blocks of vectors small enough to stay in the L2 cache, so each
- * vector is read from memory once per query group rather than once per query.
+ * batch runs the queries in groups of {@value BlockScorer#QUERY_GROUP} through a {@link BlockScorer}.
  */
 final class RangeScan {
-
-    /** Queries scored together over one block; a multiple of the kernels' six-query tile. */
-    static final int QUERY_GROUP = 96;
-
-    /** A batch block holds about this many components (96 KiB of floats). */
-    static final int BLOCK_COMPONENTS = 24 * 1024;
 
     private RangeScan() {
     }
 
-    /** What one query asks of a scan. */
-    record Query(float[] vector, int[] excludedOrdinals, float threshold, int capacity) {
+    /**
+     * What one query asks of a scan: hits whose exact score lies in {@code [minScore, maxScore]}, the best
+     * {@code capacity} of them by the store's score.
+     *
+     * <p>The band is applied before the heap, so a full heap holds the best scores at or below the ceiling.
+     * For an approximate store, scores more than {@code slack} outside the band are dropped, and a score within
+     * {@code slack} of the ceiling is rescored exactly on the spot: otherwise vectors just above the ceiling,
+     * whose approximate scores top the candidates, could crowd out every vector below it.
+     *
+     * @param excludedOrdinals sorted ascending
+     * @param maxScore         {@link Float#POSITIVE_INFINITY} for none
+     * @param slack            the store's {@link VectorStore#slack} for this query; 0 for an exact store
+     */
+    record Query(float[] vector, int[] excludedOrdinals, float minScore, float maxScore, float slack,
+                 int capacity) {
     }
 
-    /**
-     * Scans {@code [from, to)} for one query.
-     *
-     * @param query its excluded ordinals sorted ascending; only scores {@code >= threshold} are kept
-     */
+    /** Scans {@code [from, to)} for one query. */
     static TopK scan(VectorStore store, Query query, int from, int to) {
         SegmentLayout layout = store.layout();
         int width = layout.groupWidth();
-        TopK top = new TopK(query.capacity());
-        float[] scores = new float[Math.min(layout.vectorsPerSegment(), roundUp(to - from, width))];
-        int nextExcluded = firstAtOrAfter(query.excludedOrdinals(), from);
+        Progress progress = new Progress(store, query, from);
+        float[] scores = new float[Math.min(layout.vectorsPerSegment(), BlockScorer.roundUp(to - from, width))];
         for (int start = from; start < to; ) {
             int end = (int) Math.min(to, layout.nextSegmentStart(start));
             int count = end - start;
-            store.score(query.vector(), start, roundUp(count, width) / width, scores);
-            nextExcluded = offer(top, query, scores, 0, start, count, nextExcluded);
+            store.score(query.vector(), start, BlockScorer.roundUp(count, width) / width, scores);
+            progress.offer(scores, 0, start, count);
             start = end;
         }
-        return top;
+        return progress.top;
     }
 
     /** Scans {@code [from, to)} for every query; heap {@code q} belongs to {@code queries[q]}. */
     static TopK[] scanBatch(VectorStore store, Query[] queries, int from, int to) {
-        SegmentLayout layout = store.layout();
-        int width = layout.groupWidth();
-        int block = Math.min(layout.vectorsPerSegment(),
-                Math.max(2 * width, BLOCK_COMPONENTS / layout.dimension() / (2 * width) * (2 * width)));
+        BlockScorer scorer = new BlockScorer(store, queries.length, to - from);
         TopK[] tops = new TopK[queries.length];
-        int blockCapacity = Math.min(block, roundUp(to - from, width));
-        float[] scores = new float[Math.min(QUERY_GROUP, queries.length) * blockCapacity];
-        float[] scratch = new float[blockCapacity * layout.dimension()];
-        for (int first = 0; first < queries.length; first += QUERY_GROUP) {
-            int groupSize = Math.min(QUERY_GROUP, queries.length - first);
+        for (int first = 0; first < queries.length; first += BlockScorer.QUERY_GROUP) {
+            int groupSize = Math.min(BlockScorer.QUERY_GROUP, queries.length - first);
             float[][] vectors = new float[groupSize][];
-            int[] nextExcluded = new int[groupSize];
+            Progress[] group = new Progress[groupSize];
             for (int q = 0; q < groupSize; q++) {
-                Query query = queries[first + q];
-                vectors[q] = query.vector();
-                nextExcluded[q] = firstAtOrAfter(query.excludedOrdinals(), from);
-                tops[first + q] = new TopK(query.capacity());
+                vectors[q] = queries[first + q].vector();
+                group[q] = new Progress(store, queries[first + q], from);
+                tops[first + q] = group[q].top;
             }
-            for (int start = from; start < to; ) {
-                int end = (int) Math.min(Math.min(to, layout.nextSegmentStart(start)), (long) start + block);
-                int count = end - start;
-                int groups = roundUp(count, width) / width;
-                store.scoreBatch(vectors, start, groups, scratch, scores);
+            scorer.score(vectors, from, to, (scores, stride, start, count) -> {
                 for (int q = 0; q < groupSize; q++) {
-                    nextExcluded[q] = offer(tops[first + q], queries[first + q], scores, q * groups * width, start,
-                            count, nextExcluded[q]);
+                    group[q].offer(scores, q * stride, start, count);
                 }
-                start = end;
-            }
+                return true;
+            });
         }
         return tops;
     }
 
-    /**
-     * Offers one query's scores of a block; returns its updated position in the excluded ordinals. Ordinals
-     * only grow during a scan, so once the heap is full a score equal to its worst loses the tie and can be
-     * skipped as cheaply as a lower one: most scores cost one comparison.
-     */
-    private static int offer(TopK top, Query query, float[] scores, int row, int start, int count, int nextExcluded) {
-        int[] excluded = query.excludedOrdinals();
-        float threshold = query.threshold();
-        boolean full = top.isFull();
-        float worst = full ? top.worstScore() : Float.NEGATIVE_INFINITY;
-        for (int j = 0; j < count; j++) {
-            float score = scores[row + j];
-            if (score < threshold || (full && score <= worst)) {
-                continue;
-            }
-            int ordinal = start + j;
-            while (nextExcluded < excluded.length && excluded[nextExcluded] < ordinal) {
-                nextExcluded++;
-            }
-            if (nextExcluded < excluded.length && excluded[nextExcluded] == ordinal) {
-                continue;
-            }
-            top.offer(ordinal, score);
-            if (top.isFull()) {
-                full = true;
-                worst = top.worstScore();
+    /** One query's heap and its position in its excluded ordinals as a scan moves up. */
+    private static final class Progress {
+        private final VectorStore store;
+        private final Query query;
+        private final TopK top;
+        private final float lowest;
+        private final float maybeAbove;
+        private final float surelyAbove;
+        private float[] scratch;
+        private int nextExcluded;
+
+        Progress(VectorStore store, Query query, int from) {
+            this.store = store;
+            this.query = query;
+            this.top = new TopK(query.capacity());
+            this.lowest = query.minScore() - query.slack();
+            this.maybeAbove = query.maxScore() - query.slack(); // infinite when there is no ceiling
+            this.surelyAbove = query.maxScore() + query.slack();
+            this.nextExcluded = firstAtOrAfter(query.excludedOrdinals(), from);
+        }
+
+        /**
+         * Offers the scores of ordinals {@code [start, start + count)}, at {@code scores[row]} on. Ordinals only
+         * grow during a scan, so once the heap is full a score equal to its worst loses the tie and can be
+         * skipped as cheaply as a lower one: most scores cost one comparison.
+         */
+        void offer(float[] scores, int row, int start, int count) {
+            int[] excluded = query.excludedOrdinals();
+            float lowest = this.lowest;
+            boolean full = top.isFull();
+            float worst = full ? top.worstScore() : Float.NEGATIVE_INFINITY;
+            for (int j = 0; j < count; j++) {
+                float score = scores[row + j];
+                if (score < lowest || (full && score <= worst)) {
+                    continue;
+                }
+                int ordinal = start + j;
+                while (nextExcluded < excluded.length && excluded[nextExcluded] < ordinal) {
+                    nextExcluded++;
+                }
+                if (nextExcluded < excluded.length && excluded[nextExcluded] == ordinal) {
+                    continue;
+                }
+                if (score > maybeAbove && (score > surelyAbove || exactScore(ordinal) > query.maxScore())) {
+                    continue;
+                }
+                top.offer(ordinal, score);
+                if (top.isFull()) {
+                    full = true;
+                    worst = top.worstScore();
+                }
             }
         }
-        return nextExcluded;
-    }
 
-    private static int roundUp(int n, int multiple) {
-        return (n + multiple - 1) / multiple * multiple;
+        /** Only reached for approximate stores: for an exact one {@code maybeAbove == surelyAbove}. */
+        private float exactScore(int ordinal) {
+            if (scratch == null) {
+                scratch = new float[query.vector().length];
+            }
+            return store.exactScore(query.vector(), ordinal, scratch);
+        }
     }
 
     /** The index of the first element {@code >= ordinal} in a sorted array. */

@@ -17,11 +17,20 @@ import java.util.Set;
  *                   does not hold are ignored
  * @param minScore   hits scoring below this are dropped, so fewer than {@code k} may come back; finite, in
  *                   [-1, 1], where -1 keeps everything
+ * @param maxScore   hits scoring above this are dropped (a score band, e.g. near duplicates but not exact
+ *                   ones), and the {@code k} hits come from those at or below it; {@link #NO_MAX_SCORE}, or
+ *                   finite in [-1, 1] and {@code >= minScore} ({@code minScore == maxScore} keeps one score)
  */
-public record SearchRequest(float[] query, int k, Set<String> excludeIds, float minScore) {
+public record SearchRequest(float[] query, int k, Set<String> excludeIds, float minScore, float maxScore) {
 
     /** The smallest {@code minScore}: it keeps every hit. */
     public static final float NO_MIN_SCORE = -1f;
+
+    /**
+     * The {@code maxScore} that drops nothing. Infinity rather than 1, since float rounding can push a score a
+     * few ulps past 1.
+     */
+    public static final float NO_MAX_SCORE = Float.POSITIVE_INFINITY;
 
     public SearchRequest {
         Objects.requireNonNull(query, "query");
@@ -45,11 +54,24 @@ public record SearchRequest(float[] query, int k, Set<String> excludeIds, float 
         if (!(minScore >= -1f && minScore <= 1f)) {
             throw new IllegalArgumentException("minScore must be a finite number in [-1, 1] but was " + minScore);
         }
+        if (maxScore != NO_MAX_SCORE && !(maxScore >= -1f && maxScore <= 1f)) {
+            throw new IllegalArgumentException(
+                    "maxScore must be a finite number in [-1, 1], or +Infinity for none, but was " + maxScore);
+        }
+        if (maxScore < minScore) {
+            throw new IllegalArgumentException(
+                    "maxScore " + maxScore + " is below minScore " + minScore + "; the band would be empty");
+        }
     }
 
-    /** A request for the {@code k} nearest vectors, with no exclusions and no minimum score. */
+    /** A request with no ceiling: hits scoring up to 1 and past it by rounding are kept. */
+    public SearchRequest(float[] query, int k, Set<String> excludeIds, float minScore) {
+        this(query, k, excludeIds, minScore, NO_MAX_SCORE);
+    }
+
+    /** A request for the {@code k} nearest vectors, with no exclusions and no score limits. */
     public static SearchRequest of(float[] query, int k) {
-        return new SearchRequest(query, k, Set.of(), NO_MIN_SCORE);
+        return new SearchRequest(query, k, Set.of(), NO_MIN_SCORE, NO_MAX_SCORE);
     }
 
     /** Returns a copy of the query vector, as given (not normalized). */
@@ -69,17 +91,18 @@ public record SearchRequest(float[] query, int k, Set<String> excludeIds, float 
                 && Arrays.equals(query, other.query)
                 && k == other.k
                 && excludeIds.equals(other.excludeIds)
-                && Float.compare(minScore, other.minScore) == 0;
+                && Float.compare(minScore, other.minScore) == 0
+                && Float.compare(maxScore, other.maxScore) == 0;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(Arrays.hashCode(query), k, excludeIds, minScore);
+        return Objects.hash(Arrays.hashCode(query), k, excludeIds, minScore, maxScore);
     }
 
     @Override
     public String toString() {
         return "SearchRequest[query=float[" + query.length + "], k=" + k + ", excludeIds=" + excludeIds
-                + ", minScore=" + minScore + "]";
+                + ", minScore=" + minScore + ", maxScore=" + maxScore + "]";
     }
 }

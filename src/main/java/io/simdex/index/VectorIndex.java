@@ -47,6 +47,9 @@ public interface VectorIndex extends AutoCloseable {
      *   <li>Ids in {@code excludeIds} never appear; ids there that the index does not hold are ignored
      *       (validating them is the caller's job).</li>
      *   <li>Hits with {@code score < minScore} are dropped, so fewer than {@code k} may come back.</li>
+     *   <li>Hits with {@code score > maxScore} are dropped before the top {@code k} are chosen, so the {@code k}
+     *       hits are the best at or below the ceiling: a band such as {@code [0.9, 0.98]} finds near
+     *       duplicates while skipping exact ones.</li>
      * </ul>
      *
      * @return an immutable list
@@ -56,7 +59,7 @@ public interface VectorIndex extends AutoCloseable {
 
     /**
      * Runs several searches at once: element {@code i} of the result is what {@link #search} returns for
-     * {@code requests.get(i)}, with that request's own {@code k}, exclusions and minimum score. Implementations
+     * {@code requests.get(i)}, with that request's own {@code k}, exclusions and score band. Implementations
      * may share work between the requests; this default searches one by one.
      *
      * @return an immutable list of immutable lists; empty for no requests

@@ -5,8 +5,8 @@ package io.simdex.index;
  *
  * <p>Scores of {@link #score} and {@link #scoreBatch} may be approximate ({@link #exact()} is false): then the
  * index takes more candidates than it needs and rescores them with {@link #exactScore}. An approximate score
- * is never more than {@link #slack} below the exact one, so a minimum score can be applied before rescoring
- * without losing hits.
+ * is never more than {@link #slack} away from the exact one, below or above, so a score band widened by the
+ * slack on both sides can be applied before rescoring without losing hits.
  *
  * <p>Not thread-safe on its own: {@link FlatIndex} appends under its write lock and reads under its read lock.
  */
@@ -35,7 +35,7 @@ sealed interface VectorStore extends AutoCloseable permits Float32Store, Int8Sto
     /** Whether {@link #score} returns exact dot products, those of {@link #exactScore}. */
     boolean exact();
 
-    /** How far {@link #score} may fall below the exact score for this unit query: 0 when exact. */
+    /** How far {@link #score} may differ from the exact score, either way, for this unit query: 0 when exact. */
     float slack(float[] query);
 
     /**

@@ -79,14 +79,17 @@ class FlatIndexTest extends VectorIndexContractTest {
     }
 
     enum Filter {
-        NONE(false, false), EXCLUSIONS(true, false), MIN_SCORE(false, true), BOTH(true, true);
+        NONE(false, false, false), EXCLUSIONS(true, false, false), MIN_SCORE(false, true, false),
+        BOTH(true, true, false), MAX_SCORE(false, false, true), BAND(true, true, true);
 
         final boolean excludes;
         final boolean minScore;
+        final boolean maxScore;
 
-        Filter(boolean excludes, boolean minScore) {
+        Filter(boolean excludes, boolean minScore, boolean maxScore) {
             this.excludes = excludes;
             this.minScore = minScore;
+            this.maxScore = maxScore;
         }
     }
 
@@ -120,18 +123,25 @@ class FlatIndexTest extends VectorIndexContractTest {
         float[] query = Reference.randomVector(random, DIMENSION);
         Set<String> exclude = filter.excludes ? everyThirdIdAndAStranger(n) : Set.of();
         List<RefHit> ranking = reference.ranking(query, exclude);
-        float minScore = filter.minScore ? minScoreKeepingAboutAThird(ranking) : SearchRequest.NO_MIN_SCORE;
+        float minScore = filter.minScore ? scoreInAGapBelowRank(ranking, ranking.size() / 3)
+                : SearchRequest.NO_MIN_SCORE;
+        float maxScore = filter.maxScore ? scoreInAGapBelowRank(ranking, ranking.size() / 4)
+                : SearchRequest.NO_MAX_SCORE;
 
         // when
-        List<Hit> hits = index.search(new SearchRequest(query, k, exclude, minScore));
+        List<Hit> hits = index.search(new SearchRequest(query, k, exclude, minScore, maxScore));
 
         // then
-        assertMatches(hits, reference.search(query, k, exclude, minScore), ranking);
+        assertMatches(hits, reference.search(query, k, exclude, minScore, maxScore), ranking);
         assertThat(hits).noneMatch(hit -> exclude.contains(hit.id()));
-        assertThat(hits).allSatisfy(hit -> assertThat(hit.score()).isGreaterThanOrEqualTo(minScore));
+        assertThat(hits).allSatisfy(hit -> assertThat(hit.score()).isBetween(minScore, maxScore));
         if (filter.minScore && ranking.size() > 1) {
             assertThat(ranking).as("the threshold drops some eligible vectors")
                     .anySatisfy(hit -> assertThat(hit.score()).isLessThan(minScore));
+        }
+        if (filter.maxScore && !ranking.isEmpty()) {
+            assertThat(ranking).as("the ceiling drops some eligible vectors")
+                    .anySatisfy(hit -> assertThat(hit.score()).isGreaterThan(maxScore));
         }
     }
 
@@ -257,11 +267,13 @@ class FlatIndexTest extends VectorIndexContractTest {
             index.add("p" + i, Reference.randomVector(random, dimension));
         }
         List<SearchRequest> requests = new ArrayList<>();
-        for (int r = 0; r < RangeScan.QUERY_GROUP + 7; r++) {
+        for (int r = 0; r < BlockScorer.QUERY_GROUP + 7; r++) {
             int k = List.of(1, 3, 10, n, n + 5).get(r % 5);
             Set<String> exclude = r % 3 == 0 ? Set.copyOf(List.of("p0", "p" + (n / 2), "stranger")) : Set.of();
             float minScore = r % 4 == 1 ? 0.1f : SearchRequest.NO_MIN_SCORE;
-            requests.add(new SearchRequest(Reference.randomVector(random, dimension), k, exclude, minScore));
+            float maxScore = r % 6 >= 4 ? 0.3f : SearchRequest.NO_MAX_SCORE;
+            requests.add(new SearchRequest(Reference.randomVector(random, dimension), k, exclude, minScore,
+                    maxScore));
         }
 
         // when
@@ -430,12 +442,15 @@ class FlatIndexTest extends VectorIndexContractTest {
         return ids;
     }
 
-    /** A threshold in a clear gap of the ranking, so float rounding cannot move a hit across it. */
-    private static float minScoreKeepingAboutAThird(List<RefHit> ranking) {
+    /**
+     * A score in a clear gap of the ranking, so float rounding cannot move a hit across it: below about
+     * {@code rank + 1} hits. A lower rank gives a score at least as high.
+     */
+    private static float scoreInAGapBelowRank(List<RefHit> ranking, int rank) {
         if (ranking.isEmpty()) {
             return 0f;
         }
-        for (int i = Math.max(0, ranking.size() / 3 - 1); i + 1 < ranking.size(); i++) {
+        for (int i = Math.max(0, rank - 1); i + 1 < ranking.size(); i++) {
             double upper = ranking.get(i).score();
             double lower = ranking.get(i + 1).score();
             if (upper - lower > 1e-4) {

@@ -39,8 +39,10 @@ class ParallelFlatIndexTest extends FlatIndexTest {
             List<SearchRequest> requests = new ArrayList<>();
             for (int r = 0; r < 20; r++) {
                 float[] query = r % 2 == 0 ? distinct.get(r) : Reference.randomVector(random, 16);
+                // even r: a stored vector, whose many copies a ceiling below 1 drops
                 requests.add(new SearchRequest(query, List.of(1, 7, 150, 4_000).get(r % 4),
-                        r % 3 == 0 ? Set.of("p1", "p2000") : Set.of(), r % 5 == 0 ? 0.2f : -1f));
+                        r % 3 == 0 ? Set.of("p1", "p2000") : Set.of(), r % 5 == 0 ? 0.2f : -1f,
+                        r % 4 == 2 ? 0.99f : SearchRequest.NO_MAX_SCORE));
             }
 
             // when

@@ -89,8 +89,12 @@ final class Reference {
         }
 
         List<RefHit> search(float[] query, int k, Set<String> excludeIds, float minScore) {
+            return search(query, k, excludeIds, minScore, Float.POSITIVE_INFINITY);
+        }
+
+        List<RefHit> search(float[] query, int k, Set<String> excludeIds, float minScore, float maxScore) {
             return ranking(query, excludeIds).stream()
-                    .filter(hit -> hit.score() >= minScore)
+                    .filter(hit -> hit.score() >= minScore && hit.score() <= maxScore)
                     .limit(k)
                     .toList();
         }

@@ -24,6 +24,37 @@ class SearchRequestTest {
         assertThat(request.k()).isEqualTo(10);
         assertThat(request.excludeIds()).isEmpty();
         assertThat(request.minScore()).isEqualTo(-1f);
+        assertThat(request.maxScore()).isEqualTo(Float.POSITIVE_INFINITY);
+    }
+
+    @Test
+    void the_four_argument_constructor_sets_no_ceiling() {
+        SearchRequest request = new SearchRequest(QUERY, 5, Set.of("a"), 0.5f);
+
+        assertThat(request.maxScore()).isEqualTo(SearchRequest.NO_MAX_SCORE);
+        assertThat(request).isEqualTo(new SearchRequest(QUERY, 5, Set.of("a"), 0.5f, SearchRequest.NO_MAX_SCORE));
+    }
+
+    @ParameterizedTest(name = "maxScore = {0}")
+    @ValueSource(floats = {-1.0001f, 1.0001f, -2f, 5f, Float.NaN, Float.NEGATIVE_INFINITY, Float.MAX_VALUE})
+    void max_score_outside_minus_one_to_one_and_not_infinity_is_rejected_with_its_value(float maxScore) {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new SearchRequest(QUERY, 5, Set.of(), -1f, maxScore))
+                .withMessage("maxScore must be a finite number in [-1, 1], or +Infinity for none, but was "
+                        + maxScore);
+    }
+
+    @Test
+    void max_score_below_min_score_is_rejected_naming_both() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new SearchRequest(QUERY, 5, Set.of(), 0.9f, 0.8f))
+                .withMessage("maxScore 0.8 is below minScore 0.9; the band would be empty");
+    }
+
+    @ParameterizedTest(name = "maxScore = {0}")
+    @ValueSource(floats = {-0.5f, 0f, 0.98f, 1f, Float.POSITIVE_INFINITY})
+    void max_score_at_or_above_min_score_is_accepted_including_an_equal_one(float maxScore) {
+        assertThat(new SearchRequest(QUERY, 5, Set.of(), -0.5f, maxScore).maxScore()).isEqualTo(maxScore);
     }
 
     @ParameterizedTest(name = "k = {0}")
@@ -111,6 +142,11 @@ class SearchRequestTest {
 
         assertThat(a).isEqualTo(b).hasSameHashCodeAs(b);
         assertThat(a).isNotEqualTo(new SearchRequest(new float[] {0.8f, 0.6f}, 5, Set.of("x"), 0.5f));
-        assertThat(a.toString()).contains("query=float[2]", "k=5", "minScore=0.5");
+        assertThat(a).isNotEqualTo(new SearchRequest(QUERY.clone(), 5, Set.of("x"), 0.5f, 0.98f));
+        SearchRequest banded = new SearchRequest(QUERY.clone(), 5, Set.of("x"), 0.5f, 0.98f);
+        assertThat(banded).isEqualTo(new SearchRequest(QUERY.clone(), 5, Set.of("x"), 0.5f, 0.98f))
+                .hasSameHashCodeAs(new SearchRequest(QUERY.clone(), 5, Set.of("x"), 0.5f, 0.98f));
+        assertThat(a.toString()).contains("query=float[2]", "k=5", "minScore=0.5", "maxScore=Infinity");
+        assertThat(banded.toString()).contains("maxScore=0.98");
     }
 }

@@ -232,6 +232,87 @@ abstract class VectorIndexContractTest {
     }
 
     @Test
+    void hits_above_max_score_are_dropped() {
+        VectorIndex index = indexOfFour();
+
+        List<Hit> hits = index.search(new SearchRequest(X, 4, Set.of(), -1f, 0.99f));
+
+        assertThat(ids(hits)).containsExactly("xy", "y", "-x");
+    }
+
+    @Test
+    void a_hit_scoring_exactly_max_score_is_kept() {
+        // given: the ceiling is the score the index itself gives xy
+        VectorIndex index = indexOfFour();
+        float xyScore = index.search(SearchRequest.of(X, 2)).get(1).score();
+
+        // when
+        List<Hit> hits = index.search(new SearchRequest(X, 4, Set.of(), -1f, xyScore));
+
+        // then
+        assertThat(ids(hits)).containsExactly("xy", "y", "-x");
+        assertThat(hits.get(0).score()).isEqualTo(xyScore);
+    }
+
+    @Test
+    void k_is_filled_from_below_the_ceiling_when_many_vectors_score_above_it() {
+        // given: twenty copies of the query, then vectors at cosines 0.96, 0.71, 0.45 and 0
+        VectorIndex index = newIndex(4);
+        for (int i = 0; i < 20; i++) {
+            index.add("copy" + i, X);
+        }
+        index.add("near", new float[] {1f, 0.3f, 0f, 0f});
+        index.add("xy", XY);
+        index.add("far", new float[] {1f, 2f, 0f, 0f});
+        index.add("y", Y);
+
+        // then
+        assertThat(ids(index.search(new SearchRequest(X, 2, Set.of(), -1f, 0.9f)))).containsExactly("xy", "far");
+        assertThat(ids(index.search(new SearchRequest(X, 3, Set.of(), -1f, 0.98f))))
+                .containsExactly("near", "xy", "far");
+        assertThat(ids(index.search(new SearchRequest(X, 10, Set.of("xy"), 0.3f, 0.9f)))).containsExactly("far");
+    }
+
+    @Test
+    void a_band_where_min_equals_max_keeps_only_that_score() {
+        // given
+        VectorIndex index = newIndex(4);
+        index.add("xy1", XY);
+        index.add("x", X);
+        index.add("xy2", XY);
+        index.add("y", Y);
+        index.add("xy3", new float[] {2f, 2f, 0f, 0f}); // normalizes to exactly the floats of XY
+        float same = index.search(SearchRequest.of(XY, 1)).get(0).score();
+
+        // when
+        List<Hit> hits = index.search(new SearchRequest(XY, 10, Set.of(), same, same));
+
+        // then
+        assertThat(ids(hits)).containsExactly("xy1", "xy2", "xy3");
+        assertThat(hits).extracting(Hit::score).containsOnly(same);
+    }
+
+    @Test
+    void search_batch_honours_each_requests_own_ceiling() {
+        VectorIndex index = indexOfFour();
+        List<SearchRequest> requests = List.of(
+                new SearchRequest(X, 2, Set.of(), -1f, 0.99f),
+                SearchRequest.of(X, 2),
+                new SearchRequest(XY, 4, Set.of(), 0f, 0.8f),
+                new SearchRequest(X, 4, Set.of(), -1f, -1f));
+
+        List<List<Hit>> results = index.searchBatch(requests);
+
+        for (int i = 0; i < requests.size(); i++) {
+            assertThat(results.get(i)).as("request %d", i).isEqualTo(index.search(requests.get(i)));
+        }
+        assertThat(ids(results.get(0))).containsExactly("xy", "y");
+        assertThat(ids(results.get(1))).containsExactly("x", "xy");
+        assertThat(ids(results.get(2))).containsExactly("x", "y");
+        assertThat(ids(results.get(3))).containsExactly("-x");
+    }
+
+    @Test
     void equal_scores_come_back_in_insertion_order() {
         // given: one vector under ids whose alphabetical order is the reverse of insertion order
         VectorIndex index = newIndex(4);
