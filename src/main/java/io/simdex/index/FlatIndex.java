@@ -38,6 +38,8 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  *   <li>{@link #searchBatch} scores a block of vectors against a group of queries while the block is in
  *       cache: arithmetic-bound rather than memory-bound, about three times faster per query than separate
  *       searches.</li>
+ *   <li>{@link #pairsAtOrAbove} runs the same batch kernel with the stored vectors as queries, each pair
+ *       once.</li>
  * </ul>
  *
  * <p>Thread-safe: searches and reads run concurrently under a read lock; {@link #add} takes the write lock,
@@ -297,6 +299,53 @@ public final class FlatIndex implements VectorIndex {
         }
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Takes the stored vectors as queries in blocks of {@value BlockScorer#QUERY_GROUP} and scores each block
+     * against the vectors added from its first on with the batch kernel of {@link #searchBatch}, in parallel
+     * over blocks for large indexes. Symmetry halves the work: about {@code size² / 2} dot products. Memory is
+     * one block of scores per thread plus the pairs found; no {@code size × size} matrix is ever held.
+     *
+     * <p>A pair's score is exactly {@link VectorMath#dotInScanOrder} of the two stored vectors, the sum the
+     * search kernels compute, for both storages ({@link Storage#INT8} uses its codes only to pick candidates,
+     * and rescores them on the floats), so the two storages return identical lists. It equals the score
+     * {@link #search} gives the pair when the query is one of the stored vectors, up to the rounding of
+     * normalizing that query again: within 1e-6.
+     *
+     * @throws IllegalStateException if the index is closed
+     */
+    @Override
+    public List<ScoredPair> pairsAtOrAbove(float minScore, int maxPairs) {
+        if (!(minScore >= -1f && minScore <= 1f)) {
+            throw new IllegalArgumentException("minScore must be a finite number in [-1, 1] but was " + minScore);
+        }
+        if (maxPairs < 1) {
+            throw new IllegalArgumentException("maxPairs must be >= 1 but was " + maxPairs);
+        }
+        lock.readLock().lock();
+        try {
+            ensureOpen();
+            if (size < 2) {
+                return List.of();
+            }
+            PairScan scan = new PairScan(store, size, minScore, maxPairs);
+            int shares = Math.min(shares((long) size * (size - 1) / 2), scan.blocks());
+            List<OrdinalPairs> parts = pool.run(shares, i -> scan.share(i, shares));
+            if (scan.overLimit()) {
+                throw new TooManyPairsException(minScore, maxPairs);
+            }
+            OrdinalPairs sorted = OrdinalPairs.sorted(parts);
+            ScoredPair[] pairs = new ScoredPair[sorted.size()];
+            for (int i = 0; i < pairs.length; i++) {
+                pairs[i] = new ScoredPair(ids[sorted.first(i)], ids[sorted.second(i)], sorted.score(i));
+            }
+            return List.of(pairs);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
     /** The index's size and footprint now. */
     public IndexStats stats() {
         lock.readLock().lock();
@@ -315,7 +364,8 @@ public final class FlatIndex implements VectorIndex {
 
     /**
      * Stops the scan threads and releases the vectors and the spill file. Afterwards {@link #add},
-     * {@link #search}, {@link #searchBatch} and {@link #vector} throw {@link IllegalStateException}; size and
+     * {@link #search}, {@link #searchBatch}, {@link #pairsAtOrAbove} and {@link #vector} throw
+     * {@link IllegalStateException}; size and
      * ids remain readable. Waits for running searches; idempotent.
      */
     @Override

@@ -69,6 +69,24 @@ public interface VectorIndex extends AutoCloseable {
         return requests.stream().map(this::search).toList();
     }
 
+    /**
+     * Every pair of distinct vectors whose cosine is {@code >= minScore}, each pair once (first = added
+     * earlier), sorted by score descending, then by first's insertion order, then second's. Exact, not sampled.
+     * <ul>
+     *   <li>Fewer than two vectors give an empty list; {@code minScore = -1} asks for every pair.</li>
+     *   <li>Identical vectors score 1 give or take float rounding, so a threshold of exactly 1 may miss them;
+     *       use a little less, such as 0.9999.</li>
+     * </ul>
+     *
+     * @param minScore finite, in [-1, 1]
+     * @param maxPairs the most pairs the caller takes, {@code >= 1}
+     * @return an immutable list
+     * @throws TooManyPairsException    if more than {@code maxPairs} pairs qualify (the scan stops early)
+     * @throws IllegalArgumentException if {@code minScore} is not a finite number in [-1, 1] or
+     *                                  {@code maxPairs < 1}
+     */
+    List<ScoredPair> pairsAtOrAbove(float minScore, int maxPairs);
+
     /** Releases threads and files the index holds; later calls may fail. Idempotent; does not throw. */
     @Override
     default void close() {

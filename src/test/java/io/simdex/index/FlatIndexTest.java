@@ -4,13 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.fail;
 import static org.assertj.core.api.Assertions.within;
 
 import io.simdex.index.IndexOptions.Storage;
 import io.simdex.index.Reference.BruteForce;
 import io.simdex.index.Reference.RefHit;
+import io.simdex.index.Reference.RefPair;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -174,6 +178,119 @@ class FlatIndexTest extends VectorIndexContractTest {
                     .as("p%d survived growth", i)
                     .containsExactly(toFloats(Reference.normalized(added.get(i))), within(1e-6f));
         }
+    }
+
+    static Stream<Arguments> pairSizesAndThresholds() {
+        List<Arguments> cases = new ArrayList<>();
+        for (int n : new int[] {0, 1, 2, 7, 8, 9, 33, 100, 500}) {
+            for (float minScore : new float[] {-1f, 0f, 0.3f, 0.9f, 0.9999f, 1f}) {
+                cases.add(Arguments.of(n, DIMENSION, minScore));
+            }
+        }
+        // two segments of 4096 vectors; at 8 dimensions about 0.05 % of random pairs score 0.9 or more
+        for (float minScore : new float[] {0.9f, 0.9999f, 1f}) {
+            cases.add(Arguments.of(4_100, 8, minScore));
+        }
+        return cases.stream();
+    }
+
+    @ParameterizedTest(name = "n={0}, dimension {1}, minScore {2}")
+    @MethodSource("pairSizesAndThresholds")
+    void pairs_at_or_above_match_a_double_precision_all_pairs_reference(int n, int dimension, float minScore) {
+        // given: random vectors, every fifth a scaled copy of an earlier one, so some pairs score 1 and tie
+        Random random = new Random(7L * n + dimension);
+        FlatIndex index = flatIndex(dimension);
+        BruteForce reference = new BruteForce();
+        List<float[]> added = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            float[] v = i % 5 == 4 ? scaled(added.get(i - 3), 4f) : Reference.randomVector(random, dimension);
+            added.add(v);
+            index.add("p" + i, v);
+            reference.add("p" + i, v);
+        }
+
+        // when
+        List<ScoredPair> pairs = index.pairsAtOrAbove(minScore, Integer.MAX_VALUE);
+
+        // then
+        assertPairsMatch(pairs, reference.pairsAtOrAbove(minScore - SCORE_TOLERANCE), minScore);
+        if (minScore == -1f) {
+            assertThat(pairs).hasSize(n * (n - 1) / 2);
+        }
+        if (minScore >= 0.9f && minScore < 1f && n >= 9) {
+            // copies score 1 give or take an ulp, so a threshold of exactly 1 may miss them (see the Javadoc)
+            assertThat(pairs).as("the planted copies").hasSizeGreaterThanOrEqualTo(n / 5);
+        }
+    }
+
+    @Test
+    void pair_scores_are_the_scan_order_dot_of_the_stored_vectors_and_what_search_returns() {
+        // given
+        Random random = new Random(11);
+        FlatIndex index = flatIndex(DIMENSION);
+        for (int i = 0; i < 300; i++) {
+            index.add("p" + i, Reference.randomVector(random, DIMENSION));
+        }
+
+        // when
+        List<ScoredPair> pairs = index.pairsAtOrAbove(0.2f, Integer.MAX_VALUE);
+
+        // then
+        assertThat(pairs).hasSizeGreaterThan(1_000);
+        for (ScoredPair pair : pairs) {
+            float[] first = index.vector(pair.first()).orElseThrow();
+            float[] second = index.vector(pair.second()).orElseThrow();
+            assertThat(pair.score()).as("%s", pair).isEqualTo(VectorMath.dotInScanOrder(first, second))
+                    .isEqualTo(VectorMath.dotInScanOrder(second, first));
+        }
+        for (ScoredPair pair : pairs.subList(0, 50)) {
+            float[] first = index.vector(pair.first()).orElseThrow();
+            Hit hit = index.search(SearchRequest.of(first, 300)).stream()
+                    .filter(h -> h.id().equals(pair.second())).findFirst().orElseThrow();
+            assertThat(hit.score()).as("%s", pair).isCloseTo(pair.score(), within(1e-6f));
+        }
+    }
+
+    @Test
+    void pairs_are_identical_to_those_of_a_single_thread_float32_index_on_the_same_vectors() {
+        // given: enough vectors for the parallel path of every subclass, and many exact duplicates
+        Random random = new Random(12);
+        FlatIndex index = flatIndex(DIMENSION);
+        try (FlatIndex plain = new FlatIndex(DIMENSION, IndexOptions.defaults().withThreads(1))) {
+            List<float[]> distinct = new ArrayList<>();
+            for (int i = 0; i < 700; i++) {
+                distinct.add(Reference.randomVector(random, DIMENSION));
+            }
+            for (int i = 0; i < 1_000; i++) {
+                float[] v = distinct.get(random.nextInt(distinct.size()));
+                index.add("p" + i, v);
+                plain.add("p" + i, v);
+            }
+
+            // then
+            for (float minScore : new float[] {-0.2f, 0.5f, 0.9999f}) {
+                assertThat(index.pairsAtOrAbove(minScore, Integer.MAX_VALUE)).as("minScore %s", minScore)
+                        .isEqualTo(plain.pairsAtOrAbove(minScore, Integer.MAX_VALUE));
+            }
+        }
+    }
+
+    @Test
+    void too_many_pairs_stop_the_scan_however_it_is_split() {
+        // given: 124,750 pairs in all
+        Random random = new Random(13);
+        FlatIndex index = flatIndex(DIMENSION);
+        for (int i = 0; i < 500; i++) {
+            index.add("p" + i, Reference.randomVector(random, DIMENSION));
+        }
+        int all = 500 * 499 / 2;
+
+        // then
+        assertThatThrownBy(() -> index.pairsAtOrAbove(-1f, all - 1))
+                .isInstanceOf(TooManyPairsException.class)
+                .hasMessage("more than " + (all - 1) + " pairs score >= -1.0; raise the threshold");
+        assertThatThrownBy(() -> index.pairsAtOrAbove(-1f, 1_000)).isInstanceOf(TooManyPairsException.class);
+        assertThat(index.pairsAtOrAbove(-1f, all)).hasSize(all);
     }
 
     @ParameterizedTest(name = "dimension {0}")
@@ -406,6 +523,8 @@ class FlatIndexTest extends VectorIndexContractTest {
                 .isThrownBy(() -> index.searchBatch(List.of(SearchRequest.of(new float[] {1, 0, 0, 0}, 1))));
         assertThatIllegalStateException().isThrownBy(() -> index.add("y", new float[] {0, 1, 0, 0}));
         assertThatIllegalStateException().isThrownBy(() -> index.vector("x"));
+        assertThatIllegalStateException().isThrownBy(() -> index.pairsAtOrAbove(0.5f, 10))
+                .withMessage("the index is closed");
     }
 
     @Test
@@ -431,6 +550,50 @@ class FlatIndexTest extends VectorIndexContractTest {
                         .isCloseTo(want.score(), within(SCORE_TOLERANCE));
             }
         }
+    }
+
+    /**
+     * The pairs are sorted by their own scores, then insertion order (ids are "p" + insertion order); each is
+     * within tolerance of the reference; and they are the reference's pairs, except those within tolerance of
+     * the threshold, which float rounding may put on either side. {@code reference} reaches down to the
+     * threshold less the tolerance.
+     */
+    private static void assertPairsMatch(List<ScoredPair> actual, List<RefPair> reference, float minScore) {
+        Map<String, RefPair> expected = reference.stream()
+                .collect(Collectors.toMap(p -> p.first() + "|" + p.second(), p -> p));
+        Set<String> found = new HashSet<>();
+        for (int i = 0; i < actual.size(); i++) {
+            ScoredPair pair = actual.get(i);
+            RefPair want = expected.get(pair.first() + "|" + pair.second());
+            if (want == null || Math.abs(pair.score() - want.score()) > SCORE_TOLERANCE || pair.score() < minScore) {
+                fail("%s at %d: the reference has %s", pair, i, want);
+            }
+            if (!found.add(pair.first() + "|" + pair.second())) {
+                fail("%s appears twice", pair);
+            }
+            ScoredPair before = i == 0 ? null : actual.get(i - 1);
+            if (before != null && (before.score() < pair.score() || (before.score() == pair.score()
+                    && Arrays.compare(insertionOrders(before), insertionOrders(pair)) >= 0))) {
+                fail("%s before %s at %d is out of order", before, pair, i);
+            }
+        }
+        for (RefPair want : reference) {
+            if (want.score() >= minScore + SCORE_TOLERANCE && !found.contains(want.first() + "|" + want.second())) {
+                fail("%s is missing", want);
+            }
+        }
+    }
+
+    private static int[] insertionOrders(ScoredPair pair) {
+        return new int[] {Integer.parseInt(pair.first().substring(1)), Integer.parseInt(pair.second().substring(1))};
+    }
+
+    private static float[] scaled(float[] v, float factor) {
+        float[] out = new float[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = v[i] * factor;
+        }
+        return out;
     }
 
     private static Set<String> everyThirdIdAndAStranger(int n) {

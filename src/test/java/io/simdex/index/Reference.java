@@ -64,6 +64,10 @@ final class Reference {
         return v;
     }
 
+    /** A pair as the reference computes it; {@code first} was added before {@code second}. */
+    record RefPair(String first, String second, int firstOrder, int secondOrder, double score) {
+    }
+
     /** Every vector added so far, searched by a full sort. */
     static final class BruteForce {
         private final List<String> ids = new ArrayList<>();
@@ -86,6 +90,22 @@ final class Reference {
             all.sort(Comparator.comparingDouble(RefHit::score).reversed()
                     .thenComparingInt(RefHit::insertionOrder));
             return all;
+        }
+
+        /** Every pair scoring {@code >= minScore}, best-first, ties by first's then second's insertion order. */
+        List<RefPair> pairsAtOrAbove(double minScore) {
+            List<RefPair> pairs = new ArrayList<>();
+            for (int i = 0; i < ids.size(); i++) {
+                for (int j = i + 1; j < ids.size(); j++) {
+                    double score = dot(units.get(i), units.get(j));
+                    if (score >= minScore) {
+                        pairs.add(new RefPair(ids.get(i), ids.get(j), i, j, score));
+                    }
+                }
+            }
+            pairs.sort(Comparator.comparingDouble(RefPair::score).reversed()
+                    .thenComparingInt(RefPair::firstOrder).thenComparingInt(RefPair::secondOrder));
+            return pairs;
         }
 
         List<RefHit> search(float[] query, int k, Set<String> excludeIds, float minScore) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
@@ -399,6 +400,103 @@ abstract class VectorIndexContractTest {
 
         assertThatThrownBy(() -> results.add(List.of())).isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> results.get(0).add(new Hit("p", 0f)))
+                .isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    void pairs_at_or_above_returns_each_qualifying_pair_once_best_first() {
+        VectorIndex index = indexOfFour();
+
+        List<ScoredPair> pairs = index.pairsAtOrAbove(0.5f, 10);
+
+        assertThat(pairs).extracting(ScoredPair::first, ScoredPair::second)
+                .containsExactly(tuple("x", "xy"), tuple("y", "xy"));
+        assertThat(pairs).extracting(ScoredPair::score)
+                .usingElementComparator(new FloatComparator(1e-6f))
+                .containsExactly(0.70710677f, 0.70710677f);
+    }
+
+    @Test
+    void pairs_at_or_above_minus_one_returns_every_pair_with_its_cosine() {
+        VectorIndex index = indexOfFour();
+
+        List<ScoredPair> pairs = index.pairsAtOrAbove(-1f, 6);
+
+        assertThat(pairs).extracting(ScoredPair::first, ScoredPair::second).containsExactly(
+                tuple("x", "xy"), tuple("y", "xy"), tuple("x", "y"), tuple("y", "-x"), tuple("xy", "-x"),
+                tuple("x", "-x"));
+        assertThat(pairs).extracting(ScoredPair::score)
+                .usingElementComparator(new FloatComparator(1e-6f))
+                .containsExactly(0.70710677f, 0.70710677f, 0f, 0f, -0.70710677f, -1f);
+    }
+
+    @Test
+    void pairs_with_equal_scores_come_in_first_then_second_insertion_order() {
+        // given: three copies of X and two of Y, under ids whose alphabetical order is not insertion order
+        VectorIndex index = newIndex(4);
+        index.add("e", X);
+        index.add("d", Y);
+        index.add("c", X);
+        index.add("b", Y);
+        index.add("a", new float[] {5f, 0f, 0f, 0f});
+
+        // when
+        List<ScoredPair> pairs = index.pairsAtOrAbove(0.5f, 100);
+
+        // then: every pair scores exactly 1
+        assertThat(pairs).extracting(ScoredPair::first, ScoredPair::second)
+                .containsExactly(tuple("e", "c"), tuple("e", "a"), tuple("d", "b"), tuple("c", "a"));
+        assertThat(pairs).extracting(ScoredPair::score).containsOnly(1f);
+    }
+
+    @Test
+    void pairs_at_or_above_an_index_of_fewer_than_two_vectors_is_empty() {
+        VectorIndex index = newIndex(4);
+        assertThat(index.pairsAtOrAbove(-1f, 1)).isEmpty();
+
+        index.add("x", X);
+        assertThat(index.pairsAtOrAbove(-1f, 1)).isEmpty();
+    }
+
+    @Test
+    void more_pairs_than_max_pairs_throw_naming_the_limit_and_the_threshold() {
+        VectorIndex index = indexOfFour();
+
+        assertThatThrownBy(() -> index.pairsAtOrAbove(-1f, 5))
+                .isInstanceOfSatisfying(TooManyPairsException.class, e -> {
+                    assertThat(e.minScore()).isEqualTo(-1f);
+                    assertThat(e.maxPairs()).isEqualTo(5);
+                })
+                .hasMessage("more than 5 pairs score >= -1.0; raise the threshold");
+        assertThat(index.pairsAtOrAbove(-1f, 6)).hasSize(6);
+        assertThat(index.pairsAtOrAbove(0.5f, 2)).hasSize(2);
+    }
+
+    @ParameterizedTest(name = "minScore = {0}")
+    @ValueSource(floats = {-1.0001f, 1.0001f, Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY})
+    void pairs_at_or_above_rejects_a_threshold_outside_minus_one_to_one(float minScore) {
+        VectorIndex index = indexOfFour();
+
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> index.pairsAtOrAbove(minScore, 10))
+                .withMessage("minScore must be a finite number in [-1, 1] but was " + minScore);
+    }
+
+    @ParameterizedTest(name = "maxPairs = {0}")
+    @ValueSource(ints = {0, -1, Integer.MIN_VALUE})
+    void pairs_at_or_above_rejects_max_pairs_below_one(int maxPairs) {
+        VectorIndex index = indexOfFour();
+
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> index.pairsAtOrAbove(0.5f, maxPairs))
+                .withMessage("maxPairs must be >= 1 but was " + maxPairs);
+    }
+
+    @Test
+    void pairs_are_immutable() {
+        List<ScoredPair> pairs = indexOfFour().pairsAtOrAbove(-1f, 10);
+
+        assertThatThrownBy(() -> pairs.add(new ScoredPair("a", "b", 0f)))
                 .isInstanceOf(UnsupportedOperationException.class);
     }
 
