@@ -14,7 +14,8 @@ import java.util.Set;
  *
  * @param suites which parts run
  * @param sizes vector counts for the search suite
- * @param threads thread counts for search, the memory floor and sgemm
+ * @param pairSizes vector counts for the all-pairs suite
+ * @param threads thread counts for search, the all-pairs scan, the memory floor and sgemm
  * @param iterations the most timed runs per search configuration (one query, or one batch)
  * @param warmup untimed runs before them
  * @param maxSecondsPerConfig timed runs of one configuration stop after this many seconds, once 3 are done
@@ -29,13 +30,13 @@ import java.util.Set;
  * @param peerOptions {@code --peer} flags handed to search peers
  * @param quick whether this is a smoke run (results are labelled so)
  */
-public record BenchOptions(Set<Suite> suites, List<Integer> sizes, List<Integer> threads, int iterations,
-                           int warmup, double maxSecondsPerConfig, int papers, int shortQueries, int encodePasses,
-                           int encodeBatch, int batch, long seed, Path modelCache, Path python,
+public record BenchOptions(Set<Suite> suites, List<Integer> sizes, List<Integer> pairSizes, List<Integer> threads,
+                           int iterations, int warmup, double maxSecondsPerConfig, int papers, int shortQueries,
+                           int encodePasses, int encodeBatch, int batch, long seed, Path modelCache, Path python,
                            Map<String, String> peerOptions, boolean quick) {
 
     /** The parts of a run. */
-    public enum Suite { ENCODE, SEARCH }
+    public enum Suite { ENCODE, SEARCH, PAIRS }
 
     /** Results count the best {@value} hits, as the service's default request does. */
     public static final int TOP_K = 10;
@@ -45,10 +46,11 @@ public record BenchOptions(Set<Suite> suites, List<Integer> sizes, List<Integer>
 
     public BenchOptions {
         if (suites.isEmpty()) {
-            throw new IllegalArgumentException("choose at least one suite: encode, search or all");
+            throw new IllegalArgumentException("choose at least one suite: encode, search, pairs or all");
         }
         suites = Collections.unmodifiableSet(EnumSet.copyOf(suites));
         sizes = List.copyOf(sizes);
+        pairSizes = List.copyOf(pairSizes);
         threads = List.copyOf(threads);
         peerOptions = Map.copyOf(peerOptions);
         if (!(maxSecondsPerConfig > 0) || !Double.isFinite(maxSecondsPerConfig)) {
@@ -58,6 +60,12 @@ public record BenchOptions(Set<Suite> suites, List<Integer> sizes, List<Integer>
         for (int n : sizes) {
             if (n < TOP_K || (long) n * DIMENSION > Integer.MAX_VALUE - 8) {
                 throw new IllegalArgumentException("--sizes values must be " + TOP_K + ".."
+                        + (Integer.MAX_VALUE - 8) / DIMENSION + ", got " + n);
+            }
+        }
+        for (int n : pairSizes) {
+            if (n < 2 || (long) n * DIMENSION > Integer.MAX_VALUE - 8) {
+                throw new IllegalArgumentException("--pair-sizes values must be 2.."
                         + (Integer.MAX_VALUE - 8) / DIMENSION + ", got " + n);
             }
         }
@@ -77,6 +85,10 @@ public record BenchOptions(Set<Suite> suites, List<Integer> sizes, List<Integer>
         }
         if (suites.contains(Suite.SEARCH) && (sizes.isEmpty() || threads.isEmpty())) {
             throw new IllegalArgumentException("the search suite needs at least one --sizes and one --threads value");
+        }
+        if (suites.contains(Suite.PAIRS) && (pairSizes.isEmpty() || threads.isEmpty())) {
+            throw new IllegalArgumentException(
+                    "the pairs suite needs at least one --pair-sizes and one --threads value");
         }
     }
 

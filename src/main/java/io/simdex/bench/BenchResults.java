@@ -17,18 +17,20 @@ import java.util.Map;
  * @param memory the memory-bandwidth floor per vector count and thread count
  * @param encode one row per encoder configuration
  * @param search one row per search configuration, vector count and mode
+ * @param pairs one row per all-pairs vector count and thread count
  * @param notes skipped peers and configurations, and why
  * @param formulas how derived numbers are computed
  */
 public record BenchResults(String label, MachineInfo machine, BenchOptions options, List<Sgemm> sgemm,
                            List<Bandwidth> memory, List<EncodeRow> encode, List<SearchRow> search,
-                           List<String> notes, Map<String, String> formulas) {
+                           List<PairsRow> pairs, List<String> notes, Map<String, String> formulas) {
 
     public BenchResults {
         sgemm = List.copyOf(sgemm);
         memory = List.copyOf(memory);
         encode = List.copyOf(encode);
         search = List.copyOf(search);
+        pairs = List.copyOf(pairs);
         notes = List.copyOf(notes);
         formulas = Map.copyOf(formulas);
     }
@@ -79,5 +81,25 @@ public record BenchResults(String label, MachineInfo machine, BenchOptions optio
                             int queriesPerCall, Stats perQuery, double queriesPerSecond, Double buildSeconds,
                             long scannedBytesPerVector, Double memoryFloorMs, Double computeFloorMs,
                             Double boundRatio, @JsonProperty("recall_at_10") Double recallAt10) {
+    }
+
+    /**
+     * The exact all-pairs scan at one vector count and thread count: {@code FlatIndex.pairsAtOrAbove(minScore)}.
+     *
+     * @param nearCopyFraction share of the vectors replaced by near copies of earlier ones, so that pairs above
+     *                         the threshold exist
+     * @param scan time per scan
+     * @param medianSeconds {@code scan.medianMs / 1000}
+     * @param pairs pairs found at or above {@code minScore}
+     * @param indexHeapMiB the index's vector storage on the heap
+     * @param heapBeforeMiB heap in use after a full GC, index built, before the scans (the generated vectors
+     *                      and the index included)
+     * @param heapAfterMiB heap in use after a full GC once the scans are done, the last scan's pairs still held
+     * @param peakHeapMiB the most heap in use seen by sampling during the scans, uncollected garbage included
+     * @param fullMatrixMiB what an {@code n × n} float matrix of scores would take, for scale
+     */
+    public record PairsRow(int n, int dimension, String storage, int threads, double minScore,
+                           double nearCopyFraction, Stats scan, double medianSeconds, int pairs, double indexHeapMiB,
+                           double heapBeforeMiB, double heapAfterMiB, double peakHeapMiB, double fullMatrixMiB) {
     }
 }

@@ -87,8 +87,12 @@ public final class Benchmark {
             memory.addAll(suite.bandwidth());
             searchRows.addAll(suite.rows(gflops));
         }
+        var pairsRows = new ArrayList<BenchResults.PairsRow>();
+        if (options.suites().contains(BenchOptions.Suite.PAIRS)) {
+            pairsRows.addAll(new PairsSuite(options, progress).run());
+        }
         return new BenchResults(options.quick() ? "quick smoke run" : "full run", machine, options, sgemm, memory,
-                encodeRows, searchRows, new ArrayList<>(notes), formulas());
+                encodeRows, searchRows, pairsRows, new ArrayList<>(notes), formulas());
     }
 
     /** Every thread count search asks for, plus the cores each encoder layout keeps busy. */
@@ -178,6 +182,11 @@ public final class Benchmark {
         f.put("bound_ratio", "median ms per query ÷ max(memory floor, compute floor); 1.0× is the machine's limit");
         f.put("recall_at_10", "share of the first simdex FLOAT32 row's top 10 that a system also returns, over "
                 + "the first 8 queries; FAISS builds its own vectors, so it has none");
+        f.put("pairs", "FlatIndex.pairsAtOrAbove(" + PairsSuite.MIN_SCORE + ") on FLOAT32 storage; seconds are the "
+                + "median scan; sizes above " + PairsSuite.LARGEST_WARMED_UP + " are not warmed up (smaller sizes ran "
+                + "the same code first); heap before and after = used heap right after a full GC (System.gc via "
+                + "MemoryMXBean), before the first scan and after the last with its pairs held; peak = the most used "
+                + "heap sampled every 10 ms during the scans, uncollected garbage included");
         return f;
     }
 }

@@ -4,6 +4,7 @@ import io.simdex.index.FlatIndex;
 import io.simdex.index.IndexOptions;
 import io.simdex.index.VectorMath;
 import io.simdex.index.Hit;
+import io.simdex.index.ScoredPair;
 import io.simdex.index.SearchRequest;
 
 import java.util.ArrayList;
@@ -25,12 +26,46 @@ final class SimdexIndexAdapter {
 
     /** Builds an index holding every vector of {@code vectors}, with ids {@code "0"}, {@code "1"}, … */
     static Searcher open(VectorSet vectors, IndexOptions.Storage storage, int threads) {
+        return new Searcher(build(vectors, storage, threads), storage, vectors.dimension());
+    }
+
+    /** Builds a {@link IndexOptions.Storage#FLOAT32} index of {@code vectors} for the all-pairs scan. */
+    static PairsIndex openForPairs(VectorSet vectors, int threads) {
+        return new PairsIndex(build(vectors, IndexOptions.Storage.FLOAT32, threads));
+    }
+
+    private static FlatIndex build(VectorSet vectors, IndexOptions.Storage storage, int threads) {
         var index = new FlatIndex(vectors.dimension(),
                 IndexOptions.defaults().withThreads(threads).withStorage(storage));
         for (int i = 0; i < vectors.count(); i++) {
             index.add(Integer.toString(i), vectors.vector(i));
         }
-        return new Searcher(index, storage, vectors.dimension());
+        return index;
+    }
+
+    /** A built index as the all-pairs suite sees it. */
+    static final class PairsIndex implements AutoCloseable {
+
+        private final FlatIndex index;
+
+        private PairsIndex(FlatIndex index) {
+            this.index = index;
+        }
+
+        /** {@link FlatIndex#pairsAtOrAbove}; the list is returned so the caller can hold it while measuring. */
+        List<ScoredPair> pairsAtOrAbove(float minScore, int maxPairs) {
+            return index.pairsAtOrAbove(minScore, maxPairs);
+        }
+
+        /** Heap bytes of the stored vectors. */
+        long heapBytes() {
+            return index.stats().heapBytes();
+        }
+
+        @Override
+        public void close() {
+            index.close();
+        }
     }
 
     /** A built index as the bench sees it. */

@@ -54,6 +54,34 @@ public record VectorSet(float[] data, int dimension, int count) {
         return new VectorSet(data, dimension, count);
     }
 
+    /**
+     * A copy in which about {@code fraction} of the vectors (never the first) are replaced by near copies of
+     * random earlier vectors: {@code normalize(u + g)} with {@code g} Gaussian noise of squared length about
+     * {@code t} drawn uniformly from [0.01, 0.2], so the cosine to {@code u} is about {@code 1 / sqrt(1 + t)},
+     * in [0.91, 0.995]. A copy may be copied again. Reproducible from {@code seed}.
+     */
+    public VectorSet withNearCopies(double fraction, long seed) {
+        if (!(fraction >= 0 && fraction <= 1)) {
+            throw new IllegalArgumentException("fraction must be in [0, 1] but was " + fraction);
+        }
+        float[] copy = data.clone();
+        var random = new SplittableRandom(seed);
+        float[] v = new float[dimension];
+        for (int i = 1; i < count; i++) {
+            if (random.nextDouble() >= fraction) {
+                continue;
+            }
+            int source = random.nextInt(i);
+            double sigma = Math.sqrt((0.01 + 0.19 * random.nextDouble()) / dimension);
+            for (int j = 0; j < dimension; j++) {
+                v[j] = (float) (copy[source * dimension + j] + sigma * random.nextGaussian());
+            }
+            VectorMath.normalizeInPlace(v);
+            System.arraycopy(v, 0, copy, i * dimension, dimension);
+        }
+        return new VectorSet(copy, dimension, count);
+    }
+
     /** A copy of vector {@code i}. */
     public float[] vector(int i) {
         Objects.checkIndex(i, count);

@@ -23,7 +23,8 @@ import java.util.concurrent.Callable;
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
             "Measure simdex's encoder and index against peers in the same run, next to the machine's memory "
-                    + "bandwidth and sgemm speed; write results.json, results.md and search-latency.svg.",
+                    + "bandwidth and sgemm speed, and time the exact all-pairs scan; write results.json, results.md "
+                    + "and search-latency.svg.",
             "Peers (langchain4j, Lucene) are in the bench build only: mvn -Pbench -DskipTests package, then "
                     + "java --add-modules jdk.incubator.vector -Xmx8g -jar target/simdex-bench.jar bench. "
                     + "FAISS and sgemm need Python with numpy and faiss (see docs/BENCHMARKS.md)."})
@@ -32,7 +33,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(arity = "0..*", paramLabel = "SUITE", description = "encode, search or all (default: all).")
+    @Parameters(arity = "0..*", paramLabel = "SUITE", description = "encode, search, pairs or all (default: all).")
     List<String> suites = List.of();
 
     @Option(names = "--out", paramLabel = "DIR", description = "Folder for the results (default: docs/bench).")
@@ -45,7 +46,12 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Vector counts to search (default 10000,100000,1000000; --quick: 10000,50000).")
     List<Integer> sizes;
 
-    @Option(names = "--threads", split = ",", paramLabel = "T", description = "Thread counts for search (default 1,2).")
+    @Option(names = "--pair-sizes", split = ",", paramLabel = "N",
+            description = "Vector counts for the all-pairs scan (default 772,10000,100000; --quick: 772,5000).")
+    List<Integer> pairSizes;
+
+    @Option(names = "--threads", split = ",", paramLabel = "T",
+            description = "Thread counts for search and the all-pairs scan (default 1,2).")
     List<Integer> threads = List.of(1, 2);
 
     @Option(names = "--iterations", paramLabel = "N",
@@ -111,13 +117,15 @@ public final class BenchCommand implements Callable<Integer> {
                 case "all" -> chosen.addAll(EnumSet.allOf(BenchOptions.Suite.class));
                 case "encode" -> chosen.add(BenchOptions.Suite.ENCODE);
                 case "search" -> chosen.add(BenchOptions.Suite.SEARCH);
+                case "pairs" -> chosen.add(BenchOptions.Suite.PAIRS);
                 default -> throw new CommandLine.ParameterException(spec.commandLine(),
-                        "unknown suite '" + s + "'; choose encode, search or all");
+                        "unknown suite '" + s + "'; choose encode, search, pairs or all");
             }
         }
         try {
             return new BenchOptions(chosen,
                     sizes != null ? sizes : quick ? List.of(10_000, 50_000) : List.of(10_000, 100_000, 1_000_000),
+                    pairSizes != null ? pairSizes : quick ? List.of(772, 5_000) : List.of(772, 10_000, 100_000),
                     threads,
                     orDefault(iterations, 30, 5), orDefault(warmup, 5, 1),
                     maxSeconds != null ? maxSeconds : quick ? 3.0 : 20.0,

@@ -2,6 +2,8 @@ package io.simdex.bench;
 
 import io.simdex.index.VectorMath;
 
+import java.util.Arrays;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,6 +22,35 @@ class BenchPartsTest {
             assertThat(VectorMath.l2Norm(a.vector(i))).isCloseTo(1f, within(1e-5f));
         }
         assertThat(a.bytes()).isEqualTo(5000L * 384 * 4);
+    }
+
+    @Test
+    void near_copies_replace_about_the_asked_share_with_unit_vectors_close_to_an_earlier_one() {
+        // given
+        VectorSet plain = VectorSet.synthetic(2_000, 384, 7);
+
+        // when
+        VectorSet planted = plain.withNearCopies(0.05, 3);
+
+        // then
+        int replaced = 0;
+        for (int i = 0; i < plain.count(); i++) {
+            float[] v = planted.vector(i);
+            if (Arrays.equals(v, plain.vector(i))) {
+                continue;
+            }
+            replaced++;
+            assertThat(i).isPositive();
+            assertThat(VectorMath.l2Norm(v)).isCloseTo(1f, within(1e-5f));
+            double best = -1;
+            for (int j = 0; j < i; j++) {
+                best = Math.max(best, VectorMath.dot(v, planted.vector(j)));
+            }
+            assertThat(best).as("vector %d", i).isBetween(0.9, 0.999);
+        }
+        assertThat(replaced).isBetween(60, 140);
+        assertThat(planted.withNearCopies(0, 1).data()).isEqualTo(planted.data());
+        assertThat(plain.withNearCopies(0.05, 3).data()).isEqualTo(planted.data());
     }
 
     @Test

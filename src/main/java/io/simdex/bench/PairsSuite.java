@@ -1,0 +1,118 @@
+package io.simdex.bench;
+
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The exact all-pairs scan, {@code FlatIndex.pairsAtOrAbove(0.9)}, over synthetic 384-d unit vectors with
+ * planted near copies: time per scan, pairs found and heap in use, at every size and thread count.
+ */
+final class PairsSuite {
+
+    /** The threshold timed: pairs this close are near duplicates. */
+    static final float MIN_SCORE = 0.9f;
+
+    /** Share of vectors replaced by near copies of earlier ones: random 384-d vectors never reach 0.9. */
+    static final double NEAR_COPY_FRACTION = 0.03;
+
+    /** Far above the pairs this data has; a scan that passes it fails the run. */
+    static final int MAX_PAIRS = 10_000_000;
+
+    /** Larger sizes skip warm-up: one scan takes seconds, and the smaller sizes ran the same code first. */
+    static final int LARGEST_WARMED_UP = 10_000;
+
+    private static final Duration HEAP_SAMPLE_PERIOD = Duration.ofMillis(10);
+    private static final double MIB = 1024.0 * 1024.0;
+
+    private final BenchOptions options;
+    private final PrintStream progress;
+
+    PairsSuite(BenchOptions options, PrintStream progress) {
+        this.options = options;
+        this.progress = progress;
+    }
+
+    /** Measures every size, smallest first, at every thread count. */
+    List<BenchResults.PairsRow> run() throws Exception {
+        var rows = new ArrayList<BenchResults.PairsRow>();
+        for (int n : options.pairSizes().stream().sorted().toList()) {
+            progress.printf("[bench] pairs n=%,d: generating %d-d unit vectors, %.0f %% near copies%n", n,
+                    BenchOptions.DIMENSION, 100 * NEAR_COPY_FRACTION);
+            VectorSet vectors = VectorSet.synthetic(n, BenchOptions.DIMENSION, options.seed())
+                    .withNearCopies(NEAR_COPY_FRACTION, options.seed() + 2);
+            for (int t : options.threads()) {
+                rows.add(measure(vectors, t));
+            }
+            vectors = null; // let the next size's arrays take this one's memory
+            System.gc();
+        }
+        return rows;
+    }
+
+    private BenchResults.PairsRow measure(VectorSet vectors, int threads) throws Exception {
+        int n = vectors.count();
+        try (var index = SimdexIndexAdapter.openForPairs(vectors, threads)) {
+            long before = heapUsedAfterGc();
+            var budget = new Sampler.Budget(n <= LARGEST_WARMED_UP ? options.warmup() : 0, options.iterations(),
+                    options.maxTimePerConfig());
+            List<?>[] last = new List<?>[1]; // the last scan's pairs, held until the heap is measured after
+            Stats scan;
+            long peak;
+            try (var sampler = new HeapPeak()) {
+                scan = Sampler.time(budget, () -> last[0] = index.pairsAtOrAbove(MIN_SCORE, MAX_PAIRS));
+                peak = sampler.max();
+            }
+            long after = heapUsedAfterGc();
+            var row = new BenchResults.PairsRow(n, vectors.dimension(), "FLOAT32", threads, MIN_SCORE,
+                    NEAR_COPY_FRACTION, scan, scan.medianMs() / 1e3, last[0].size(), index.heapBytes() / MIB,
+                    before / MIB, after / MIB, peak / MIB, (double) n * n * Float.BYTES / MIB);
+            progress.printf("[bench] pairs n=%,d, %d thread(s): %.3f s per scan (%d runs), %,d pairs, heap %.0f MiB "
+                            + "before, %.0f after, peak %.0f%n", n, threads, row.medianSeconds(), scan.samples(),
+                    row.pairs(), row.heapBeforeMiB(), row.heapAfterMiB(), row.peakHeapMiB());
+            return row;
+        }
+    }
+
+    private static long heapUsedAfterGc() {
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        memory.gc();
+        return memory.getHeapMemoryUsage().getUsed();
+    }
+
+    /** Samples the heap in use on a daemon thread until closed; {@link #max()} is the most it saw. */
+    private static final class HeapPeak implements AutoCloseable {
+        private final AtomicLong max = new AtomicLong();
+        private final Thread sampler;
+
+        HeapPeak() {
+            MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+            sampler = new Thread(() -> {
+                while (!Thread.currentThread().isInterrupted()) {
+                    max.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                    try {
+                        Thread.sleep(HEAP_SAMPLE_PERIOD.toMillis());
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "bench-heap-peak");
+            sampler.setDaemon(true);
+            sampler.start();
+        }
+
+        long max() {
+            return max.get();
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            sampler.interrupt();
+            sampler.join();
+        }
+    }
+}
