@@ -98,7 +98,7 @@ public record BenchResults(String label, MachineInfo machine, BenchOptions optio
      * @param peakHeapMiB the most heap in use seen by sampling during the scans, uncollected garbage included
      * @param fullMatrixMiB what an {@code n × n} float matrix of scores would take, for scale
      */
-    public record PairsRow(int n, int dimension, String storage, int threads, double minScore,
+    public record PairsRow(int n, int dimension, String storage, int threads, float minScore,
                            double nearCopyFraction, Stats scan, double medianSeconds, int pairs, double indexHeapMiB,
                            double heapBeforeMiB, double heapAfterMiB, double peakHeapMiB, double fullMatrixMiB) {
     }

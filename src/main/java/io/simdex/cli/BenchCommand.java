@@ -55,7 +55,7 @@ public final class BenchCommand implements Callable<Integer> {
     List<Integer> threads = List.of(1, 2);
 
     @Option(names = "--iterations", paramLabel = "N",
-            description = "Most timed runs per search configuration (default 30; --quick: 5).")
+            description = "Most timed runs per search or pairs configuration (default 30; --quick: 5).")
     Integer iterations;
 
     @Option(names = "--warmup", paramLabel = "N", description = "Untimed runs first (default 5; --quick: 1).")
