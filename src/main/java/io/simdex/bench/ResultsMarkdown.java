@@ -25,25 +25,9 @@ final class ResultsMarkdown {
                 .append(row("date", m.date()))
                 .append("\n");
 
-        md.append("## Ceilings\n\n");
-        if (r.sgemm().isEmpty()) {
-            md.append("sgemm: not measured (see notes).\n\n");
-        } else {
-            md.append("| threads | sgemm GFLOP/s | n | BLAS |\n|---:|---:|---:|---|\n");
-            for (var s : r.sgemm()) {
-                md.append(String.format(Locale.ROOT, "| %d | %s | %d | %s |%n", s.threads(), num(s.gflops()), s.n(),
-                        s.blas()));
-            }
-            md.append('\n');
-        }
-        if (!r.memory().isEmpty()) {
-            md.append("| n | threads | bytes | streaming read GB/s | ms per pass (p90) | probe |\n")
-                    .append("|---:|---:|---:|---:|---:|---|\n");
-            for (var b : r.memory()) {
-                md.append(String.format(Locale.ROOT, "| %,d | %d | %,d | %s | %s (%s) | %s |%n", b.n(), b.threads(),
-                        b.bytes(), num(b.gbPerSecond()), num(b.pass().medianMs()), num(b.pass().p90Ms()), b.kernel()));
-            }
-            md.append('\n');
+        var suites = r.options().suites();
+        if (suites.contains(BenchOptions.Suite.ENCODE) || suites.contains(BenchOptions.Suite.SEARCH)) {
+            ceilings(r, md);
         }
 
         if (!r.encode().isEmpty()) {
@@ -116,6 +100,30 @@ final class ResultsMarkdown {
         md.append("## Formulas\n\n");
         new TreeMap<>(r.formulas()).forEach((k, v) -> md.append("- **").append(k).append("**: ").append(v).append('\n'));
         return md.toString();
+    }
+
+    /** The machine's compute and memory ceilings the search and encode rows are compared with. */
+    private static void ceilings(BenchResults r, StringBuilder md) {
+        md.append("## Ceilings\n\n");
+        if (r.sgemm().isEmpty()) {
+            md.append("sgemm: not measured (see notes).\n\n");
+        } else {
+            md.append("| threads | sgemm GFLOP/s | n | BLAS |\n|---:|---:|---:|---|\n");
+            for (var s : r.sgemm()) {
+                md.append(String.format(Locale.ROOT, "| %d | %s | %d | %s |%n", s.threads(), num(s.gflops()), s.n(),
+                        s.blas()));
+            }
+            md.append('\n');
+        }
+        if (!r.memory().isEmpty()) {
+            md.append("| n | threads | bytes | streaming read GB/s | ms per pass (p90) | probe |\n")
+                    .append("|---:|---:|---:|---:|---:|---|\n");
+            for (var b : r.memory()) {
+                md.append(String.format(Locale.ROOT, "| %,d | %d | %,d | %s | %s (%s) | %s |%n", b.n(), b.threads(),
+                        b.bytes(), num(b.gbPerSecond()), num(b.pass().medianMs()), num(b.pass().p90Ms()), b.kernel()));
+            }
+            md.append('\n');
+        }
     }
 
     /** Three significant digits, no exponent, thousands grouped. */

@@ -317,9 +317,7 @@ public final class FlatIndex implements VectorIndex {
      */
     @Override
     public List<ScoredPair> pairsAtOrAbove(float minScore, int maxPairs) {
-        if (!(minScore >= -1f && minScore <= 1f)) {
-            throw new IllegalArgumentException("minScore must be a finite number in [-1, 1] but was " + minScore);
-        }
+        SearchRequest.checkMinScore(minScore);
         if (maxPairs < 1) {
             throw new IllegalArgumentException("maxPairs must be >= 1 but was " + maxPairs);
         }
@@ -365,8 +363,7 @@ public final class FlatIndex implements VectorIndex {
     /**
      * Stops the scan threads and releases the vectors and the spill file. Afterwards {@link #add},
      * {@link #search}, {@link #searchBatch}, {@link #pairsAtOrAbove} and {@link #vector} throw
-     * {@link IllegalStateException}; size and
-     * ids remain readable. Waits for running searches; idempotent.
+     * {@link IllegalStateException}; size and ids remain readable. Waits for running searches; idempotent.
      */
     @Override
     public void close() {

@@ -51,9 +51,7 @@ public record SearchRequest(float[] query, int k, Set<String> excludeIds, float 
             throw new IllegalArgumentException("k must be >= 1 but was " + k);
         }
         excludeIds = Set.copyOf(Objects.requireNonNull(excludeIds, "excludeIds"));
-        if (!(minScore >= -1f && minScore <= 1f)) {
-            throw new IllegalArgumentException("minScore must be a finite number in [-1, 1] but was " + minScore);
-        }
+        checkMinScore(minScore);
         if (maxScore != NO_MAX_SCORE && !(maxScore >= -1f && maxScore <= 1f)) {
             throw new IllegalArgumentException(
                     "maxScore must be a finite number in [-1, 1], or +Infinity for none, but was " + maxScore);
@@ -72,6 +70,13 @@ public record SearchRequest(float[] query, int k, Set<String> excludeIds, float 
     /** A request for the {@code k} nearest vectors, with no exclusions and no score limits. */
     public static SearchRequest of(float[] query, int k) {
         return new SearchRequest(query, k, Set.of(), NO_MIN_SCORE, NO_MAX_SCORE);
+    }
+
+    /** Checks a minimum score, here or in an all-pairs scan: finite, in [-1, 1]. */
+    static void checkMinScore(float minScore) {
+        if (!(minScore >= -1f && minScore <= 1f)) {
+            throw new IllegalArgumentException("minScore must be a finite number in [-1, 1] but was " + minScore);
+        }
     }
 
     /** Returns a copy of the query vector, as given (not normalized). */
