@@ -48,8 +48,8 @@ public final class DuplicateClusters {
                 }
             }
             if (!id.equals(ID_PREFIX + members.get(0))) {
-                throw new IllegalArgumentException(
-                        "cluster id must be '" + ID_PREFIX + members.get(0) + "' for members " + members + ", got " + id);
+                throw new IllegalArgumentException("cluster id must be '" + ID_PREFIX + members.get(0)
+                        + "' for members " + members + ", got " + id);
             }
             if (Float.isNaN(maxScore)) {
                 throw new IllegalArgumentException("cluster " + id + ": maxScore is NaN");
