@@ -89,12 +89,17 @@ public final class Sentences {
         Objects.requireNonNull(text, "text");
         List<String> sentences = new ArrayList<>();
         for (String paragraph : PARAGRAPH_BREAK.split(text)) {
-            String normalized = WHITESPACE.matcher(paragraph).replaceAll(" ").strip();
+            String normalized = normalizeWhitespace(paragraph);
             if (!normalized.isEmpty()) {
                 splitParagraph(normalized, sentences);
             }
         }
         return List.copyOf(sentences);
+    }
+
+    /** Collapses every run of Unicode whitespace to one space and trims the ends, as {@link #split} does. */
+    static String normalizeWhitespace(String text) {
+        return WHITESPACE.matcher(text).replaceAll(" ").strip();
     }
 
     /** Splits one whitespace-normalized paragraph, where every gap is exactly one space. */
