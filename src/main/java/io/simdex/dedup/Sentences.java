@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 /** Sentence splitting tuned for scientific abstracts, where most periods do not end a sentence. */
 public final class Sentences {
 
-    private static final Pattern PARAGRAPH_BREAK = Pattern.compile("\\R\\s*\\R");
+    private static final Pattern PARAGRAPH_BREAK = Pattern.compile("\\R\\s*\\R", Pattern.UNICODE_CHARACTER_CLASS);
     private static final Pattern WHITESPACE = Pattern.compile("\\s+", Pattern.UNICODE_CHARACTER_CLASS);
 
     /** Abbreviations that always lead into more of the same sentence ("e.g. BERT", "Fig. 3", "Prof. Hinton"). */
