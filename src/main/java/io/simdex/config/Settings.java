@@ -8,9 +8,10 @@ import java.util.Objects;
  * Every setting simdex reads, as one immutable tree; built once at start by {@link SettingsLoader}
  * and passed down, never read from a static.
  */
-public record Settings(Server server, Model model, Index index, Corpus corpus, Api api, Cache cache) {
+public record Settings(Server server, Model model, Index index, Corpus corpus, Api api, Dedup dedup, Cache cache) {
 
     public Settings {
+        Objects.requireNonNull(dedup, "dedup");
         Objects.requireNonNull(server, "server");
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(index, "index");
@@ -241,14 +242,69 @@ public record Settings(Server server, Model model, Index index, Corpus corpus, A
         }
     }
 
-    /** Limits the HTTP API enforces on each request. */
-    public record Api(int maxK, int maxQueryChars) {
+    /**
+     * Limits the HTTP API enforces on each request.
+     *
+     * @param maxK          largest {@code k} a request may ask for
+     * @param maxQueryChars longest free-text search query ({@code q}), in characters
+     * @param maxTextChars  longest text in a request body (title and abstract together), in characters
+     * @param maxExamples   most paper ids a recommend request may list as positive and negative examples
+     */
+    public record Api(int maxK, int maxQueryChars, int maxTextChars, int maxExamples) {
         public Api {
             if (maxK < 1 || maxK > 10_000) {
                 throw new SettingsException("api.max-k must be 1..10000, got " + maxK);
             }
             if (maxQueryChars < 1 || maxQueryChars > 100_000) {
                 throw new SettingsException("api.max-query-chars must be 1..100000, got " + maxQueryChars);
+            }
+            if (maxTextChars < 1 || maxTextChars > 1_000_000) {
+                throw new SettingsException("api.max-text-chars must be 1..1000000, got " + maxTextChars);
+            }
+            if (maxExamples < 1 || maxExamples > 10_000) {
+                throw new SettingsException("api.max-examples must be 1..10000, got " + maxExamples);
+            }
+        }
+
+        /** Limits with the default body-text and example limits. */
+        public Api(int maxK, int maxQueryChars) {
+            this(maxK, maxQueryChars, DEFAULT_MAX_TEXT_CHARS, DEFAULT_MAX_EXAMPLES);
+        }
+
+        static final int DEFAULT_MAX_TEXT_CHARS = 20_000;
+        static final int DEFAULT_MAX_EXAMPLES = 100;
+    }
+
+    /**
+     * Duplicate detection: the cosine bands of a verdict and the limits of the all-pairs scan.
+     *
+     * <p>A match scoring at least {@code duplicate} is a duplicate, at least {@code nearDuplicate} a near
+     * duplicate, at least {@code related} related; below that the text is new. docs/DEDUP.md says how the
+     * defaults were calibrated.
+     *
+     * @param duplicate     lower bound of the duplicate band
+     * @param nearDuplicate lower bound of the near-duplicate band, and the default threshold of duplicate clusters
+     * @param related       lower bound of the related band
+     * @param copiedText    word 3-gram containment from which a match counts as copied text, one band higher
+     * @param matches       most matches a duplicate check returns
+     * @param maxPairs      most pairs an all-pairs scan may find before it stops and asks for a higher threshold
+     */
+    public record Dedup(float duplicate, float nearDuplicate, float related, float copiedText, int matches,
+                        int maxPairs) {
+        public Dedup {
+            if (!(related > 0f && related < nearDuplicate && nearDuplicate < duplicate && duplicate <= 1f)) {
+                throw new SettingsException("dedup thresholds must satisfy 0 < related < near-duplicate < duplicate"
+                        + " <= 1, got related " + related + ", near-duplicate " + nearDuplicate + ", duplicate "
+                        + duplicate);
+            }
+            if (!(copiedText > 0f && copiedText <= 1f)) {
+                throw new SettingsException("dedup.copied-text must be above 0 and at most 1, got " + copiedText);
+            }
+            if (matches < 1 || matches > 1_000) {
+                throw new SettingsException("dedup.matches must be 1..1000, got " + matches);
+            }
+            if (maxPairs < 1) {
+                throw new SettingsException("dedup.max-pairs must be at least 1, got " + maxPairs);
             }
         }
     }

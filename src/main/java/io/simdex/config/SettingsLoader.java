@@ -56,6 +56,14 @@ public final class SettingsLoader {
         d.put("corpus.strict", "false");
         d.put("api.max-k", "100");
         d.put("api.max-query-chars", "4096");
+        d.put("api.max-text-chars", "20000");
+        d.put("api.max-examples", "100");
+        d.put("dedup.duplicate", "0.97");
+        d.put("dedup.near-duplicate", "0.86");
+        d.put("dedup.related", "0.67");
+        d.put("dedup.copied-text", "0.35");
+        d.put("dedup.matches", "5");
+        d.put("dedup.max-pairs", "1000000");
         d.put("cache.enabled", "true");
         d.put("cache.dir", "");                 // empty: <model.cache-dir>/vectors
         return java.util.Collections.unmodifiableMap(d);
@@ -162,7 +170,11 @@ public final class SettingsLoader {
                         integer(v, "index.oversample"),
                         spillDir.isEmpty() ? Path.of(System.getProperty("java.io.tmpdir")) : Path.of(spillDir)),
                 new Settings.Corpus(text(v, "corpus.path"), bool(v, "corpus.strict")),
-                new Settings.Api(integer(v, "api.max-k"), integer(v, "api.max-query-chars")),
+                new Settings.Api(integer(v, "api.max-k"), integer(v, "api.max-query-chars"),
+                        integer(v, "api.max-text-chars"), integer(v, "api.max-examples")),
+                new Settings.Dedup(number(v, "dedup.duplicate"), number(v, "dedup.near-duplicate"),
+                        number(v, "dedup.related"), number(v, "dedup.copied-text"), integer(v, "dedup.matches"),
+                        integer(v, "dedup.max-pairs")),
                 new Settings.Cache(
                         bool(v, "cache.enabled"),
                         cacheDir.isEmpty() ? cacheRoot.resolve("vectors") : Path.of(cacheDir)));
@@ -184,6 +196,20 @@ public final class SettingsLoader {
         } catch (NumberFormatException e) {
             throw new SettingsException("setting '" + key + "' must be a whole number, got '" + value + "'");
         }
+    }
+
+    private static float number(Map<String, String> v, String key) {
+        String value = text(v, key);
+        float parsed;
+        try {
+            parsed = Float.parseFloat(value);
+        } catch (NumberFormatException e) {
+            parsed = Float.NaN;
+        }
+        if (!Float.isFinite(parsed)) {
+            throw new SettingsException("setting '" + key + "' must be a number such as 0.9, got '" + value + "'");
+        }
+        return parsed;
     }
 
     private static boolean bool(Map<String, String> v, String key) {

@@ -1,0 +1,42 @@
+package io.simdex.api;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import io.simdex.corpus.Source;
+import io.simdex.search.Match;
+import io.simdex.search.RecommendStrategy;
+
+import java.util.List;
+
+/**
+ * The JSON bodies of successful responses, shared by the HTTP API and the command line so both print the
+ * same; field names are part of the API and must not drift. Duplicate checks and clusters answer with the
+ * service's own records ({@link io.simdex.search.DuplicateCheck}, {@link io.simdex.search.DuplicateClusters}).
+ */
+public final class ApiResponses {
+
+    private ApiResponses() {
+    }
+
+    /** {@code GET /api/search}. */
+    public record Search(String query, int k, List<Match> results, long tookMs) {
+    }
+
+    /** {@code GET /api/papers/{id}/similar}: the search shape, with the paper's id instead of a query. */
+    public record Similar(String id, int k, List<Match> results, long tookMs) {
+    }
+
+    /** {@code POST /api/recommend}: the search shape, with the examples and strategy instead of a query. */
+    public record Recommend(List<String> positive, List<String> negative, RecommendStrategy strategy, int k,
+                            List<Match> results, long tookMs) {
+    }
+
+    /** {@code GET /api/papers/{id}}. */
+    public record Paper(String id, String title, @JsonProperty("abstract") String abstractText, List<Source> sources,
+                 int tokens, int tokensEmbedded, boolean truncated) {
+    }
+
+    /** {@code GET /health}. */
+    public record Health(String status, int papers, String model, int dimension, int maxTokens) {
+    }
+}
