@@ -37,6 +37,19 @@ public record Paper(String id, String title, String abstractText, List<Source> s
      * {@code "Adam. We introduce…"}; {@code "Can LLMs plan?"} keeps its question mark.
      */
     public String embeddingText() {
+        return embeddingText(title, abstractText);
+    }
+
+    /**
+     * The text {@link #embeddingText()} gives for a title and an abstract, for texts that are not (yet) papers
+     * of the corpus, so that they are embedded exactly as papers are.
+     *
+     * @throws IllegalArgumentException if either part is blank
+     */
+    public static String embeddingText(String title, String abstractText) {
+        if (title == null || title.isBlank() || abstractText == null || abstractText.isBlank()) {
+            throw new IllegalArgumentException("title and abstract must both be non-blank");
+        }
         String head = title.strip();
         char last = head.charAt(head.length() - 1);
         boolean endsSentence = last == '.' || last == '?' || last == '!';

@@ -27,6 +27,27 @@ public final class VectorMath {
     }
 
     /**
+     * Adds {@code scale * v} to {@code acc} in place ({@code acc} may be {@code v}); for combining a few vectors,
+     * such as example papers, into one query.
+     *
+     * @throws IllegalArgumentException if the lengths differ or {@code scale} is not finite
+     */
+    public static void addScaled(float[] acc, float[] v, float scale) {
+        Objects.requireNonNull(acc, "acc");
+        Objects.requireNonNull(v, "v");
+        if (acc.length != v.length) {
+            throw new IllegalArgumentException(
+                    "vector lengths differ: acc has " + acc.length + " components, v has " + v.length);
+        }
+        if (!Float.isFinite(scale)) {
+            throw new IllegalArgumentException("scale must be finite but was " + scale);
+        }
+        for (int i = 0; i < acc.length; i++) {
+            acc[i] += scale * v[i];
+        }
+    }
+
+    /**
      * Returns the dot product of two vectors of the same length (0 for two empty vectors).
      *
      * @throws IllegalArgumentException if the lengths differ

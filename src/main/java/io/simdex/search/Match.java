@@ -1,10 +1,24 @@
 package io.simdex.search;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * One ranked answer to a search.
  *
- * @param rank 1 for the best match
- * @param score cosine similarity to the query, in [-1, 1]
+ * @param rank        1 for the best match
+ * @param score       cosine similarity to the query, in [-1, 1]
+ * @param explanation the best-matching sentence pair, when the caller asked for it; else null
  */
-public record Match(String id, String title, float score, int rank) {
+public record Match(String id, String title, float score, int rank,
+                    @JsonInclude(JsonInclude.Include.NON_NULL) Explanation explanation) {
+
+    /** A match without explanation. */
+    public Match(String id, String title, float score, int rank) {
+        this(id, title, score, rank, null);
+    }
+
+    /** This match, explained. */
+    public Match explained(Explanation why) {
+        return new Match(id, title, score, rank, why);
+    }
 }

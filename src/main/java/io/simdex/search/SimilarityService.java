@@ -6,26 +6,44 @@ import io.simdex.index.Hit;
 import io.simdex.index.SearchRequest;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
 /**
- * The questions simdex answers, free of HTTP: nearest papers to a text, papers like a given one, and a
- * paper's details. Safe for concurrent use.
+ * The questions simdex answers, free of HTTP: nearest papers to a text, papers like a given one or like a set
+ * of examples, whether a text duplicates a paper, and which papers duplicate each other. Validates ids and
+ * throws {@link UnknownPaperException} or {@link InvalidQueryException} naming the bad input. Safe for
+ * concurrent use.
  */
 public final class SimilarityService implements AutoCloseable {
 
     private final IndexedCorpus corpus;
     private final Encoder encoder;
+    private final DedupOptions dedup;
+    private final MatchExplainer explainer;
+    private final Recommender recommender;
+    private final DuplicateChecker checker;
+    private final DuplicateFinder finder;
 
+    /** A service with the default duplicate bands and limits. */
     public SimilarityService(IndexedCorpus corpus, Encoder encoder) {
+        this(corpus, encoder, DedupOptions.defaults());
+    }
+
+    public SimilarityService(IndexedCorpus corpus, Encoder encoder, DedupOptions dedup) {
         this.corpus = Objects.requireNonNull(corpus, "corpus");
         this.encoder = Objects.requireNonNull(encoder, "encoder");
+        this.dedup = Objects.requireNonNull(dedup, "dedup");
         if (encoder.dimension() != corpus.index().dimension()) {
             throw new IllegalArgumentException("encoder dimension " + encoder.dimension()
                     + " differs from index dimension " + corpus.index().dimension());
         }
+        this.explainer = new MatchExplainer(corpus.corpus(), encoder);
+        this.recommender = new Recommender(corpus.index());
+        this.checker = new DuplicateChecker(corpus.corpus(), corpus.index(), encoder, explainer, dedup.bands());
+        this.finder = new DuplicateFinder(corpus.corpus(), corpus.index(), dedup.maxPairs());
     }
 
     /**
@@ -34,10 +52,28 @@ public final class SimilarityService implements AutoCloseable {
      * @param minScore drop matches scoring below this cosine, in [-1, 1]
      */
     public SearchResult search(String text, int k, float minScore) {
+        return search(text, new ResultFilter(k, minScore, ResultFilter.NO_MAX_SCORE, Set.of(), false));
+    }
+
+    /**
+     * The papers nearest to free text, as the filter asks.
+     *
+     * @throws UnknownIdsException if the filter excludes an id the corpus does not hold
+     */
+    public SearchResult search(String text, ResultFilter filter) {
         long start = System.nanoTime();
+        checkKnown("exclude", filter.exclude());
         float[] query = encoder.encode(text).vector();
-        List<Hit> hits = corpus.index().search(new SearchRequest(query, k, Set.of(), minScore));
-        return result(hits, start);
+        List<Match> matches = matches(corpus.index().search(request(query, filter, Set.of())));
+        return result(filter.explain() ? explainer.explainText(text, matches) : matches, start);
+    }
+
+    /**
+     * "More like this" for text that is not in the corpus, such as a draft's title and abstract: the same as
+     * {@link #search(String, ResultFilter)}; the name says what it is for.
+     */
+    public SearchResult similarToText(String text, ResultFilter filter) {
+        return search(text, filter);
     }
 
     /**
@@ -46,10 +82,87 @@ public final class SimilarityService implements AutoCloseable {
      * @throws UnknownPaperException if no paper has this id
      */
     public SearchResult similar(String id, int k, float minScore) {
+        return similar(id, new ResultFilter(k, minScore, ResultFilter.NO_MAX_SCORE, Set.of(), false));
+    }
+
+    /**
+     * The papers nearest to a paper of the corpus, never the paper itself, as the filter asks.
+     *
+     * @throws UnknownPaperException if no paper has this id
+     * @throws UnknownIdsException   if the filter excludes an id the corpus does not hold
+     */
+    public SearchResult similar(String id, ResultFilter filter) {
         long start = System.nanoTime();
         float[] vector = corpus.index().vector(id).orElseThrow(() -> new UnknownPaperException(id));
-        List<Hit> hits = corpus.index().search(new SearchRequest(vector, k, Set.of(id), minScore));
-        return result(hits, start);
+        checkKnown("exclude", filter.exclude());
+        List<Match> matches = matches(corpus.index().search(request(vector, filter, Set.of(id))));
+        return result(filter.explain() ? explainer.explainPaper(id, matches) : matches, start);
+    }
+
+    /**
+     * Papers like the positive examples and unlike the negative ones; the examples never come back.
+     *
+     * @throws InvalidQueryException if {@code positive} is empty, an id is both positive and negative, or the
+     *                               examples cancel out
+     * @throws UnknownIdsException   if an example or excluded id is not in the corpus
+     */
+    public SearchResult recommend(List<String> positive, List<String> negative, RecommendStrategy strategy,
+            ResultFilter filter) {
+        long start = System.nanoTime();
+        if (positive.isEmpty()) {
+            throw new InvalidQueryException("positive", "'positive' is empty; list at least one paper id to find "
+                    + "papers like it");
+        }
+        checkKnown("positive", positive);
+        checkKnown("negative", negative);
+        checkKnown("exclude", filter.exclude());
+        var both = new ArrayList<>(new HashSet<>(positive));
+        both.retainAll(new HashSet<>(negative));
+        if (!both.isEmpty()) {
+            throw new InvalidQueryException("negative", "paper id" + (both.size() == 1 ? " " : "s ")
+                    + String.join(", ", both) + " " + (both.size() == 1 ? "is" : "are")
+                    + " in both 'positive' and 'negative'; list each example once");
+        }
+        List<Match> matches = matches(recommender.recommend(List.copyOf(new java.util.LinkedHashSet<>(positive)),
+                List.copyOf(new java.util.LinkedHashSet<>(negative)), strategy, filter));
+        return result(filter.explain() ? explainByNearestPositive(positive, matches) : matches, start);
+    }
+
+    /**
+     * Whether a text duplicates a paper of the corpus: a verdict, and up to {@code k} papers it resembles (those
+     * in the related band or above).
+     */
+    public DuplicateCheck checkDuplicate(String text, int k, boolean explain) {
+        if (k < 1) {
+            throw new IllegalArgumentException("k must be >= 1 but was " + k);
+        }
+        return checker.check(text, k, explain);
+    }
+
+    /**
+     * Every pair of corpus papers scoring at or above {@code threshold}, grouped into clusters; exact.
+     *
+     * @throws InvalidQueryException if so many pairs qualify that the threshold cannot mean "duplicate"
+     */
+    public DuplicateClusters duplicates(float threshold) {
+        return finder.clusters(threshold);
+    }
+
+    /**
+     * Measures duplicate and distinct-paper scores to calibrate the bands (see {@link DedupCalibrationReport}).
+     * Encodes seven variants per sampled paper, so it takes a while; {@code progress} hears (done, total).
+     *
+     * @param knownDuplicates pairs of corpus ids known to be the same work, kept out of the distinct pairs
+     * @throws UnknownPaperException if a known pair names an id the corpus lacks
+     */
+    public DedupCalibrationReport calibrateDuplicates(int sample, long seed, List<List<String>> knownDuplicates,
+            java.util.function.BiConsumer<Integer, Integer> progress) {
+        return new DedupCalibration(corpus, encoder).run(sample, seed, knownDuplicates, progress);
+    }
+
+    /** The duplicate bands and limits this service answers with. */
+    public DedupOptions dedupOptions() {
+        return dedup;
     }
 
     /** @throws UnknownPaperException if no paper has this id */
@@ -66,6 +179,11 @@ public final class SimilarityService implements AutoCloseable {
         return stats;
     }
 
+    /** Every paper of the corpus, in id order. */
+    public List<Paper> papers() {
+        return corpus.corpus().papers();
+    }
+
     public int paperCount() {
         return corpus.corpus().size();
     }
@@ -78,22 +196,65 @@ public final class SimilarityService implements AutoCloseable {
         return encoder.dimension();
     }
 
+    public int maxTokens() {
+        return encoder.maxTokens();
+    }
+
     /** Releases the index (its scan threads and, with int8 storage, its memory-mapped file); not the encoder. */
     @Override
     public void close() {
         corpus.index().close();
     }
 
-    public int maxTokens() {
-        return encoder.maxTokens();
+    /** Explains each match against the positive example closest to it. */
+    private List<Match> explainByNearestPositive(List<String> positive, List<Match> matches) {
+        var explained = new ArrayList<Match>(matches.size());
+        for (Match match : matches) {
+            float[] v = corpus.index().vector(match.id()).orElseThrow();
+            String nearest = positive.get(0);
+            float best = Float.NEGATIVE_INFINITY;
+            for (String id : positive) {
+                float score = io.simdex.index.VectorMath.dot(v, corpus.index().vector(id).orElseThrow());
+                if (score > best) {
+                    best = score;
+                    nearest = id;
+                }
+            }
+            explained.add(explainer.explainPaper(nearest, List.of(match)).get(0));
+        }
+        return explained;
     }
 
-    private SearchResult result(List<Hit> hits, long startNanos) {
+    private static SearchRequest request(float[] query, ResultFilter filter, Set<String> alsoExcluded) {
+        Set<String> exclude = filter.exclude();
+        if (!alsoExcluded.isEmpty()) {
+            exclude = filter.excluding(alsoExcluded).exclude();
+        }
+        return new SearchRequest(query, filter.k(), exclude, filter.minScore(), filter.maxScore());
+    }
+
+    private void checkKnown(String field, Iterable<String> ids) {
+        var unknown = new ArrayList<String>();
+        for (String id : ids) {
+            if (!corpus.index().contains(id) && !unknown.contains(id)) {
+                unknown.add(id);
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw new UnknownIdsException(field, unknown);
+        }
+    }
+
+    private List<Match> matches(List<Hit> hits) {
         var matches = new ArrayList<Match>(hits.size());
         for (Hit hit : hits) {
             Paper paper = corpus.corpus().find(hit.id()).orElseThrow();
             matches.add(new Match(hit.id(), paper.title(), hit.score(), matches.size() + 1));
         }
+        return matches;
+    }
+
+    private static SearchResult result(List<Match> matches, long startNanos) {
         return new SearchResult(matches, (System.nanoTime() - startNanos) / 1_000_000);
     }
 }

@@ -1,0 +1,134 @@
+package io.simdex.search;
+
+import io.simdex.corpus.Corpus;
+import io.simdex.dedup.Sentences;
+import io.simdex.encode.Embedding;
+import io.simdex.encode.Encoder;
+import io.simdex.index.VectorMath;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Explains a match by the sentence pair that agrees most: each text is split into sentences (a paper's title
+ * counts as its first), every sentence is embedded, and the pair with the highest cosine wins. Sentence
+ * vectors of corpus papers are kept for the most recently explained papers, so explaining the same papers
+ * again costs only the query's sentences. Safe for concurrent use.
+ */
+final class MatchExplainer {
+
+    /** Papers whose sentence vectors are kept; a few hundred kilobytes each at most. */
+    private static final int CACHED_PAPERS = 1024;
+
+    private final Corpus corpus;
+    private final Encoder encoder;
+    private final Map<String, Sentenced> cache = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Sentenced> eldest) {
+            return size() > CACHED_PAPERS;
+        }
+    };
+
+    MatchExplainer(Corpus corpus, Encoder encoder) {
+        this.corpus = corpus;
+        this.encoder = encoder;
+    }
+
+    /** The matches of free text, each with its best sentence pair against {@code queryText}. */
+    List<Match> explainText(String queryText, List<Match> matches) {
+        return explain(null, queryText, matches);
+    }
+
+    /** The matches of a corpus paper, each with its best sentence pair against that paper. */
+    List<Match> explainPaper(String queryId, List<Match> matches) {
+        return explain(queryId, null, matches);
+    }
+
+    private List<Match> explain(String queryId, String queryText, List<Match> matches) {
+        if (matches.isEmpty()) {
+            return matches;
+        }
+        var wanted = new ArrayList<String>();
+        if (queryId != null) {
+            wanted.add(queryId);
+        }
+        matches.forEach(m -> wanted.add(m.id()));
+        Map<String, Sentenced> papers = papers(wanted);
+        Sentenced query = queryId != null ? papers.get(queryId) : encode(Sentences.split(queryText));
+        var explained = new ArrayList<Match>(matches.size());
+        for (Match match : matches) {
+            explained.add(match.explained(bestPair(query, papers.get(match.id()))));
+        }
+        return explained;
+    }
+
+    /** Sentence vectors for every id, from the cache or encoded together in one call. */
+    private Map<String, Sentenced> papers(List<String> ids) {
+        var found = new LinkedHashMap<String, Sentenced>();
+        var missing = new ArrayList<String>();
+        synchronized (cache) {
+            for (String id : ids) {
+                Sentenced cached = cache.get(id);
+                if (cached != null) {
+                    found.put(id, cached);
+                } else if (!missing.contains(id)) {
+                    missing.add(id);
+                }
+            }
+        }
+        if (missing.isEmpty()) {
+            return found;
+        }
+        var sentences = new ArrayList<List<String>>();
+        var all = new ArrayList<String>();
+        for (String id : missing) {
+            List<String> split = Sentences.split(corpus.find(id).orElseThrow(() -> new UnknownPaperException(id))
+                    .embeddingText());
+            sentences.add(split);
+            all.addAll(split);
+        }
+        List<Embedding> vectors = encoder.encode(all);
+        int next = 0;
+        synchronized (cache) {
+            for (int p = 0; p < missing.size(); p++) {
+                List<String> split = sentences.get(p);
+                var sentenced = new Sentenced(split, vectors.subList(next, next + split.size()));
+                next += split.size();
+                cache.put(missing.get(p), sentenced);
+                found.put(missing.get(p), sentenced);
+            }
+        }
+        return found;
+    }
+
+    private Sentenced encode(List<String> sentences) {
+        return new Sentenced(sentences, encoder.encode(sentences));
+    }
+
+    private static Explanation bestPair(Sentenced query, Sentenced match) {
+        float best = Float.NEGATIVE_INFINITY;
+        int bestQuery = 0;
+        int bestMatch = 0;
+        for (int q = 0; q < query.sentences().size(); q++) {
+            for (int m = 0; m < match.sentences().size(); m++) {
+                float score = VectorMath.dot(query.vectors().get(q).vector(), match.vectors().get(m).vector());
+                if (score > best) {
+                    best = score;
+                    bestQuery = q;
+                    bestMatch = m;
+                }
+            }
+        }
+        return new Explanation(query.sentences().get(bestQuery), match.sentences().get(bestMatch), best);
+    }
+
+    /** A text's sentences and their unit vectors, in order. */
+    private record Sentenced(List<String> sentences, List<Embedding> vectors) {
+        Sentenced {
+            sentences = List.copyOf(sentences);
+            vectors = List.copyOf(vectors);
+        }
+    }
+}
