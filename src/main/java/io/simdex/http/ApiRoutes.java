@@ -1,13 +1,23 @@
 package io.simdex.http;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 
+import io.simdex.api.ApiResponses;
 import io.simdex.config.Settings;
 import io.simdex.corpus.Paper;
+import io.simdex.search.QueryText;
+import io.simdex.search.RecommendStrategy;
+import io.simdex.search.ResultFilter;
 import io.simdex.search.SearchResult;
 import io.simdex.search.SimilarityService;
 import io.simdex.search.TokenStats;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 /** The HTTP routes: parse and validate, call the service, render JSON. Nothing else. */
 final class ApiRoutes {
@@ -17,12 +27,18 @@ final class ApiRoutes {
     /** {@code min_score} when none is given: every cosine is at least -1, so nothing is dropped. */
     static final float NO_MIN_SCORE = -1f;
 
+    private static final Set<String> FILTER_FIELDS = Set.of("k", "min_score", "max_score", "exclude", "explain");
+    private static final Set<String> TEXT_FIELDS = Set.of("text", "title", "abstract");
+    private static final String TEXT_EXAMPLE = QueryText.EXAMPLE;
+
     private final SimilarityService service;
     private final Settings.Api limits;
+    private final ObjectMapper mapper;
 
-    ApiRoutes(SimilarityService service, Settings.Api limits) {
+    ApiRoutes(SimilarityService service, Settings.Api limits, ObjectMapper mapper) {
         this.service = service;
         this.limits = limits;
+        this.mapper = mapper;
     }
 
     void register(JavalinConfig config) {
@@ -30,6 +46,10 @@ final class ApiRoutes {
         config.routes.get("/api/search", this::search);
         config.routes.get("/api/papers/{id}", this::paper);
         config.routes.get("/api/papers/{id}/similar", this::similar);
+        config.routes.post("/api/similar", this::similarToText);
+        config.routes.post("/api/recommend", this::recommend);
+        config.routes.post("/api/duplicates/check", this::checkDuplicate);
+        config.routes.get("/api/duplicates", this::duplicates);
     }
 
     private void health(Context ctx) {
@@ -39,10 +59,9 @@ final class ApiRoutes {
 
     private void search(Context ctx) {
         String q = QueryParams.text(ctx, "q", limits.maxQueryChars());
-        int k = k(ctx);
-        float minScore = minScore(ctx);
-        SearchResult result = service.search(q, k, minScore);
-        ctx.json(new ApiResponses.Search(q, k, result.matches(), result.tookMillis()));
+        ResultFilter filter = filter(ctx);
+        SearchResult result = service.search(q, filter);
+        ctx.json(new ApiResponses.Search(q, filter.k(), result.matches(), result.tookMillis()));
     }
 
     private void paper(Context ctx) {
@@ -55,17 +74,107 @@ final class ApiRoutes {
 
     private void similar(Context ctx) {
         String id = ctx.pathParam("id");
-        int k = k(ctx);
-        float minScore = minScore(ctx);
-        SearchResult result = service.similar(id, k, minScore);
-        ctx.json(new ApiResponses.Similar(id, k, result.matches(), result.tookMillis()));
+        service.paper(id); // an unknown id is a 404 before any parameter complaint
+        ResultFilter filter = filter(ctx);
+        SearchResult result = service.similar(id, filter);
+        ctx.json(new ApiResponses.Similar(id, filter.k(), result.matches(), result.tookMillis()));
     }
 
-    private int k(Context ctx) {
-        return QueryParams.integer(ctx, "k", Math.min(DEFAULT_K, limits.maxK()), 1, limits.maxK());
+    private void similarToText(Context ctx) {
+        JsonBody body = JsonBody.parse(ctx, mapper, union(TEXT_FIELDS, FILTER_FIELDS), TEXT_EXAMPLE);
+        String text = text(body);
+        ResultFilter filter = filter(body);
+        SearchResult result = service.similarToText(text, filter);
+        ctx.json(new ApiResponses.Search(text, filter.k(), result.matches(), result.tookMillis()));
     }
 
-    private static float minScore(Context ctx) {
-        return QueryParams.number(ctx, "min_score", NO_MIN_SCORE, -1f, 1f);
+    private void recommend(Context ctx) {
+        JsonBody body = JsonBody.parse(ctx, mapper, union(Set.of("positive", "negative", "strategy"), FILTER_FIELDS),
+                "{\"positive\": [\"paper-id\"], \"negative\": [], \"k\": 10, \"strategy\": \"average_vector\"}");
+        if (!body.has("positive")) {
+            throw JsonBody.invalid("positive", "field 'positive' is missing; list at least one paper id, e.g. "
+                    + "{\"positive\": [\"paper-id\"]}");
+        }
+        List<String> positive = body.strings("positive", limits.maxExamples());
+        List<String> negative = body.strings("negative", limits.maxExamples());
+        if (positive.size() + negative.size() > limits.maxExamples()) {
+            throw JsonBody.invalid("negative", "'positive' and 'negative' list " + (positive.size() + negative.size())
+                    + " ids together; the limit is " + limits.maxExamples() + " (api.max-examples)");
+        }
+        RecommendStrategy strategy = strategy(body);
+        ResultFilter filter = filter(body);
+        SearchResult result = service.recommend(positive, negative, strategy, filter);
+        ctx.json(new ApiResponses.Recommend(positive, negative, strategy, filter.k(), result.matches(),
+                result.tookMillis()));
+    }
+
+    private void checkDuplicate(Context ctx) {
+        JsonBody body = JsonBody.parse(ctx, mapper, union(TEXT_FIELDS, Set.of("k", "explain")), TEXT_EXAMPLE);
+        String text = text(body);
+        int k = body.integer("k", Math.min(service.dedupOptions().matches(), limits.maxK()), 1, limits.maxK());
+        ctx.json(service.checkDuplicate(text, k, body.bool("explain", false)));
+    }
+
+    private void duplicates(Context ctx) {
+        float threshold = QueryParams.number(ctx, "threshold", service.dedupOptions().bands().nearDuplicate(),
+                0f, 1f);
+        if (threshold <= 0f) {
+            throw JsonBody.invalid("threshold", "query parameter 'threshold' must be above 0 and at most 1, got '"
+                    + ctx.queryParam("threshold") + "'; duplicates usually score 0.9 or more");
+        }
+        ctx.json(service.duplicates(threshold));
+    }
+
+    private ResultFilter filter(Context ctx) {
+        int k = QueryParams.integer(ctx, "k", defaultK(), 1, limits.maxK());
+        float minScore = QueryParams.number(ctx, "min_score", NO_MIN_SCORE, -1f, 1f);
+        float maxScore = QueryParams.number(ctx, "max_score", ResultFilter.NO_MAX_SCORE, -1f, 1f);
+        return filter(k, minScore, maxScore, QueryParams.ids(ctx, "exclude", limits.maxK() * 10),
+                QueryParams.bool(ctx, "explain", false));
+    }
+
+    private ResultFilter filter(JsonBody body) {
+        int k = body.integer("k", defaultK(), 1, limits.maxK());
+        float minScore = body.number("min_score", NO_MIN_SCORE, -1f, 1f);
+        float maxScore = body.number("max_score", ResultFilter.NO_MAX_SCORE, -1f, 1f);
+        return filter(k, minScore, maxScore, body.strings("exclude", limits.maxK() * 10), body.bool("explain", false));
+    }
+
+    private static ResultFilter filter(int k, float minScore, float maxScore, List<String> exclude, boolean explain) {
+        if (maxScore < minScore) {
+            throw JsonBody.invalid("max_score", "max_score (" + maxScore + ") is below min_score (" + minScore
+                    + "); the band [min_score, max_score] would be empty");
+        }
+        return new ResultFilter(k, minScore, maxScore, new java.util.LinkedHashSet<>(exclude), explain);
+    }
+
+    /** The text to embed: {@code text}, or a title and abstract joined as papers are. */
+    private String text(JsonBody body) {
+        String joined = QueryText.of(body.text("text", limits.maxTextChars()), body.text("title", limits.maxTextChars()),
+                body.text("abstract", limits.maxTextChars()));
+        if (joined.length() > limits.maxTextChars()) {
+            throw JsonBody.invalid("abstract", "title and abstract have " + joined.length()
+                    + " characters together; the limit is " + limits.maxTextChars() + " (api.max-text-chars)");
+        }
+        return joined;
+    }
+
+    private static RecommendStrategy strategy(JsonBody body) {
+        if (!body.has("strategy")) {
+            return RecommendStrategy.AVERAGE_VECTOR;
+        }
+        String label = body.text("strategy", 100);
+        return RecommendStrategy.byLabel(label).orElseThrow(() -> JsonBody.invalid("strategy",
+                "unknown strategy '" + label + "'; use one of " + RecommendStrategy.labels()));
+    }
+
+    private int defaultK() {
+        return Math.min(DEFAULT_K, limits.maxK());
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        var all = new HashSet<>(a);
+        all.addAll(b);
+        return all;
     }
 }

@@ -1,11 +1,11 @@
 package io.simdex.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 
+import io.simdex.api.ApiJson;
 import io.simdex.config.Settings;
 import io.simdex.search.SimilarityService;
 
@@ -19,9 +19,8 @@ public final class HttpApi {
     }
 
     public static Javalin create(SimilarityService service, Settings.Api limits) {
-        ObjectMapper mapper = JavalinJackson.defaultMapper()
-                .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
-        var routes = new ApiRoutes(service, limits);
+        ObjectMapper mapper = ApiJson.mapper();
+        var routes = new ApiRoutes(service, limits, mapper);
         return Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(mapper, false));
             config.startup.showJavalinBanner = false;

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param status the HTTP status code
  * @param detail what exactly was wrong with this request and how to fix it
  * @param instance the request path
- * @param parameter the query parameter at fault, when there is one
+ * @param parameter the query parameter or body field at fault, when there is one
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Problem(String type, String title, int status, String detail, String instance, String parameter) {

@@ -6,6 +6,7 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.javalin.router.EndpointNotFound;
 
+import io.simdex.search.InvalidQueryException;
 import io.simdex.search.UnknownPaperException;
 
 import org.slf4j.Logger;
@@ -25,10 +26,13 @@ final class Problems {
 
     static void register(JavalinConfig config) {
         config.routes.exception(EndpointNotFound.class, (e, ctx) -> write(ctx, 404, "no route " + ctx.method()
-                + " " + ctx.path() + "; the API has GET /health, /api/search, /api/papers/{id} and "
-                + "/api/papers/{id}/similar", null));
+                + " " + ctx.path() + "; the API has GET /health, /api/search, /api/papers/{id}, "
+                + "/api/papers/{id}/similar and /api/duplicates, and POST /api/similar, /api/recommend and "
+                + "/api/duplicates/check", null));
         config.routes.exception(HttpResponseException.class, (e, ctx) -> write(ctx, e.getStatus(),
                 e.getMessage(), e.getDetails().get(QueryParams.PARAMETER)));
+        config.routes.exception(InvalidQueryException.class, (e, ctx) -> write(ctx, 400, e.getMessage(),
+                e.field()));
         config.routes.exception(UnknownPaperException.class, (e, ctx) -> write(ctx, 404,
                 e.getMessage() + "; list papers with GET /api/search?q=... or check the id's spelling", null));
         config.routes.exception(Exception.class, (e, ctx) -> {

@@ -3,6 +3,8 @@ package io.simdex.http;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /** Reads query parameters and rejects bad values with a message that names the parameter and the fix. */
@@ -69,6 +71,37 @@ final class QueryParams {
                     + ", got '" + value + "'");
         }
         return parsed;
+    }
+
+    /** An optional comma-separated list of ids; blanks around and between commas are ignored. */
+    static List<String> ids(Context ctx, String name, int maxCount) {
+        String value = ctx.queryParam(name);
+        if (value == null) {
+            return List.of();
+        }
+        var ids = new ArrayList<String>();
+        for (String part : value.split(",")) {
+            if (!part.isBlank() && !ids.contains(part.strip())) {
+                ids.add(part.strip());
+            }
+        }
+        if (ids.size() > maxCount) {
+            throw invalid(name, "query parameter '" + name + "' lists " + ids.size() + " ids; the limit is " + maxCount);
+        }
+        return ids;
+    }
+
+    /** An optional {@code true} or {@code false}. */
+    static boolean bool(Context ctx, String name, boolean fallback) {
+        String value = ctx.queryParam(name);
+        if (value == null) {
+            return fallback;
+        }
+        return switch (value.strip()) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw invalid(name, "query parameter '" + name + "' must be true or false, got '" + value + "'");
+        };
     }
 
     /** Whether the raw query string names the parameter, even if its value could not be decoded. */

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.simdex.FakeEncoder;
 import io.simdex.config.Settings;
 import io.simdex.corpus.Corpus;
-import io.simdex.corpus.Paper;
 import io.simdex.corpus.Source;
 import io.simdex.search.CorpusIndexer;
 import io.simdex.search.SimilarityService;
@@ -20,7 +19,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -33,14 +31,8 @@ class HttpApiTest {
 
     @BeforeAll
     static void start() {
-        var papers = new ArrayList<Paper>();
-        String[] topics = {"graph neural networks", "protein folding", "speech recognition", "image segmentation",
-            "reinforcement learning", "machine translation", "diffusion models"};
-        for (int i = 0; i < topics.length; i++) {
-            papers.add(new Paper("paper-" + i, "Advances in " + topics[i],
-                    "We study " + topics[i] + " and report results on " + topics[i] + " benchmarks.",
-                    List.of(new Source("page.txt", 1 + 2 * i), new Source("other.txt", 5))));
-        }
+        var papers = TopicPapers.papers(topic -> "We study " + topic + " and report results on " + topic
+                + " benchmarks.", i -> List.of(new Source("page.txt", 1 + 2 * i), new Source("other.txt", 5)));
         var encoder = new FakeEncoder(8);
         var indexed = CorpusIndexer.index(new Corpus(papers, List.of()), encoder, Optional.empty());
         http = new TestHttp(HttpApi.create(new SimilarityService(indexed, encoder),
@@ -152,7 +144,7 @@ class HttpApiTest {
     })
     void bad_parameters_get_a_400_problem_that_names_the_parameter(String url, String parameter, String hint) {
         var reply = http.get(url);
-        assertProblem(reply, 400);
+        reply.assertProblem(400);
         assertThat(reply.json().get("parameter").asText()).isEqualTo(parameter);
         assertThat(reply.json().get("detail").asText()).contains("'" + parameter + "'").contains(hint);
     }
@@ -160,18 +152,18 @@ class HttpApiTest {
     @Test
     void a_query_with_broken_percent_encoding_gets_a_400_that_says_so() {
         var reply = http.rawGet("/api/search?q=%zz");
-        assertProblem(reply, 400);
+        reply.assertProblem(400);
         assertThat(reply.json().get("detail").asText()).contains("percent-encoded");
     }
 
     @Test
     void requests_the_server_cannot_parse_still_get_a_json_problem() {
         var tooLong = http.rawGet("/api/search?q=" + "a".repeat(70_000));
-        assertProblem(tooLong, 414);
+        tooLong.assertProblem(414);
         assertThat(tooLong.json().get("detail").asText()).contains(Integer.toString(MAX_QUERY_CHARS));
 
         var malformed = http.rawGet("/api/search?q=two words");
-        assertProblem(malformed, 400);
+        malformed.assertProblem(400);
         assertThat(malformed.json().get("detail").asText()).contains("percent-encode");
     }
 
@@ -179,7 +171,7 @@ class HttpApiTest {
     void an_overlong_query_gets_a_400_that_states_the_limit() {
         String q = URLEncoder.encode("é".repeat(MAX_QUERY_CHARS + 1), StandardCharsets.UTF_8);
         var reply = http.get("/api/search?q=" + q);
-        assertProblem(reply, 400);
+        reply.assertProblem(400);
         assertThat(reply.json().get("detail").asText()).contains(Integer.toString(MAX_QUERY_CHARS + 1))
                 .contains("limit is " + MAX_QUERY_CHARS);
     }
@@ -188,7 +180,7 @@ class HttpApiTest {
     void an_unknown_paper_is_a_404_problem_on_both_paper_routes() {
         for (String url : List.of("/api/papers/no-such-paper", "/api/papers/no-such-paper/similar")) {
             var reply = http.get(url);
-            assertProblem(reply, 404);
+            reply.assertProblem(404);
             assertThat(reply.json().get("detail").asText()).contains("no-such-paper");
         }
     }
@@ -197,17 +189,8 @@ class HttpApiTest {
     void an_unknown_route_is_a_404_problem() {
         for (var reply : List.of(http.get("/api/nothing-here"), http.get("/"), http.send("POST", "/api/search?q=x"),
                 http.send("DELETE", "/api/papers/paper-1"))) {
-            assertProblem(reply, 404);
+            reply.assertProblem(404);
             assertThat(reply.json().get("detail").asText()).contains("no route");
         }
-    }
-
-    private static void assertProblem(TestHttp.Reply reply, int status) {
-        assertThat(reply.status()).as(reply.body()).isEqualTo(status);
-        assertThat(reply.contentType()).startsWith("application/problem+json");
-        assertThat(reply.json().get("status").asInt()).isEqualTo(status);
-        assertThat(reply.json().get("title").asText()).isNotBlank();
-        assertThat(reply.json().get("detail").asText()).isNotBlank();
-        assertThat(reply.body()).doesNotContain("Exception").doesNotContain("\tat ");
     }
 }

@@ -17,6 +17,16 @@ final class TestHttp implements AutoCloseable {
 
     /** A response with its JSON body parsed. */
     record Reply(int status, String contentType, JsonNode json, String body) {
+
+        /** Asserts that this is a problem response of {@code status} that explains itself and leaks no stack trace. */
+        void assertProblem(int expectedStatus) {
+            org.assertj.core.api.Assertions.assertThat(status).as(body).isEqualTo(expectedStatus);
+            org.assertj.core.api.Assertions.assertThat(contentType).startsWith("application/problem+json");
+            org.assertj.core.api.Assertions.assertThat(json.get("status").asInt()).isEqualTo(expectedStatus);
+            org.assertj.core.api.Assertions.assertThat(json.get("title").asText()).isNotBlank();
+            org.assertj.core.api.Assertions.assertThat(json.get("detail").asText()).isNotBlank();
+            org.assertj.core.api.Assertions.assertThat(body).doesNotContain("Exception").doesNotContain("\tat ");
+        }
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -61,6 +71,12 @@ final class TestHttp implements AutoCloseable {
         } catch (IOException e) {
             throw new AssertionError("request failed: " + e, e);
         }
+    }
+
+    /** Sends a POST with {@code body} as the request body, labelled as JSON whatever it holds. */
+    Reply post(String path, String body) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     Reply send(String method, String pathAndQuery) {

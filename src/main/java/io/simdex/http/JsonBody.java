@@ -1,0 +1,162 @@
+package io.simdex.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.javalin.http.BadRequestResponse;
+import io.javalin.http.Context;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** A JSON request body, read strictly: each bad field is rejected with a message naming it and the fix. */
+final class JsonBody {
+
+    private final ObjectNode node;
+
+    private JsonBody(ObjectNode node) {
+        this.node = node;
+    }
+
+    /**
+     * Parses the body as one JSON object whose fields are all in {@code allowed}.
+     *
+     * @param example a valid body, quoted in the messages
+     */
+    static JsonBody parse(Context ctx, ObjectMapper mapper, Set<String> allowed, String example) {
+        String raw = ctx.body();
+        if (raw.isBlank()) {
+            throw invalid("body", "the request body is empty; send a JSON object such as " + example);
+        }
+        JsonNode parsed;
+        try {
+            parsed = mapper.readTree(raw);
+        } catch (JsonProcessingException e) {
+            throw invalid("body", "the request body is not valid JSON (" + e.getOriginalMessage()
+                    + " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr()
+                    + "); send a JSON object such as " + example);
+        }
+        if (!(parsed instanceof ObjectNode object)) {
+            throw invalid("body", "the request body must be a JSON object, got " + kind(parsed) + "; send "
+                    + "a JSON object such as " + example);
+        }
+        for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!allowed.contains(name)) {
+                throw invalid(name, "unknown field '" + name + "'; this endpoint accepts " + String.join(", ",
+                        new TreeSet<>(allowed)));
+            }
+        }
+        return new JsonBody(object);
+    }
+
+    boolean has(String name) {
+        JsonNode value = node.get(name);
+        return value != null && !value.isNull();
+    }
+
+    /** A non-blank string of at most {@code maxChars} characters, or null when the field is absent or null. */
+    String text(String name, int maxChars) {
+        if (!has(name)) {
+            return null;
+        }
+        JsonNode value = node.get(name);
+        if (!value.isTextual()) {
+            throw invalid(name, "field '" + name + "' must be a string, got " + kind(value));
+        }
+        String text = value.textValue();
+        if (text.isBlank()) {
+            throw invalid(name, "field '" + name + "' is blank; give it some text");
+        }
+        if (text.length() > maxChars) {
+            throw invalid(name, "field '" + name + "' has " + text.length() + " characters; the limit is "
+                    + maxChars + " (api.max-text-chars)");
+        }
+        return text;
+    }
+
+    /** An optional whole number in {@code [min, max]}. */
+    int integer(String name, int fallback, int min, int max) {
+        if (!has(name)) {
+            return fallback;
+        }
+        JsonNode value = node.get(name);
+        if (!value.isIntegralNumber() || !value.canConvertToInt() || value.intValue() < min || value.intValue() > max) {
+            throw invalid(name, "field '" + name + "' must be a whole number from " + min + " to " + max + ", got "
+                    + value);
+        }
+        return value.intValue();
+    }
+
+    /** An optional number in {@code [min, max]}. */
+    float number(String name, float fallback, float min, float max) {
+        if (!has(name)) {
+            return fallback;
+        }
+        JsonNode value = node.get(name);
+        float number = value.isNumber() ? value.floatValue() : Float.NaN;
+        if (!(number >= min && number <= max)) {
+            throw invalid(name, "field '" + name + "' must be a number from " + min + " to " + max + ", got "
+                    + value);
+        }
+        return number;
+    }
+
+    /** An optional {@code true} or {@code false}. */
+    boolean bool(String name, boolean fallback) {
+        if (!has(name)) {
+            return fallback;
+        }
+        JsonNode value = node.get(name);
+        if (!value.isBoolean()) {
+            throw invalid(name, "field '" + name + "' must be true or false, got " + value);
+        }
+        return value.booleanValue();
+    }
+
+    /** An optional array of at most {@code maxCount} non-blank strings; empty when absent. */
+    List<String> strings(String name, int maxCount) {
+        if (!has(name)) {
+            return List.of();
+        }
+        JsonNode value = node.get(name);
+        if (!value.isArray()) {
+            throw invalid(name, "field '" + name + "' must be an array of paper ids such as [\"id-1\", \"id-2\"], "
+                    + "got " + kind(value));
+        }
+        if (value.size() > maxCount) {
+            throw invalid(name, "field '" + name + "' lists " + value.size() + " ids; the limit is " + maxCount);
+        }
+        var strings = new ArrayList<String>(value.size());
+        for (JsonNode element : value) {
+            if (!element.isTextual() || element.textValue().isBlank()) {
+                throw invalid(name, "field '" + name + "' must hold only non-blank strings (paper ids), got "
+                        + element);
+            }
+            strings.add(element.textValue());
+        }
+        return strings;
+    }
+
+    static BadRequestResponse invalid(String field, String detail) {
+        return new BadRequestResponse(detail, Map.of(QueryParams.PARAMETER, field));
+    }
+
+    private static String kind(JsonNode value) {
+        return switch (value.getNodeType()) {
+            case ARRAY -> "an array";
+            case OBJECT -> "an object";
+            case STRING -> "a string";
+            case NUMBER -> "a number";
+            case BOOLEAN -> "a boolean";
+            case NULL -> "null";
+            default -> value.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+        };
+    }
+}
