@@ -12,6 +12,8 @@ import io.simdex.encode.OnnxEncoder;
 import io.simdex.index.IndexOptions;
 import io.simdex.http.HttpApi;
 import io.simdex.search.CorpusIndexer;
+import io.simdex.search.DedupOptions;
+import io.simdex.search.DuplicateBands;
 import io.simdex.search.IndexedCorpus;
 import io.simdex.search.SimilarityService;
 import io.simdex.store.EmbeddingCache;
@@ -39,7 +41,7 @@ public final class App implements AutoCloseable {
     private App(Settings settings, Encoder encoder, IndexedCorpus indexed) {
         this.settings = settings;
         this.encoder = encoder;
-        this.service = new SimilarityService(indexed, encoder);
+        this.service = new SimilarityService(indexed, encoder, dedupOptions(settings.dedup()));
         this.encodedAtStart = indexed.encoded();
     }
 
@@ -94,6 +96,13 @@ public final class App implements AutoCloseable {
         return new IndexOptions(index.effectiveThreads(),
                 index.storage() == Settings.Storage.INT8 ? IndexOptions.Storage.INT8 : IndexOptions.Storage.FLOAT32,
                 index.oversample(), index.spillDir());
+    }
+
+    /** The duplicate use cases' options from their settings. */
+    static DedupOptions dedupOptions(Settings.Dedup dedup) {
+        return new DedupOptions(new DuplicateBands(dedup.duplicate(), dedup.nearDuplicate(), dedup.related(),
+                dedup.copiedText()),
+                dedup.matches(), dedup.maxPairs());
     }
 
     private static Corpus loadCorpus(Settings.Corpus spec) {

@@ -1,17 +1,25 @@
 package io.simdex;
 
 import io.simdex.cli.BenchCommand;
+import io.simdex.cli.CalibrateCommand;
+import io.simdex.cli.CheckCommand;
+import io.simdex.cli.DedupCommand;
+import io.simdex.cli.SimilarCommand;
 import io.simdex.cli.ServeCommand;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code simdex} command line: {@code serve} starts the HTTP service; more commands join as they arrive. */
+/**
+ * The {@code simdex} command line: {@code serve} starts the HTTP service; {@code similar}, {@code check} and
+ * {@code dedup} answer one question each, as the API would; {@code bench} measures.
+ */
 @Command(name = "simdex",
         mixinStandardHelpOptions = true,
         version = "simdex 0.1.0",
         description = "Semantic similarity search over scientific paper abstracts.",
-        subcommands = {ServeCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, SimilarCommand.class, CheckCommand.class, DedupCommand.class,
+            CalibrateCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

@@ -3,6 +3,8 @@ package io.simdex.cli;
 import io.simdex.config.SettingsException;
 import io.simdex.corpus.CorpusException;
 import io.simdex.encode.EncoderException;
+import io.simdex.search.InvalidQueryException;
+import io.simdex.search.UnknownPaperException;
 
 import java.io.UncheckedIOException;
 import java.util.concurrent.Callable;
@@ -19,7 +21,8 @@ final class Launcher {
     static int run(Callable<Integer> body) {
         try {
             return body.call();
-        } catch (SettingsException | CorpusException | EncoderException | UncheckedIOException e) {
+        } catch (SettingsException | CorpusException | EncoderException | UncheckedIOException
+                 | InvalidQueryException | UnknownPaperException e) {
             System.err.println("simdex: " + e.getMessage());
             return USAGE_ERROR;
         } catch (InterruptedException e) {
