@@ -5,50 +5,37 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.simdex.App;
-import io.simdex.TestModels;
-import io.simdex.config.Settings;
-import io.simdex.config.SettingsLoader;
+import io.simdex.BundledApp;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The whole service as a user runs it: the bundled corpus, the real all-MiniLM-L6-v2 model, a real
- * server on a loopback port, and plain HTTP. Start-up encodes all 772 papers once.
+ * server on a loopback port, and plain HTTP. Start-up encodes all 772 papers once, shared with the other
+ * end-to-end tests through {@link BundledApp}.
  */
 class ApiEndToEndTest {
-
-    @TempDir
-    static Path vectorCache;
 
     private static App app;
     private static TestHttp http;
 
     @BeforeAll
     static void start() {
-        app = App.build(settings());
+        app = BundledApp.get();
         http = new TestHttp(app.server());
     }
 
     @AfterAll
     static void stop() {
         http.close();
-        app.close();
-    }
-
-    private static Settings settings() {
-        return SettingsLoader.load(Path.of("config", "simdex.yaml"), Map.of(), Map.of(
-                "model.cache-dir", TestModels.MODEL_CACHE.toString(),
-                "cache.dir", vectorCache.toString()));
     }
 
     @Test
@@ -163,7 +150,7 @@ class ApiEndToEndTest {
 
     @Test
     void a_restart_with_the_same_corpus_and_model_reads_vectors_from_the_cache() {
-        try (App restarted = App.build(settings())) {
+        try (App restarted = App.build(BundledApp.settings())) {
             assertThat(restarted.encodedAtStart()).isZero();
             assertThat(titles(new TestHttp(restarted.server()).getAndClose(
                     "/api/search?q=" + URLEncoder.encode("pointer networks convex hull", StandardCharsets.UTF_8))))
@@ -177,7 +164,7 @@ class ApiEndToEndTest {
         List<ReadmeExamples.Example> examples = ReadmeExamples.read(Path.of("README.md"));
         assertThat(examples).hasSizeGreaterThanOrEqualTo(7);
         for (ReadmeExamples.Example example : examples) {
-            JsonNode actual = http.get(example.pathAndQuery()).json();
+            JsonNode actual = example.send(http).json();
             ReadmeExamples.assertSameJson(example.pathAndQuery(), example.expected(), actual);
         }
     }

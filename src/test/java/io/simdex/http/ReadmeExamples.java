@@ -14,15 +14,25 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The README's curl examples: each {@code curl -s 'http://127.0.0.1:7070/…'} block and the JSON after it. */
+/**
+ * The README's curl examples: each {@code curl -s 'http://127.0.0.1:7070/…'} block, with its JSON body when it
+ * posts one ({@code -H 'Content-Type: application/json' -d '…'}), and the JSON after it.
+ */
 final class ReadmeExamples {
 
     /** One documented request and the JSON the README says it returns. */
-    record Example(String pathAndQuery, JsonNode expected) {
+    record Example(String pathAndQuery, String body, JsonNode expected) {
+
+        /** Sends the example's request: a POST with its body, else a GET. */
+        TestHttp.Reply send(TestHttp http) {
+            return body == null ? http.get(pathAndQuery) : http.post(pathAndQuery, body);
+        }
     }
 
     private static final Pattern EXAMPLE = Pattern.compile(
-            "```sh\\ncurl -s 'http://127\\.0\\.0\\.1:7070(/[^']*)'\\n```\\n```json\\n(.*?)\\n```", Pattern.DOTALL);
+            "```sh\\ncurl -s 'http://127\\.0\\.0\\.1:7070(/[^']*)'"
+                    + "(?: \\\\\\n\\s*-H 'Content-Type: application/json' -d '([^']*)')?\\n```\\n```json\\n(.*?)\\n```",
+            Pattern.DOTALL);
 
     /** Scores may differ in the last digits between CPUs; rankings and everything else must not. */
     private static final double SCORE_TOLERANCE = 1e-4;
@@ -35,7 +45,7 @@ final class ReadmeExamples {
         var examples = new ArrayList<Example>();
         Matcher m = EXAMPLE.matcher(Files.readString(readme));
         while (m.find()) {
-            examples.add(new Example(m.group(1), mapper.readTree(m.group(2))));
+            examples.add(new Example(m.group(1), m.group(2), mapper.readTree(m.group(3))));
         }
         return examples;
     }
