@@ -15,6 +15,9 @@ public final class HttpApi {
     /** Long enough for a query of {@code api.max-query-chars} characters even when fully percent-encoded. */
     private static final int MAX_REQUEST_HEADER_BYTES = 64 * 1024;
 
+    /** The largest request body read: room for {@code api.max-text-chars} of any script, JSON-escaped. */
+    static final long MAX_BODY_BYTES = 1_000_000;
+
     private HttpApi() {
     }
 
@@ -23,6 +26,7 @@ public final class HttpApi {
         var routes = new ApiRoutes(service, limits, mapper);
         return Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(mapper, false));
+            config.http.maxRequestSize = MAX_BODY_BYTES;
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(MAX_REQUEST_HEADER_BYTES));

@@ -30,7 +30,11 @@ final class Problems {
                 + "/api/papers/{id}/similar and /api/duplicates, and POST /api/similar, /api/recommend and "
                 + "/api/duplicates/check", null));
         config.routes.exception(HttpResponseException.class, (e, ctx) -> write(ctx, e.getStatus(),
-                e.getMessage(), e.getDetails().get(QueryParams.PARAMETER)));
+                e.getStatus() == HttpStatus.CONTENT_TOO_LARGE.getCode()
+                        ? "the request body has more than " + HttpApi.MAX_BODY_BYTES + " bytes, the most simdex reads; "
+                                + "send a shorter text (see api.max-text-chars)"
+                        : e.getMessage(),
+                e.getDetails().get(QueryParams.PARAMETER)));
         config.routes.exception(InvalidQueryException.class, (e, ctx) -> write(ctx, 400, e.getMessage(),
                 e.field()));
         config.routes.exception(UnknownPaperException.class, (e, ctx) -> write(ctx, 404,

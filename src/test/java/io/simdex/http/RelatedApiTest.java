@@ -128,6 +128,16 @@ class RelatedApiTest {
     }
 
     @Test
+    void recommend_explains_each_result_against_the_positive_closest_to_it() {
+        var reply = http.post("/api/recommend", "{\"positive\": [\"paper-2\", \"paper-1\"], \"k\": 1, "
+                + "\"strategy\": \"best_score\", \"explain\": true}");
+
+        JsonNode first = reply.json().get("results").get(0);
+        assertThat(first.get("id").asText()).isEqualTo("paper-1-copy");
+        assertThat(first.get("explanation").get("query_sentence").asText()).contains("protein folding");
+    }
+
+    @Test
     void recommend_defaults_to_average_vector() {
         var reply = http.post("/api/recommend", "{\"positive\": [\"paper-2\"]}");
         assertThat(reply.json().get("strategy").asText()).isEqualTo("average_vector");
@@ -246,6 +256,14 @@ class RelatedApiTest {
                 + "\", \"abstract\": \"" + "a".repeat(MAX_TEXT_CHARS / 2) + "\"}");
         joined.assertProblem(400);
         assertThat(joined.json().get("detail").asText()).contains("together");
+    }
+
+    @Test
+    void a_body_over_a_megabyte_gets_a_413_that_says_how_much_is_read() {
+        var reply = http.post("/api/similar", "{\"text\": \"" + "a ".repeat(600_000) + "\"}");
+
+        reply.assertProblem(413);
+        assertThat(reply.json().get("detail").asText()).contains("1000000 bytes").contains("api.max-text-chars");
     }
 
     @Test
