@@ -17,7 +17,7 @@ import java.util.Map;
  * @param memory the memory-bandwidth floor per vector count and thread count
  * @param encode one row per encoder configuration
  * @param search one row per search configuration, vector count and mode
- * @param pairs one row per all-pairs vector count and thread count
+ * @param pairs one row per all-pairs system, vector count and thread count
  * @param notes skipped peers and configurations, and why
  * @param formulas how derived numbers are computed
  */
@@ -84,22 +84,39 @@ public record BenchResults(String label, MachineInfo machine, BenchOptions optio
     }
 
     /**
-     * The exact all-pairs scan at one vector count and thread count: {@code FlatIndex.pairsAtOrAbove(minScore)}.
+     * The exact all-pairs scan at one vector count and thread count: simdex's
+     * {@code FlatIndex.pairsAtOrAbove(minScore)}, or FAISS's {@code IndexFlatIP.range_search(X, minScore)} with
+     * every vector as a query (its own vectors, made the same way, so its pair count is close, not equal).
      *
+     * @param system {@code simdex} or {@code FAISS}
+     * @param variant what exactly ran (library versions for FAISS)
      * @param nearCopyFraction share of the vectors replaced by near copies of earlier ones, so that pairs above
      *                         the threshold exist
      * @param scan time per scan
      * @param medianSeconds {@code scan.medianMs / 1000}
-     * @param pairs pairs found at or above {@code minScore}
-     * @param indexHeapMiB the index's vector storage on the heap
+     * @param pairs pairs {@code i < j} found at or above {@code minScore} (FAISS: above)
+     * @param indexHeapMiB the index's vector storage on the heap; null for FAISS (native memory)
      * @param heapBeforeMiB heap in use after a full GC, index built, before the scans (the generated vectors
-     *                      and the index included)
-     * @param heapAfterMiB heap in use after a full GC once the scans are done, the last scan's pairs still held
-     * @param peakHeapMiB the most heap in use seen by sampling during the scans, uncollected garbage included
+     *                      and the index included); null for FAISS
+     * @param heapAfterMiB heap in use after a full GC once the scans are done, the last scan's pairs still held;
+     *                     null for FAISS
+     * @param peakHeapMiB the most heap in use seen by sampling during the scans, uncollected garbage included;
+     *                    null for FAISS
+     * @param rssBeforeMiB FAISS only: the Python process's resident memory (VmRSS), index built, before the scans
+     *                     (interpreter, libraries and the generated vectors included)
+     * @param rssAfterMiB FAISS only: VmRSS after the scans, the last result held
+     * @param peakRssMiB FAISS only: the most resident memory during the scans (VmHWM, reset before them); null
+     *                   where the kernel does not allow the reset
      * @param fullMatrixMiB what an {@code n × n} float matrix of scores would take, for scale
      */
-    public record PairsRow(int n, int dimension, String storage, int threads, float minScore,
-                           double nearCopyFraction, Stats scan, double medianSeconds, int pairs, double indexHeapMiB,
-                           double heapBeforeMiB, double heapAfterMiB, double peakHeapMiB, double fullMatrixMiB) {
+    public record PairsRow(String system, String variant, int n, int dimension, String storage, int threads,
+                           float minScore, double nearCopyFraction, Stats scan, double medianSeconds, int pairs,
+                           Double indexHeapMiB, Double heapBeforeMiB, Double heapAfterMiB, Double peakHeapMiB,
+                           Double rssBeforeMiB, Double rssAfterMiB, Double peakRssMiB, double fullMatrixMiB) {
+
+        /** An {@code n × n} float matrix in MiB. */
+        static double fullMatrixMiB(int n) {
+            return (double) n * n * Float.BYTES / (1024.0 * 1024.0);
+        }
     }
 }

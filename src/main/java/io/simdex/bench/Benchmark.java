@@ -1,5 +1,6 @@
 package io.simdex.bench;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,6 +10,7 @@ import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BiConsumer;
 
 /** Runs the chosen suites and gathers one {@link BenchResults}; progress goes to a stream as it happens. */
 public final class Benchmark {
@@ -89,7 +91,9 @@ public final class Benchmark {
         }
         var pairsRows = new ArrayList<BenchResults.PairsRow>();
         if (options.suites().contains(BenchOptions.Suite.PAIRS)) {
-            pairsRows.addAll(new PairsSuite(options, progress).run());
+            var suite = new PairsSuite(options, progress);
+            located.peer().ifPresent(python -> measureFaissPairs(python, suite));
+            pairsRows.addAll(suite.run());
         }
         return new BenchResults(options.quick() ? "quick smoke run" : "full run", machine, options, sgemm, memory,
                 encodeRows, searchRows, pairsRows, new ArrayList<>(notes), formulas());
@@ -123,7 +127,7 @@ public final class Benchmark {
                 out.add(new BenchResults.Sgemm(t, s.n(), s.stats(), s.gflops(), report.blas()));
                 gflops.put(t, s.gflops());
                 progress.printf("[bench] sgemm %d thread(s): %.1f GFLOP/s (%s)%n", t, s.gflops(), report.blas());
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 note("sgemm skipped: " + e.getMessage());
                 return;
             } catch (InterruptedException e) {
@@ -134,23 +138,48 @@ public final class Benchmark {
     }
 
     private void measureFaiss(PythonPeer python, SearchSuite suite) {
+        eachFaissReport("FAISS IndexFlatIP, %d thread(s), sizes " + options.sizes(),
+                t -> python.faiss(t, options.sizes(), options), (t, report) -> {
+                    String variant = report.variant("IndexFlatIP");
+                    for (PythonPeer.SearchTimes row : report.search()) {
+                        suite.add(new SearchSuite.Measurement(row.n(), "FAISS", variant, "FLOAT32", t,
+                                row.queriesPerCall() == 1 ? "single" : "batch", row.queriesPerCall(), row.perQuery(),
+                                row.buildS(), 4L * BenchOptions.DIMENSION, null));
+                    }
+                });
+    }
+
+    private void measureFaissPairs(PythonPeer python, PairsSuite suite) {
+        eachFaissReport("FAISS IndexFlatIP.range_search, %d thread(s), pair sizes " + options.pairSizes(),
+                t -> python.pairs(t, options.pairSizes(), options), (t, report) -> {
+                    String variant = report.variant("IndexFlatIP.range_search");
+                    report.pairs().forEach(row -> suite.add(PairsSuite.peerRow("FAISS", variant, t, row)));
+                });
+    }
+
+    /** One FAISS run of the Python peer. */
+    @FunctionalInterface
+    private interface FaissRun {
+        PythonPeer.Report run(int threads) throws IOException, InterruptedException;
+    }
+
+    /**
+     * Runs FAISS once per thread count and hands each report on; a missing numpy or faiss, or a failing run, is
+     * noted in one line and ends the FAISS measurements without failing the suite.
+     */
+    private void eachFaissReport(String progressFormat, FaissRun run,
+                                 BiConsumer<Integer, PythonPeer.Report> use) {
         for (int t : options.threads()) {
-            progress.printf("[bench] FAISS IndexFlatIP, %d thread(s), sizes %s%n", t, options.sizes());
+            progress.printf("[bench] " + progressFormat + "%n", t);
             try {
-                PythonPeer.Report report = python.faiss(t, options.sizes(), options);
+                PythonPeer.Report report = run.run(t);
                 if (report.error() != null || report.faissError() != null) {
                     note("FAISS skipped: " + (report.error() != null ? report.error() : report.faissError()) + "; "
                             + PythonPeer.INSTALL_HINT);
                     return;
                 }
-                String variant = "IndexFlatIP (faiss " + report.faiss() + ", numpy " + report.numpy()
-                        + ", OMP_WAIT_POLICY=" + report.ompWaitPolicy() + ")";
-                for (PythonPeer.SearchTimes row : report.search()) {
-                    suite.add(new SearchSuite.Measurement(row.n(), "FAISS", variant, "FLOAT32", t,
-                            row.queriesPerCall() == 1 ? "single" : "batch", row.queriesPerCall(), row.perQuery(),
-                            row.buildS(), 4L * BenchOptions.DIMENSION, null));
-                }
-            } catch (java.io.IOException e) {
+                use.accept(t, report);
+            } catch (IOException e) {
                 note("FAISS skipped: " + e.getMessage());
                 return;
             } catch (InterruptedException e) {
@@ -187,6 +216,14 @@ public final class Benchmark {
                 + "the same code first); heap before and after = used heap right after a full GC (System.gc via "
                 + "MemoryMXBean), before the first scan and after the last with its pairs held; peak = the most used "
                 + "heap sampled every 10 ms during the scans, uncollected garbage included");
+        f.put("pairs_faiss", "IndexFlatIP.range_search(X, " + PairsSuite.MIN_SCORE + ") with all n vectors as "
+                + "queries, then the pairs i < j counted (self-matches and the mirrored half dropped), both inside "
+                + "each timed run; FAISS scores all n² pairs where simdex scores the n(n-1)/2 with i < j, and keeps "
+                + "scores > " + PairsSuite.MIN_SCORE + "; its own seeded vectors with the same share of near copies, "
+                + "so pair counts are close, not equal; warm-up at sizes up to " + PairsSuite.LARGEST_WARMED_UP
+                + " only, a single timed run from " + PairsSuite.PEER_SINGLE_RUN_FROM + " vectors; memory = the "
+                + "Python process's resident set (VmRSS before and after the scans, VmHWM reset before them for the "
+                + "peak), interpreter and libraries included");
         return f;
     }
 }

@@ -5,12 +5,14 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The exact all-pairs scan, {@code FlatIndex.pairsAtOrAbove(0.9)}, over synthetic 384-d unit vectors with
- * planted near copies: time per scan, pairs found and heap in use, at every size and thread count.
+ * planted near copies: time per scan, pairs found and heap in use, at every size and thread count. Rows measured
+ * elsewhere (FAISS range search, in Python) are {@linkplain #add added} and listed next to simdex's.
  */
 final class PairsSuite {
 
@@ -26,20 +28,47 @@ final class PairsSuite {
     /** Larger sizes skip warm-up: one scan takes seconds, and the smaller sizes ran the same code first. */
     static final int LARGEST_WARMED_UP = 10_000;
 
+    /** From this size on FAISS range search is timed once: a run takes minutes, and the suite's time is bounded. */
+    static final int PEER_SINGLE_RUN_FROM = 50_000;
+
+    /** Rows in table order: by size, then threads, simdex first. */
+    static final Comparator<BenchResults.PairsRow> TABLE_ORDER = Comparator
+            .comparingInt(BenchResults.PairsRow::n)
+            .thenComparingInt(BenchResults.PairsRow::threads)
+            .thenComparing(row -> !row.system().equals(SimdexCandidates.SYSTEM));
+
     private static final Duration HEAP_SAMPLE_PERIOD = Duration.ofMillis(10);
     private static final double MIB = 1024.0 * 1024.0;
 
     private final BenchOptions options;
     private final PrintStream progress;
+    private final List<BenchResults.PairsRow> added = new ArrayList<>();
 
     PairsSuite(BenchOptions options, PrintStream progress) {
         this.options = options;
         this.progress = progress;
     }
 
-    /** Measures every size, smallest first, at every thread count. */
+    /** Adds a row measured elsewhere; {@link #run()} lists it next to simdex's row of the same size and threads. */
+    void add(BenchResults.PairsRow row) {
+        added.add(row);
+        progress.printf("[bench] pairs n=%,d, %d thread(s), %s: %.3f s per scan (%d runs), %,d pairs, RSS %s MiB "
+                        + "before, peak %s%n", row.n(), row.threads(), row.system(), row.medianSeconds(),
+                row.scan().samples(), row.pairs(), ResultsMarkdown.opt(row.rssBeforeMiB()),
+                ResultsMarkdown.opt(row.peakRssMiB()));
+    }
+
+    /** A FAISS range-search measurement as a row. */
+    static BenchResults.PairsRow peerRow(String system, String variant, int threads, PythonPeer.PairsTimes p) {
+        Stats scan = p.scan();
+        return new BenchResults.PairsRow(system, variant, p.n(), BenchOptions.DIMENSION, "FLOAT32", threads,
+                p.minScore(), p.nearCopyFraction(), scan, scan.medianMs() / 1e3, p.pairs(), null, null, null, null,
+                p.rssBeforeMib(), p.rssAfterMib(), p.peakRssMib(), BenchResults.PairsRow.fullMatrixMiB(p.n()));
+    }
+
+    /** Measures every size, smallest first, at every thread count; returns those rows and the added ones. */
     List<BenchResults.PairsRow> run() throws Exception {
-        var rows = new ArrayList<BenchResults.PairsRow>();
+        var rows = new ArrayList<>(added);
         for (int n : options.pairSizes().stream().sorted().toList()) {
             progress.printf("[bench] pairs n=%,d: generating %d-d unit vectors, %.0f %% near copies%n", n,
                     BenchOptions.DIMENSION, 100 * NEAR_COPY_FRACTION);
@@ -51,6 +80,7 @@ final class PairsSuite {
             vectors = null; // let the next size's arrays take this one's memory
             System.gc();
         }
+        rows.sort(TABLE_ORDER);
         return rows;
     }
 
@@ -68,9 +98,10 @@ final class PairsSuite {
                 peak = sampler.max();
             }
             long after = heapUsedAfterGc();
-            var row = new BenchResults.PairsRow(n, vectors.dimension(), "FLOAT32", threads, MIN_SCORE,
-                    NEAR_COPY_FRACTION, scan, scan.medianMs() / 1e3, last[0].size(), index.heapBytes() / MIB,
-                    before / MIB, after / MIB, peak / MIB, (double) n * n * Float.BYTES / MIB);
+            var row = new BenchResults.PairsRow(SimdexCandidates.SYSTEM, "FlatIndex.pairsAtOrAbove", n,
+                    vectors.dimension(), "FLOAT32", threads, MIN_SCORE, NEAR_COPY_FRACTION, scan,
+                    scan.medianMs() / 1e3, last[0].size(), index.heapBytes() / MIB, before / MIB, after / MIB,
+                    peak / MIB, null, null, null, BenchResults.PairsRow.fullMatrixMiB(n));
             progress.printf("[bench] pairs n=%,d, %d thread(s): %.3f s per scan (%d runs), %,d pairs, heap %.0f MiB "
                             + "before, %.0f after, peak %.0f%n", n, threads, row.medianSeconds(), scan.samples(),
                     row.pairs(), row.heapBeforeMiB(), row.heapAfterMiB(), row.peakHeapMiB());

@@ -18,8 +18,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
- * Runs {@code faiss_bench.py} (FAISS IndexFlatIP search and numpy sgemm) in a child Python process, one
- * process per thread count because OpenBLAS fixes its thread count when numpy is imported.
+ * Runs {@code faiss_bench.py} (FAISS IndexFlatIP search and range search, and numpy sgemm) in a child Python
+ * process, one process per thread count because OpenBLAS fixes its thread count when numpy is imported.
  */
 final class PythonPeer {
 
@@ -48,9 +48,16 @@ final class PythonPeer {
      * @param faissError set when faiss is missing; sgemm was measured
      */
     record Report(int threads, String python, String numpy, String blas, String faiss, String ompWaitPolicy,
-                  String error, String faissError, SgemmTimes sgemm, List<SearchTimes> search) {
+                  String error, String faissError, SgemmTimes sgemm, List<SearchTimes> search,
+                  List<PairsTimes> pairs) {
         Report {
             search = search == null ? List.of() : List.copyOf(search);
+            pairs = pairs == null ? List.of() : List.copyOf(pairs);
+        }
+
+        /** What ran, for a row's variant: the FAISS call, library versions and the OpenMP wait policy. */
+        String variant(String call) {
+            return call + " (faiss " + faiss + ", numpy " + numpy + ", OMP_WAIT_POLICY=" + ompWaitPolicy + ")";
         }
     }
 
@@ -70,6 +77,18 @@ final class PythonPeer {
         Stats perQuery() {
             return Stats.ofMillis(samplesMs.stream().mapToDouble(Double::doubleValue).toArray())
                     .dividedBy(queriesPerCall);
+        }
+    }
+
+    /**
+     * Raw timings of FAISS range search at one size: each sample is one {@code range_search} of all {@code n}
+     * vectors against all of them, the pairs {@code i < j} counted. Memory is the Python process's resident set
+     * in MiB ({@code peakRssMib} null where the peak could not be reset before the scans).
+     */
+    record PairsTimes(int n, float minScore, double nearCopyFraction, double buildS, int pairs,
+                      List<Double> samplesMs, Double rssBeforeMib, Double rssAfterMib, Double peakRssMib) {
+        Stats scan() {
+            return Stats.ofMillis(samplesMs.stream().mapToDouble(Double::doubleValue).toArray());
         }
     }
 
@@ -120,23 +139,33 @@ final class PythonPeer {
 
     /** Measures sgemm on {@code threads} threads only. */
     Report sgemm(int threads, BenchOptions options) throws IOException, InterruptedException {
-        return run(threads, List.of(), options, true);
+        return run(threads, List.of(), List.of(), options, true);
     }
 
     /** Measures FAISS search at every size on {@code threads} threads, without sgemm. */
     Report faiss(int threads, List<Integer> sizes, BenchOptions options) throws IOException, InterruptedException {
-        return run(threads, sizes, options, false);
+        return run(threads, sizes, List.of(), options, false);
+    }
+
+    /** Measures FAISS range search (all pairs) at every size on {@code threads} threads, without sgemm. */
+    Report pairs(int threads, List<Integer> sizes, BenchOptions options) throws IOException, InterruptedException {
+        return run(threads, List.of(), sizes, options, false);
     }
 
     String describe() {
         return python + " " + script;
     }
 
-    private Report run(int threads, List<Integer> sizes, BenchOptions options, boolean sgemm)
-            throws IOException, InterruptedException {
+    private Report run(int threads, List<Integer> sizes, List<Integer> pairSizes, BenchOptions options,
+                       boolean sgemm) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(python.toString(), script.toString(),
                 "--threads", Integer.toString(threads),
-                "--sizes", sizes.stream().map(String::valueOf).collect(Collectors.joining(",")),
+                "--sizes", joined(sizes),
+                "--pair-sizes", joined(pairSizes),
+                "--min-score", Float.toString(PairsSuite.MIN_SCORE),
+                "--near-copies", Double.toString(PairsSuite.NEAR_COPY_FRACTION),
+                "--warmup-max-n", Integer.toString(PairsSuite.LARGEST_WARMED_UP),
+                "--single-run-from", Integer.toString(PairsSuite.PEER_SINGLE_RUN_FROM),
                 "--dim", Integer.toString(BenchOptions.DIMENSION),
                 "--k", Integer.toString(BenchOptions.TOP_K),
                 "--batch", Integer.toString(options.batch()),
@@ -160,6 +189,10 @@ final class PythonPeer {
                     + " (its stderr is above)");
         }
         return parse(stdout.strip());
+    }
+
+    private static String joined(List<Integer> values) {
+        return values.stream().map(String::valueOf).collect(Collectors.joining(","));
     }
 
     private static String abbreviate(String s) {

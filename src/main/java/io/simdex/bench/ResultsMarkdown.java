@@ -72,24 +72,7 @@ final class ResultsMarkdown {
         }
 
         if (!r.pairs().isEmpty()) {
-            var first = r.pairs().get(0);
-            md.append("## All pairs\n\nExact `FlatIndex.pairsAtOrAbove(").append(first.minScore()).append(")` over ")
-                    .append(first.dimension()).append("-d unit vectors, ")
-                    .append(String.format(Locale.ROOT, "%.0f %%", 100 * first.nearCopyFraction()))
-                    .append(" of them near copies (cosine 0.91 to 0.995) of earlier ones; ").append(first.storage())
-                    .append(" storage. Heap before / after: in use after a full GC, index built, before the first "
-                            + "scan and after the last (its pairs held). Peak: sampled during the scans, garbage "
-                            + "included. An n × n float matrix is shown for scale.\n\n");
-            md.append("| n | threads | median s (p90) | runs | pairs | index MiB | heap before MiB | heap after MiB "
-                    + "| peak heap MiB | n × n floats MiB |\n")
-                    .append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
-            for (var p : r.pairs()) {
-                md.append(String.format(Locale.ROOT, "| %,d | %d | %s (%s) | %d | %,d | %s | %s | %s | %s | %s |%n",
-                        p.n(), p.threads(), num(p.medianSeconds()), num(p.scan().p90Ms() / 1e3), p.scan().samples(),
-                        p.pairs(), num(p.indexHeapMiB()), num(p.heapBeforeMiB()), num(p.heapAfterMiB()),
-                        num(p.peakHeapMiB()), num(p.fullMatrixMiB())));
-            }
-            md.append('\n');
+            allPairs(r.pairs(), md);
         }
 
         if (!r.notes().isEmpty()) {
@@ -100,6 +83,38 @@ final class ResultsMarkdown {
         md.append("## Formulas\n\n");
         new TreeMap<>(r.formulas()).forEach((k, v) -> md.append("- **").append(k).append("**: ").append(v).append('\n'));
         return md.toString();
+    }
+
+    /** The all-pairs table: simdex's scan and, where measured, FAISS range search at the same size and threads. */
+    private static void allPairs(List<BenchResults.PairsRow> rows, StringBuilder md) {
+        var first = rows.get(0);
+        md.append("## All pairs\n\nExact `FlatIndex.pairsAtOrAbove(").append(first.minScore()).append(")` over ")
+                .append(first.dimension()).append("-d unit vectors, ")
+                .append(String.format(Locale.ROOT, "%.0f %%", 100 * first.nearCopyFraction()))
+                .append(" of them near copies (cosine 0.91 to 0.995) of earlier ones; ").append(first.storage())
+                .append(" storage. Heap before / after: in use after a full GC, index built, before the first "
+                        + "scan and after the last (its pairs held). Peak: sampled during the scans, garbage "
+                        + "included. An n × n float matrix is shown for scale.\n\n");
+        rows.stream().filter(p -> !p.system().equals(SimdexCandidates.SYSTEM)).findFirst().ifPresent(peer -> md
+                .append(peer.system()).append(" rows: ").append(peer.variant()).append(", with all n vectors as "
+                        + "queries, the pairs i < j counted, timed together. It scores all n² pairs (simdex the "
+                        + "n(n−1)/2 with i < j) and keeps scores above the threshold. Its vectors are its own, made "
+                        + "the same way, so its pair counts are close to simdex's, not equal. Its memory is the "
+                        + "Python process's resident set (interpreter and libraries included), not a heap: RSS "
+                        + "before the scans, and the peak during them. Sizes from ")
+                .append(String.format(Locale.ROOT, "%,d", PairsSuite.PEER_SINGLE_RUN_FROM))
+                .append(" get one timed run.\n\n"));
+        md.append("| system | n | threads | median s (p90) | runs | pairs | index MiB | heap before MiB "
+                + "| heap after MiB | peak heap MiB | RSS before MiB | peak RSS MiB | n × n floats MiB |\n")
+                .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (var p : rows) {
+            md.append(String.format(Locale.ROOT,
+                    "| %s | %,d | %d | %s (%s) | %d | %,d | %s | %s | %s | %s | %s | %s | %s |%n", p.system(), p.n(),
+                    p.threads(), num(p.medianSeconds()), num(p.scan().p90Ms() / 1e3), p.scan().samples(), p.pairs(),
+                    opt(p.indexHeapMiB()), opt(p.heapBeforeMiB()), opt(p.heapAfterMiB()), opt(p.peakHeapMiB()),
+                    opt(p.rssBeforeMiB()), opt(p.peakRssMiB()), num(p.fullMatrixMiB())));
+        }
+        md.append('\n');
     }
 
     /** The machine's compute and memory ceilings the search and encode rows are compared with. */
@@ -139,7 +154,8 @@ final class ResultsMarkdown {
         return String.format(Locale.ROOT, "%." + decimals + "f", v);
     }
 
-    private static String opt(Double v) {
+    /** {@link #num} or a dash for a value not measured. */
+    static String opt(Double v) {
         return v == null ? "—" : num(v);
     }
 

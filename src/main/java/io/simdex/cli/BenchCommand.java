@@ -23,8 +23,8 @@ import java.util.concurrent.Callable;
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
             "Measure simdex's encoder and index against peers in the same run, next to the machine's memory "
-                    + "bandwidth and sgemm speed, and time the exact all-pairs scan; write results.json, results.md "
-                    + "and search-latency.svg.",
+                    + "bandwidth and sgemm speed, and time the exact all-pairs scan next to FAISS range search; write "
+                    + "results.json, results.md and search-latency.svg.",
             "Peers (langchain4j, Lucene) are in the bench build only: mvn -Pbench -DskipTests package, then "
                     + "java --add-modules jdk.incubator.vector -Xmx8g -jar target/simdex-bench.jar bench. "
                     + "FAISS and sgemm need Python with numpy and faiss (see docs/BENCHMARKS.md)."})

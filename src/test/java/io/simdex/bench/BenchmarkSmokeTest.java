@@ -83,5 +83,87 @@ class BenchmarkSmokeTest {
         assertThat(Files.readString(out.resolve("results.md"))).contains("## All pairs", "| 1,500 | 2 |")
                 .doesNotContain("## Ceilings");
         assertThat(progress.toString(StandardCharsets.UTF_8)).contains("[bench] pairs n=1,500, 2 thread(s)");
+        assertThat(results.notes()).anySatisfy(n -> assertThat(n).contains("FAISS and sgemm skipped"));
+        assertThat(results.pairs()).extracting(BenchResults.PairsRow::system).containsOnly("simdex");
+    }
+
+    @Test
+    void faiss_range_search_rows_stand_next_to_simdex_rows_of_the_same_size_and_threads(@TempDir Path out)
+            throws Exception {
+        // given: a stand-in for Python that records its arguments and prints the script's JSON for two sizes
+        Path arguments = out.resolve("arguments.txt");
+        Path python = fakePython(out, arguments, """
+                {"threads": 1, "python": "3.11.2", "numpy": "1.24.2", "faiss": "1.7.3", "omp_wait_policy": "PASSIVE",
+                 "pairs": [
+                   {"n": 400, "min_score": 0.9, "near_copy_fraction": 0.03, "build_s": 0.0001, "pairs": 13,
+                    "samples_ms": [3.0, 2.0, 4.0], "rss_before_mib": 58.0, "rss_after_mib": 58.5, "peak_rss_mib": 60.0},
+                   {"n": 1500, "min_score": 0.9, "near_copy_fraction": 0.03, "build_s": 0.0004, "pairs": 47,
+                    "samples_ms": [40.0, 42.0, 41.0], "rss_before_mib": 62.0, "rss_after_mib": 63.0,
+                    "peak_rss_mib": 70.0}]}
+                """);
+        var options = new BenchOptions(Set.of(BenchOptions.Suite.PAIRS), List.of(), List.of(1_500, 400),
+                List.of(1, 2), 3, 0, 0.05, 1, 1, 1, 8, 16, 42, Path.of("model-cache"), python, Map.of(), true);
+        var progress = new ByteArrayOutputStream();
+
+        // when
+        BenchResults results = Benchmark.run(options, new PrintStream(progress, true, StandardCharsets.UTF_8));
+        BenchReport.write(results, out);
+
+        // then
+        assertThat(results.pairs())
+                .extracting(BenchResults.PairsRow::system, BenchResults.PairsRow::n, BenchResults.PairsRow::threads)
+                .containsExactly(tuple("simdex", 400, 1), tuple("FAISS", 400, 1), tuple("simdex", 400, 2),
+                        tuple("FAISS", 400, 2), tuple("simdex", 1_500, 1), tuple("FAISS", 1_500, 1),
+                        tuple("simdex", 1_500, 2), tuple("FAISS", 1_500, 2));
+        BenchResults.PairsRow faiss = results.pairs().get(7);
+        assertThat(faiss.medianSeconds()).isEqualTo(0.041);
+        assertThat(faiss.pairs()).isEqualTo(47);
+        assertThat(faiss.peakRssMiB()).isEqualTo(70.0);
+        assertThat(faiss.heapBeforeMiB()).isNull();
+        assertThat(results.notes()).noneSatisfy(n -> assertThat(n).contains("FAISS"));
+        assertThat(Files.readAllLines(arguments)).as("one Python process per thread count").hasSize(2)
+                .allSatisfy(line -> assertThat(line).contains("--pair-sizes 1500,400 ", "--min-score 0.9 ",
+                        "--near-copies 0.03 ", "--sizes  ", "--sgemm-size 0"))
+                .anySatisfy(line -> assertThat(line).contains("--threads 2 "));
+
+        JsonNode json = new ObjectMapper().readTree(out.resolve("results.json").toFile());
+        JsonNode faissJson = json.get("pairs").get(1);
+        assertThat(faissJson.get("system").asText()).isEqualTo("FAISS");
+        assertThat(faissJson.get("variant").asText()).contains("range_search", "faiss 1.7.3");
+        assertThat(faissJson.get("pairs").asInt()).isEqualTo(13);
+        assertThat(faissJson.get("heap_before_mi_b").isNull()).isTrue();
+        assertThat(faissJson.get("peak_rss_mi_b").asDouble()).isEqualTo(60.0);
+        assertThat(json.get("formulas").get("pairs_faiss").asText()).contains("range_search");
+        assertThat(Files.readString(out.resolve("results.md")))
+                .contains("| system | n | threads |",
+                        "| FAISS | 1,500 | 2 | 0.0410 (0.0420) | 3 | 47 | — | — | — | — | 62.0 | 70.0 |",
+                        "| simdex | 1,500 | 2 |", "IndexFlatIP.range_search (faiss 1.7.3");
+        assertThat(progress.toString(StandardCharsets.UTF_8)).contains("[bench] pairs n=1,500, 2 thread(s), FAISS");
+    }
+
+    @Test
+    void a_pairs_run_without_faiss_says_so_in_one_line_and_still_times_simdex(@TempDir Path out) throws Exception {
+        Path python = fakePython(out, out.resolve("arguments.txt"), """
+                {"threads": 1, "python": "3.11.2", "numpy": "1.24.2",
+                 "faiss_error": "cannot import faiss: No module named 'faiss'"}
+                """);
+        var options = new BenchOptions(Set.of(BenchOptions.Suite.PAIRS), List.of(), List.of(300), List.of(1, 2), 3,
+                0, 0.05, 1, 1, 1, 8, 16, 42, Path.of("model-cache"), python, Map.of(), true);
+
+        BenchResults results = Benchmark.run(options, new PrintStream(new ByteArrayOutputStream(), true,
+                StandardCharsets.UTF_8));
+
+        assertThat(results.pairs()).extracting(BenchResults.PairsRow::system, BenchResults.PairsRow::threads)
+                .containsExactly(tuple("simdex", 1), tuple("simdex", 2));
+        assertThat(results.notes()).filteredOn(n -> n.contains("FAISS")).singleElement().asString()
+                .contains("FAISS skipped: cannot import faiss", PythonPeer.INSTALL_HINT);
+    }
+
+    /** An executable that appends its arguments to {@code arguments} and prints {@code json}, whatever it is asked. */
+    private static Path fakePython(Path folder, Path arguments, String json) throws Exception {
+        Path python = folder.resolve("fake-python");
+        Files.writeString(python, "#!/bin/sh\necho \"$*\" >> '" + arguments + "'\ncat <<'JSON'\n" + json + "JSON\n");
+        assertThat(python.toFile().setExecutable(true)).isTrue();
+        return python;
     }
 }

@@ -34,6 +34,46 @@ class PythonPeerTest {
     }
 
     @Test
+    void reads_range_search_timings_and_turns_them_into_a_faiss_pairs_row() {
+        String json = """
+                {"threads": 2, "python": "3.11.2", "numpy": "1.24.2", "faiss": "1.7.3", "omp_wait_policy": "PASSIVE",
+                 "pairs": [
+                   {"n": 772, "min_score": 0.9, "near_copy_fraction": 0.03, "build_s": 0.0006, "pairs": 26,
+                    "samples_ms": [15.0, 14.0, 13.0, 30.0], "rss_before_mib": 59.5, "rss_after_mib": 63.0,
+                    "peak_rss_mib": 63.2},
+                   {"n": 100000, "min_score": 0.9, "near_copy_fraction": 0.03, "build_s": 0.05, "pairs": 3100,
+                    "samples_ms": [200000.0], "rss_before_mib": 400.0, "rss_after_mib": 410.0, "peak_rss_mib": null}]}
+                """;
+
+        PythonPeer.Report report = PythonPeer.parse(json);
+
+        assertThat(report.search()).isEmpty();
+        assertThat(report.pairs()).extracting(PythonPeer.PairsTimes::n).containsExactly(772, 100_000);
+        PythonPeer.PairsTimes small = report.pairs().get(0);
+        assertThat(small.scan().medianMs()).isEqualTo(14.5);
+        assertThat(small.scan().samples()).isEqualTo(4);
+        assertThat(small.pairs()).isEqualTo(26);
+        assertThat(report.pairs().get(1).peakRssMib()).isNull();
+
+        BenchResults.PairsRow row = PairsSuite.peerRow("FAISS", report.variant("IndexFlatIP.range_search"), 2, small);
+
+        assertThat(row.system()).isEqualTo("FAISS");
+        assertThat(row.variant()).isEqualTo(
+                "IndexFlatIP.range_search (faiss 1.7.3, numpy 1.24.2, OMP_WAIT_POLICY=PASSIVE)");
+        assertThat(row.threads()).isEqualTo(2);
+        assertThat(row.minScore()).isEqualTo(0.9f);
+        assertThat(row.medianSeconds()).isCloseTo(0.0145, within(1e-12));
+        assertThat(row.pairs()).isEqualTo(26);
+        assertThat(row.dimension()).isEqualTo(BenchOptions.DIMENSION);
+        assertThat(row.heapBeforeMiB()).as("no JVM heap to speak of").isNull();
+        assertThat(row.indexHeapMiB()).isNull();
+        assertThat(row.rssBeforeMiB()).isEqualTo(59.5);
+        assertThat(row.rssAfterMiB()).isEqualTo(63.0);
+        assertThat(row.peakRssMiB()).isEqualTo(63.2);
+        assertThat(row.fullMatrixMiB()).isEqualTo(772.0 * 772 * 4 / (1024 * 1024));
+    }
+
+    @Test
     void reads_what_is_missing() {
         PythonPeer.Report noNumpy = PythonPeer.parse(
                 "{\"threads\": 1, \"python\": \"3.11.2\", \"error\": \"cannot import numpy: No module named 'numpy'\"}");
