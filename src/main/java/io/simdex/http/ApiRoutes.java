@@ -16,6 +16,7 @@ import io.simdex.search.SimilarityService;
 import io.simdex.search.TokenStats;
 
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -92,13 +93,13 @@ final class ApiRoutes {
         JsonBody body = JsonBody.parse(ctx, mapper, union(Set.of("positive", "negative", "strategy"), FILTER_FIELDS),
                 "{\"positive\": [\"paper-id\"], \"negative\": [], \"k\": 10, \"strategy\": \"average_vector\"}");
         if (!body.has("positive")) {
-            throw JsonBody.invalid("positive", "field 'positive' is missing; list at least one paper id, e.g. "
+            throw QueryParams.invalid("positive", "field 'positive' is missing; list at least one paper id, e.g. "
                     + "{\"positive\": [\"paper-id\"]}");
         }
         List<String> positive = body.strings("positive", limits.maxExamples());
         List<String> negative = body.strings("negative", limits.maxExamples());
         if (positive.size() + negative.size() > limits.maxExamples()) {
-            throw JsonBody.invalid("negative", "'positive' and 'negative' list " + (positive.size() + negative.size())
+            throw QueryParams.invalid("negative", "'positive' and 'negative' list " + (positive.size() + negative.size())
                     + " ids together; the limit is " + limits.maxExamples() + " (api.max-examples)");
         }
         RecommendStrategy strategy = strategy(body);
@@ -119,7 +120,7 @@ final class ApiRoutes {
         float threshold = QueryParams.number(ctx, "threshold", service.dedupOptions().bands().nearDuplicate(),
                 0f, 1f);
         if (threshold <= 0f) {
-            throw JsonBody.invalid("threshold", "query parameter 'threshold' must be above 0 and at most 1, got '"
+            throw QueryParams.invalid("threshold", "query parameter 'threshold' must be above 0 and at most 1, got '"
                     + ctx.queryParam("threshold") + "'; duplicates usually score 0.9 or more");
         }
         ctx.json(service.duplicates(threshold));
@@ -142,10 +143,10 @@ final class ApiRoutes {
 
     private static ResultFilter filter(int k, float minScore, float maxScore, List<String> exclude, boolean explain) {
         if (maxScore < minScore) {
-            throw JsonBody.invalid("max_score", "max_score (" + maxScore + ") is below min_score (" + minScore
+            throw QueryParams.invalid("max_score", "max_score (" + maxScore + ") is below min_score (" + minScore
                     + "); the band [min_score, max_score] would be empty");
         }
-        return new ResultFilter(k, minScore, maxScore, new java.util.LinkedHashSet<>(exclude), explain);
+        return new ResultFilter(k, minScore, maxScore, new LinkedHashSet<>(exclude), explain);
     }
 
     /** The text to embed: {@code text}, or a title and abstract joined as papers are. */
@@ -153,7 +154,7 @@ final class ApiRoutes {
         String joined = QueryText.of(body.text("text", limits.maxTextChars()), body.text("title", limits.maxTextChars()),
                 body.text("abstract", limits.maxTextChars()));
         if (joined.length() > limits.maxTextChars()) {
-            throw JsonBody.invalid("abstract", "title and abstract have " + joined.length()
+            throw QueryParams.invalid("abstract", "title and abstract have " + joined.length()
                     + " characters together; the limit is " + limits.maxTextChars() + " (api.max-text-chars)");
         }
         return joined;
@@ -164,7 +165,7 @@ final class ApiRoutes {
             return RecommendStrategy.AVERAGE_VECTOR;
         }
         String label = body.text("strategy", 100);
-        return RecommendStrategy.byLabel(label).orElseThrow(() -> JsonBody.invalid("strategy",
+        return RecommendStrategy.byLabel(label).orElseThrow(() -> QueryParams.invalid("strategy",
                 "unknown strategy '" + label + "'; use one of " + RecommendStrategy.labels()));
     }
 

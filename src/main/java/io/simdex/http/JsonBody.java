@@ -5,13 +5,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -32,24 +30,24 @@ final class JsonBody {
     static JsonBody parse(Context ctx, ObjectMapper mapper, Set<String> allowed, String example) {
         String raw = ctx.body();
         if (raw.isBlank()) {
-            throw invalid("body", "the request body is empty; send a JSON object such as " + example);
+            throw QueryParams.invalid("body", "the request body is empty; send a JSON object such as " + example);
         }
         JsonNode parsed;
         try {
             parsed = mapper.readTree(raw);
         } catch (JsonProcessingException e) {
-            throw invalid("body", "the request body is not valid JSON (" + e.getOriginalMessage()
+            throw QueryParams.invalid("body", "the request body is not valid JSON (" + e.getOriginalMessage()
                     + " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr()
                     + "); send a JSON object such as " + example);
         }
         if (!(parsed instanceof ObjectNode object)) {
-            throw invalid("body", "the request body must be a JSON object, got " + kind(parsed) + "; send "
+            throw QueryParams.invalid("body", "the request body must be a JSON object, got " + kind(parsed) + "; send "
                     + "a JSON object such as " + example);
         }
         for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!allowed.contains(name)) {
-                throw invalid(name, "unknown field '" + name + "'; this endpoint accepts " + String.join(", ",
+                throw QueryParams.invalid(name, "unknown field '" + name + "'; this endpoint accepts " + String.join(", ",
                         new TreeSet<>(allowed)));
             }
         }
@@ -68,14 +66,14 @@ final class JsonBody {
         }
         JsonNode value = node.get(name);
         if (!value.isTextual()) {
-            throw invalid(name, "field '" + name + "' must be a string, got " + kind(value));
+            throw QueryParams.invalid(name, "field '" + name + "' must be a string, got " + kind(value));
         }
         String text = value.textValue();
         if (text.isBlank()) {
-            throw invalid(name, "field '" + name + "' is blank; give it some text");
+            throw QueryParams.invalid(name, "field '" + name + "' is blank; give it some text");
         }
         if (text.length() > maxChars) {
-            throw invalid(name, "field '" + name + "' has " + text.length() + " characters; the limit is "
+            throw QueryParams.invalid(name, "field '" + name + "' has " + text.length() + " characters; the limit is "
                     + maxChars + " (api.max-text-chars)");
         }
         return text;
@@ -88,7 +86,7 @@ final class JsonBody {
         }
         JsonNode value = node.get(name);
         if (!value.isIntegralNumber() || !value.canConvertToInt() || value.intValue() < min || value.intValue() > max) {
-            throw invalid(name, "field '" + name + "' must be a whole number from " + min + " to " + max + ", got "
+            throw QueryParams.invalid(name, "field '" + name + "' must be a whole number from " + min + " to " + max + ", got "
                     + value);
         }
         return value.intValue();
@@ -102,7 +100,7 @@ final class JsonBody {
         JsonNode value = node.get(name);
         float number = value.isNumber() ? value.floatValue() : Float.NaN;
         if (!(number >= min && number <= max)) {
-            throw invalid(name, "field '" + name + "' must be a number from " + min + " to " + max + ", got "
+            throw QueryParams.invalid(name, "field '" + name + "' must be a number from " + min + " to " + max + ", got "
                     + value);
         }
         return number;
@@ -115,7 +113,7 @@ final class JsonBody {
         }
         JsonNode value = node.get(name);
         if (!value.isBoolean()) {
-            throw invalid(name, "field '" + name + "' must be true or false, got " + value);
+            throw QueryParams.invalid(name, "field '" + name + "' must be true or false, got " + value);
         }
         return value.booleanValue();
     }
@@ -127,25 +125,21 @@ final class JsonBody {
         }
         JsonNode value = node.get(name);
         if (!value.isArray()) {
-            throw invalid(name, "field '" + name + "' must be an array of paper ids such as [\"id-1\", \"id-2\"], "
+            throw QueryParams.invalid(name, "field '" + name + "' must be an array of paper ids such as [\"id-1\", \"id-2\"], "
                     + "got " + kind(value));
         }
         if (value.size() > maxCount) {
-            throw invalid(name, "field '" + name + "' lists " + value.size() + " ids; the limit is " + maxCount);
+            throw QueryParams.invalid(name, "field '" + name + "' lists " + value.size() + " ids; the limit is " + maxCount);
         }
         var strings = new ArrayList<String>(value.size());
         for (JsonNode element : value) {
             if (!element.isTextual() || element.textValue().isBlank()) {
-                throw invalid(name, "field '" + name + "' must hold only non-blank strings (paper ids), got "
+                throw QueryParams.invalid(name, "field '" + name + "' must hold only non-blank strings (paper ids), got "
                         + element);
             }
             strings.add(element.textValue());
         }
         return strings;
-    }
-
-    static BadRequestResponse invalid(String field, String detail) {
-        return new BadRequestResponse(detail, Map.of(QueryParams.PARAMETER, field));
     }
 
     private static String kind(JsonNode value) {

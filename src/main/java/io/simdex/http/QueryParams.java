@@ -123,7 +123,8 @@ final class QueryParams {
                 + ", got '" + value + "'";
     }
 
-    private static BadRequestResponse invalid(String name, String detail) {
+    /** A 400 whose problem body names {@code name}, the query parameter or body field at fault. */
+    static BadRequestResponse invalid(String name, String detail) {
         return new BadRequestResponse(detail, Map.of(PARAMETER, name));
     }
 }

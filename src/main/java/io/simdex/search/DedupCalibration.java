@@ -12,12 +12,14 @@ import io.simdex.index.SearchRequest;
 import io.simdex.index.VectorMath;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 /**
  * Measures how the model scores true duplicates against distinct papers, to set the duplicate bands from data.
@@ -48,9 +50,9 @@ final class DedupCalibration {
      * @param progress        told after each batch of variants is encoded: (done, total)
      */
     DedupCalibrationReport run(int sample, long seed, List<List<String>> knownDuplicates,
-            java.util.function.BiConsumer<Integer, Integer> progress) {
+            BiConsumer<Integer, Integer> progress) {
         List<Paper> papers = new ArrayList<>(corpus.corpus().papers());
-        java.util.Collections.shuffle(papers, new Random(seed));
+        Collections.shuffle(papers, new Random(seed));
         papers = papers.subList(0, Math.min(sample, papers.size()));
 
         var variants = new ArrayList<Variant>();
@@ -74,7 +76,7 @@ final class DedupCalibration {
         return new DedupCalibrationReport(papers.size(), byKind, distinct(knownDuplicates), known(knownDuplicates));
     }
 
-    private List<Embedding> encodeWithProgress(List<String> texts, java.util.function.BiConsumer<Integer, Integer> progress) {
+    private List<Embedding> encodeWithProgress(List<String> texts, BiConsumer<Integer, Integer> progress) {
         var out = new ArrayList<Embedding>(texts.size());
         int step = 64;
         for (int from = 0; from < texts.size(); from += step) {

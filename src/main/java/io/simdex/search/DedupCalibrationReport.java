@@ -3,7 +3,6 @@ package io.simdex.search;
 import io.simdex.dedup.ThresholdSweep;
 import io.simdex.dedup.Variant;
 
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -107,9 +106,9 @@ public record DedupCalibrationReport(int sampled, Map<Variant.Kind, List<Scored>
         int flagged = 0;
         int duplicates = 0;
         for (Scored s : scored) {
-            io.simdex.search.Band band = bands.of(s.score(), s.shingleContainment());
-            flagged += band.compareTo(io.simdex.search.Band.NEAR_DUPLICATE) <= 0 ? 1 : 0;
-            duplicates += band == io.simdex.search.Band.DUPLICATE ? 1 : 0;
+            Band band = bands.of(s.score(), s.shingleContainment());
+            flagged += band.compareTo(Band.NEAR_DUPLICATE) <= 0 ? 1 : 0;
+            duplicates += band == Band.DUPLICATE ? 1 : 0;
         }
         return new int[] {flagged, duplicates};
     }
@@ -117,7 +116,7 @@ public record DedupCalibrationReport(int sampled, Map<Variant.Kind, List<Scored>
     /** The distinct pairs the bands flag as near-duplicate or above. */
     public List<Pair> flaggedDistinct(DuplicateBands bands) {
         return distinct.stream().filter(p -> bands.of(p.score(), p.shingleContainment())
-                .compareTo(io.simdex.search.Band.NEAR_DUPLICATE) <= 0).toList();
+                .compareTo(Band.NEAR_DUPLICATE) <= 0).toList();
     }
 
     /** The scores of some pairs. */
@@ -131,12 +130,10 @@ public record DedupCalibrationReport(int sampled, Map<Variant.Kind, List<Scored>
 
     /** The scores of some variants. */
     public static float[] variantScores(List<Scored> scored) {
-        var scores = new ArrayList<Float>();
-        scored.forEach(s -> scores.add(s.score()));
-        float[] out = new float[scores.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = scores.get(i);
+        float[] scores = new float[scored.size()];
+        for (int i = 0; i < scores.length; i++) {
+            scores[i] = scored.get(i).score();
         }
-        return out;
+        return scores;
     }
 }

@@ -39,7 +39,7 @@ final class DuplicateChecker {
         long start = System.nanoTime();
         float[] vector = encoder.encode(text).vector();
         List<Hit> hits = index.search(new SearchRequest(vector, k, Set.of(), bands.related()));
-        List<Explanation> why = explain ? explanations(text, hits) : null;
+        List<Explanation> why = explain ? explainer.explainText(text, hits.stream().map(Hit::id).toList()) : null;
         TextOverlap.Profile query = TextOverlap.profile(text);
         var matches = new ArrayList<DuplicateMatch>(hits.size());
         for (int i = 0; i < hits.size(); i++) {
@@ -52,13 +52,5 @@ final class DuplicateChecker {
         }
         Band verdict = matches.stream().map(DuplicateMatch::band).min(Enum::compareTo).orElse(Band.NEW);
         return new DuplicateCheck(verdict, matches, (System.nanoTime() - start) / 1_000_000);
-    }
-
-    private List<Explanation> explanations(String text, List<Hit> hits) {
-        var plain = new ArrayList<Match>(hits.size());
-        for (Hit hit : hits) {
-            plain.add(new Match(hit.id(), "", hit.score(), plain.size() + 1));
-        }
-        return explainer.explainText(text, plain).stream().map(Match::explanation).toList();
     }
 }

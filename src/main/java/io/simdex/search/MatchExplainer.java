@@ -36,30 +36,55 @@ final class MatchExplainer {
         this.encoder = encoder;
     }
 
-    /** The matches of free text, each with its best sentence pair against {@code queryText}. */
-    List<Match> explainText(String queryText, List<Match> matches) {
-        return explain(null, queryText, matches);
+    /** For each corpus paper in {@code ids}, its best sentence pair against free text, in the same order. */
+    List<Explanation> explainText(String queryText, List<String> ids) {
+        return explain(null, queryText, ids);
     }
 
-    /** The matches of a corpus paper, each with its best sentence pair against that paper. */
-    List<Match> explainPaper(String queryId, List<Match> matches) {
-        return explain(queryId, null, matches);
+    /** For each corpus paper in {@code ids}, its best sentence pair against the corpus paper {@code queryId}. */
+    List<Explanation> explainPaper(String queryId, List<String> ids) {
+        return explain(queryId, null, ids);
     }
 
-    private List<Match> explain(String queryId, String queryText, List<Match> matches) {
-        if (matches.isEmpty()) {
-            return matches;
+    /** The matches, each carrying its best sentence pair against free text. */
+    List<Match> explainText(String queryText, Iterable<Match> matches) {
+        return attach(matches, explainText(queryText, ids(matches)));
+    }
+
+    /** The matches, each carrying its best sentence pair against a corpus paper. */
+    List<Match> explainPaper(String queryId, Iterable<Match> matches) {
+        return attach(matches, explainPaper(queryId, ids(matches)));
+    }
+
+    private List<Explanation> explain(String queryId, String queryText, List<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
         }
         var wanted = new ArrayList<String>();
         if (queryId != null) {
             wanted.add(queryId);
         }
-        matches.forEach(m -> wanted.add(m.id()));
+        wanted.addAll(ids);
         Map<String, Sentenced> papers = papers(wanted);
         Sentenced query = queryId != null ? papers.get(queryId) : encode(Sentences.split(queryText));
-        var explained = new ArrayList<Match>(matches.size());
+        var explanations = new ArrayList<Explanation>(ids.size());
+        for (String id : ids) {
+            explanations.add(bestPair(query, papers.get(id)));
+        }
+        return explanations;
+    }
+
+    private static List<String> ids(Iterable<Match> matches) {
+        var ids = new ArrayList<String>();
+        matches.forEach(m -> ids.add(m.id()));
+        return ids;
+    }
+
+    private static List<Match> attach(Iterable<Match> matches, List<Explanation> explanations) {
+        var explained = new ArrayList<Match>(explanations.size());
+        int i = 0;
         for (Match match : matches) {
-            explained.add(match.explained(bestPair(query, papers.get(match.id()))));
+            explained.add(match.explained(explanations.get(i++)));
         }
         return explained;
     }

@@ -4,12 +4,15 @@ import io.simdex.corpus.Paper;
 import io.simdex.encode.Encoder;
 import io.simdex.index.Hit;
 import io.simdex.index.SearchRequest;
+import io.simdex.index.VectorMath;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 /**
  * The questions simdex answers, free of HTTP: nearest papers to a text, papers like a given one or like a set
@@ -123,8 +126,8 @@ public final class SimilarityService implements AutoCloseable {
                     + String.join(", ", both) + " " + (both.size() == 1 ? "is" : "are")
                     + " in both 'positive' and 'negative'; list each example once");
         }
-        List<Match> matches = matches(recommender.recommend(List.copyOf(new java.util.LinkedHashSet<>(positive)),
-                List.copyOf(new java.util.LinkedHashSet<>(negative)), strategy, filter));
+        List<Match> matches = matches(recommender.recommend(List.copyOf(new LinkedHashSet<>(positive)),
+                List.copyOf(new LinkedHashSet<>(negative)), strategy, filter));
         return result(filter.explain() ? explainByNearestPositive(positive, matches) : matches, start);
     }
 
@@ -156,7 +159,7 @@ public final class SimilarityService implements AutoCloseable {
      * @throws UnknownPaperException if a known pair names an id the corpus lacks
      */
     public DedupCalibrationReport calibrateDuplicates(int sample, long seed, List<List<String>> knownDuplicates,
-            java.util.function.BiConsumer<Integer, Integer> progress) {
+            BiConsumer<Integer, Integer> progress) {
         return new DedupCalibration(corpus, encoder).run(sample, seed, knownDuplicates, progress);
     }
 
@@ -214,7 +217,7 @@ public final class SimilarityService implements AutoCloseable {
             String nearest = positive.get(0);
             float best = Float.NEGATIVE_INFINITY;
             for (String id : positive) {
-                float score = io.simdex.index.VectorMath.dot(v, corpus.index().vector(id).orElseThrow());
+                float score = VectorMath.dot(v, corpus.index().vector(id).orElseThrow());
                 if (score > best) {
                     best = score;
                     nearest = id;

@@ -124,7 +124,6 @@ class DedupEndToEndTest {
 
     @Test
     void the_command_line_answers_as_the_http_api_does() {
-        BundledApp.get();
         String id = "online-estimation-of-sat-solving-runtime";
 
         JsonNode similar = parse(run("similar", id, "-k", "5"));
@@ -146,7 +145,6 @@ class DedupEndToEndTest {
 
     @Test
     void the_command_line_rejects_bad_input_with_a_message_and_exit_code_2() {
-        BundledApp.get();
         var err = new ByteArrayOutputStream();
         PrintStream saved = System.err;
         System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
