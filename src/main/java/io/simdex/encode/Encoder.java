@@ -33,6 +33,20 @@ public interface Encoder extends AutoCloseable {
         return encode(List.of(text)).get(0);
     }
 
+    /**
+     * Encodes short free-text search queries, with the model's query instruction in front when it has one
+     * (bge-small-en-v1.5 does; all-MiniLM-L6-v2 does not). Documents, paper-to-paper lookups and duplicate
+     * checks use {@link #encode(List)}.
+     */
+    default List<Embedding> encodeQueries(List<String> queries) {
+        return encode(queries);
+    }
+
+    /** Encodes one search query; see {@link #encodeQueries(List)}. */
+    default Embedding encodeQuery(String query) {
+        return encodeQueries(List.of(query)).get(0);
+    }
+
     /** Releases the model and its native resources; idempotent. */
     @Override
     void close();

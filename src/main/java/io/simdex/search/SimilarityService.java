@@ -66,17 +66,23 @@ public final class SimilarityService implements AutoCloseable {
     public SearchResult search(String text, ResultFilter filter) {
         long start = System.nanoTime();
         checkKnown("exclude", filter.exclude());
-        float[] query = encoder.encode(text).vector();
-        List<Match> matches = matches(corpus.index().search(request(query, filter, Set.of())));
-        return result(filter.explain() ? explainer.explainText(text, matches) : matches, start);
+        return nearestTo(text, encoder.encodeQuery(text).vector(), filter, start);
     }
 
     /**
-     * "More like this" for text that is not in the corpus, such as a draft's title and abstract: the same as
-     * {@link #search(String, ResultFilter)}; the name says what it is for.
+     * "More like this" for text that is not in the corpus, such as a draft's title and abstract. Unlike
+     * {@link #search(String, ResultFilter)} the text is embedded as a document, without the model's query
+     * instruction: it is compared with papers as a paper.
      */
     public SearchResult similarToText(String text, ResultFilter filter) {
-        return search(text, filter);
+        long start = System.nanoTime();
+        checkKnown("exclude", filter.exclude());
+        return nearestTo(text, encoder.encode(text).vector(), filter, start);
+    }
+
+    private SearchResult nearestTo(String text, float[] vector, ResultFilter filter, long start) {
+        List<Match> matches = matches(corpus.index().search(request(vector, filter, Set.of())));
+        return result(filter.explain() ? explainer.explainText(text, matches) : matches, start);
     }
 
     /**
