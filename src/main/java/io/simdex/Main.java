@@ -4,6 +4,7 @@ import io.simdex.cli.BenchCommand;
 import io.simdex.cli.CalibrateCommand;
 import io.simdex.cli.CheckCommand;
 import io.simdex.cli.DedupCommand;
+import io.simdex.cli.EvalCommand;
 import io.simdex.cli.SimilarCommand;
 import io.simdex.cli.ServeCommand;
 
@@ -19,7 +20,7 @@ import picocli.CommandLine.Command;
         version = "simdex 0.1.0",
         description = "Semantic similarity search over scientific paper abstracts.",
         subcommands = {ServeCommand.class, SimilarCommand.class, CheckCommand.class, DedupCommand.class,
-            CalibrateCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+            CalibrateCommand.class, EvalCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

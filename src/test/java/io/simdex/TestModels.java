@@ -30,7 +30,16 @@ public final class TestModels {
     public static Settings.Model int8Spec() {
         return new Settings.Model("all-minilm-l6-v2", MODEL_CACHE.resolve("all-minilm-l6-v2-q"),
                 Settings.Precision.INT8, 256, Settings.Pooling.MEAN, 2, 1, 8,
-                Settings.Optimization.ALL, Settings.LongTexts.TRUNCATE, 0);
+                Settings.Optimization.ALL, Settings.LongTexts.TRUNCATE, 0, true, "");
+    }
+
+    /** bge-small-en-v1.5 as its descriptor in config/models/ says to run it: CLS pooling, 512 tokens. */
+    public static Settings.Model bgeSpec(Settings.Precision precision) {
+        String name = "bge-small-en-v1.5";
+        java.nio.file.Path dir = MODEL_CACHE.resolve(precision.folder(name));
+        io.simdex.config.ModelDescriptor d = io.simdex.config.ModelDescriptor.find(name, dir);
+        return new Settings.Model(name, dir, precision, d.maxTokens(), d.pooling(), 1, 2, 8,
+                Settings.Optimization.ALL, d.longTexts(), 0, d.normalize(), d.queryInstruction());
     }
 
     public static synchronized OnnxEncoder minilm() {

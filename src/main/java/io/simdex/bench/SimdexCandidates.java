@@ -40,7 +40,7 @@ final class SimdexCandidates {
                                 int batchSize) {
         Settings.Precision p = precision.equals("int8") ? Settings.Precision.INT8 : Settings.Precision.FP32;
         return new Settings.Model(MODEL, modelCache.resolve(p.folder(MODEL)), p, maxTokens, Settings.Pooling.MEAN,
-                workers, threadsPerWorker, batchSize, Settings.Optimization.ALL, Settings.LongTexts.TRUNCATE, 0);
+                workers, threadsPerWorker, batchSize, Settings.Optimization.ALL, Settings.LongTexts.TRUNCATE, 0, true, "");
     }
 
     /** Each text's full length in model tokens, [CLS] and [SEP] included, before any truncation. */

@@ -3,6 +3,7 @@ package io.simdex.cli;
 import io.simdex.config.SettingsException;
 import io.simdex.corpus.CorpusException;
 import io.simdex.encode.EncoderException;
+import io.simdex.eval.EvalDataException;
 import io.simdex.search.InvalidQueryException;
 import io.simdex.search.UnknownPaperException;
 
@@ -21,7 +22,7 @@ final class Launcher {
     static int run(Callable<Integer> body) {
         try {
             return body.call();
-        } catch (SettingsException | CorpusException | EncoderException | UncheckedIOException
+        } catch (SettingsException | CorpusException | EncoderException | EvalDataException | UncheckedIOException
                  | InvalidQueryException | UnknownPaperException e) {
             System.err.println("simdex: " + e.getMessage());
             return USAGE_ERROR;

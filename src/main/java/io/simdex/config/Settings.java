@@ -46,6 +46,8 @@ public record Settings(Server server, Model model, Index index, Corpus corpus, A
      * @param optimization     ONNX Runtime graph optimization level
      * @param longTexts        what happens to a text longer than {@code maxTokens}
      * @param chunkOverlap     with {@link LongTexts#CHUNK}, tokens shared by consecutive windows
+     * @param normalize        whether pooled vectors are L2-normalized (from the model's descriptor)
+     * @param queryInstruction put in front of free-text search queries only; empty for none
      */
     public record Model(
             String name,
@@ -58,7 +60,9 @@ public record Settings(Server server, Model model, Index index, Corpus corpus, A
             int batchSize,
             Optimization optimization,
             LongTexts longTexts,
-            int chunkOverlap) {
+            int chunkOverlap,
+            boolean normalize,
+            String queryInstruction) {
         /** The most positions a BERT-style encoder of this family accepts. */
         public static final int MODEL_MAX_POSITIONS = 512;
 
@@ -71,6 +75,7 @@ public record Settings(Server server, Model model, Index index, Corpus corpus, A
             Objects.requireNonNull(pooling, "model.pooling");
             Objects.requireNonNull(optimization, "model.optimization");
             Objects.requireNonNull(longTexts, "model.long-texts");
+            Objects.requireNonNull(queryInstruction, "query-instruction");
             if (maxTokens < 8 || maxTokens > MODEL_MAX_POSITIONS) {
                 throw new SettingsException(
                         "model.max-tokens must be 8.." + MODEL_MAX_POSITIONS + ", got " + maxTokens);
@@ -94,19 +99,25 @@ public record Settings(Server server, Model model, Index index, Corpus corpus, A
         public Model(String name, Path dir, int maxTokens, Pooling pooling, int workers, int threadsPerWorker,
                      int batchSize) {
             this(name, dir, Precision.FP32, maxTokens, pooling, workers, threadsPerWorker, batchSize,
-                    Optimization.ALL, LongTexts.TRUNCATE, 0);
+                    Optimization.ALL, LongTexts.TRUNCATE, 0, true, "");
         }
 
         /** A copy that runs with other thread settings. */
         public Model withThreads(int workers, int threadsPerWorker) {
             return new Model(name, dir, precision, maxTokens, pooling, workers, threadsPerWorker, batchSize,
-                    optimization, longTexts, chunkOverlap);
+                    optimization, longTexts, chunkOverlap, normalize, queryInstruction);
+        }
+
+        /** A copy that puts {@code instruction} in front of search queries. */
+        public Model withQueryInstruction(String instruction) {
+            return new Model(name, dir, precision, maxTokens, pooling, workers, threadsPerWorker, batchSize,
+                    optimization, longTexts, chunkOverlap, normalize, instruction);
         }
 
         /** A copy that handles long texts differently. */
         public Model withLongTexts(LongTexts longTexts, int chunkOverlap) {
             return new Model(name, dir, precision, maxTokens, pooling, workers, threadsPerWorker, batchSize,
-                    optimization, longTexts, chunkOverlap);
+                    optimization, longTexts, chunkOverlap, normalize, queryInstruction);
         }
     }
 

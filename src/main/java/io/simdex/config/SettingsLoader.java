@@ -39,14 +39,14 @@ public final class SettingsLoader {
         d.put("model.name", "all-minilm-l6-v2");
         d.put("model.cache-dir", "model-cache");
         d.put("model.dir", "");                 // empty: <model.cache-dir>/<model.name>
-        d.put("model.max-tokens", "256");
-        d.put("model.pooling", "mean");
+        d.put("model.max-tokens", "");          // empty: the model descriptor's
+        d.put("model.pooling", "");             // empty: the model descriptor's
         d.put("model.workers", "1");
         d.put("model.threads-per-worker", "2");
         d.put("model.batch-size", "8");
         d.put("model.precision", "fp32");
         d.put("model.optimization", "all");
-        d.put("model.long-texts", "truncate");
+        d.put("model.long-texts", "");          // empty: the model descriptor's
         d.put("model.chunk-overlap", "32");
         d.put("index.threads", "0");            // 0: one per core
         d.put("index.storage", "float32");
@@ -150,20 +150,29 @@ public final class SettingsLoader {
         String cacheDir = v.get("cache.dir").trim();
         String spillDir = v.get("index.spill-dir").trim();
         Settings.Precision precision = Settings.Precision.parse(text(v, "model.precision"));
+        if (!modelName.matches("[A-Za-z0-9._-]+")) {
+            throw new SettingsException("model.name must be a folder name such as all-minilm-l6-v2, got '"
+                    + modelName + "'");
+        }
+        Path dir = modelDir.isEmpty() ? cacheRoot.resolve(precision.folder(modelName)) : Path.of(modelDir);
+        ModelDescriptor model = ModelDescriptor.find(modelName, dir);
         return new Settings(
                 new Settings.Server(text(v, "server.host"), integer(v, "server.port")),
                 new Settings.Model(
                         modelName,
-                        modelDir.isEmpty() ? cacheRoot.resolve(precision.folder(modelName)) : Path.of(modelDir),
+                        dir,
                         precision,
-                        integer(v, "model.max-tokens"),
-                        Settings.Pooling.parse(text(v, "model.pooling")),
+                        isSet(v, "model.max-tokens") ? integer(v, "model.max-tokens") : model.maxTokens(),
+                        isSet(v, "model.pooling") ? Settings.Pooling.parse(text(v, "model.pooling")) : model.pooling(),
                         integer(v, "model.workers"),
                         integer(v, "model.threads-per-worker"),
                         integer(v, "model.batch-size"),
                         Settings.Optimization.parse(text(v, "model.optimization")),
-                        Settings.LongTexts.parse(text(v, "model.long-texts")),
-                        integer(v, "model.chunk-overlap")),
+                        isSet(v, "model.long-texts") ? Settings.LongTexts.parse(text(v, "model.long-texts"))
+                                : model.longTexts(),
+                        integer(v, "model.chunk-overlap"),
+                        model.normalize(),
+                        model.queryInstruction()),
                 new Settings.Index(
                         integer(v, "index.threads"),
                         Settings.Storage.parse(text(v, "index.storage")),
@@ -178,6 +187,10 @@ public final class SettingsLoader {
                 new Settings.Cache(
                         bool(v, "cache.enabled"),
                         cacheDir.isEmpty() ? cacheRoot.resolve("vectors") : Path.of(cacheDir)));
+    }
+
+    private static boolean isSet(Map<String, String> v, String key) {
+        return !v.get(key).isBlank();
     }
 
     private static String text(Map<String, String> v, String key) {

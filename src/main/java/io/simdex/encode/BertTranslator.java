@@ -20,10 +20,12 @@ final class BertTranslator implements NoBatchifyTranslator<TokenBatch, float[][]
     private static final String BATCH = "simdex.batch";
 
     private final Pooling pooling;
+    private final boolean normalize;
     private volatile List<String> inputNames = List.of("input_ids", "attention_mask", "token_type_ids");
 
-    BertTranslator(Pooling pooling) {
+    BertTranslator(Pooling pooling, boolean normalize) {
         this.pooling = pooling;
+        this.normalize = normalize;
     }
 
     void inputNames(List<String> names) {
@@ -62,6 +64,6 @@ final class BertTranslator implements NoBatchifyTranslator<TokenBatch, float[][]
         if (shape.dimension() != 3) {
             throw new EncoderException("expected token vectors of shape [batch, tokens, dim], got " + shape);
         }
-        return Pooler.pool(hidden.toFloatArray(), batch, (int) shape.get(2), pooling);
+        return Pooler.pool(hidden.toFloatArray(), batch, (int) shape.get(2), pooling, normalize);
     }
 }

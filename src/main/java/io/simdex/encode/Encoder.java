@@ -39,7 +39,16 @@ public interface Encoder extends AutoCloseable {
      * checks use {@link #encode(List)}.
      */
     default List<Embedding> encodeQueries(List<String> queries) {
-        return encode(queries);
+        String instruction = queryInstruction();
+        if (instruction.isEmpty()) {
+            return encode(queries);
+        }
+        return encode(queries.stream().map(query -> instruction + query).toList());
+    }
+
+    /** The text put in front of search queries, from the model's descriptor; empty when the model uses none. */
+    default String queryInstruction() {
+        return "";
     }
 
     /** Encodes one search query; see {@link #encodeQueries(List)}. */

@@ -107,7 +107,7 @@ public final class OnnxEncoder implements Encoder {
             }
         }
         String modelId = modelId(spec, fingerprint(onnx, tokenizerJson));
-        var translator = new BertTranslator(spec.pooling());
+        var translator = new BertTranslator(spec.pooling(), spec.normalize());
         Criteria<TokenBatch, float[][]> criteria = Criteria.builder()
                 .setTypes(TokenBatch.class, float[][].class)
                 .optModelPath(dir)
@@ -143,6 +143,9 @@ public final class OnnxEncoder implements Encoder {
                 .append('/').append(spec.pooling().name().toLowerCase(Locale.ROOT));
         if (spec.longTexts() == Settings.LongTexts.CHUNK) {
             id.append("/chunk").append(spec.chunkOverlap());
+        }
+        if (!spec.normalize()) {
+            id.append("/raw");
         }
         if (spec.optimization() != Settings.Optimization.ALL) {
             id.append("/opt-").append(spec.optimization().name().toLowerCase(Locale.ROOT));
@@ -183,6 +186,11 @@ public final class OnnxEncoder implements Encoder {
     @Override
     public List<Embedding> encode(List<String> texts) {
         return encode(texts, spec.maxTokens());
+    }
+
+    @Override
+    public String queryInstruction() {
+        return spec.queryInstruction();
     }
 
     /**
@@ -301,6 +309,14 @@ public final class OnnxEncoder implements Encoder {
             dim = v[0].length;
         }
         LOG.debug("model {} warmed up on {} workers, dimension {}", spec.name(), predictors.size(), dim);
+        if (!spec.normalize()) {
+            double norm = Pooler.length(predict(TokenBatch.of(probe))[0]);
+            if (Math.abs(norm - 1) > 1e-3) {
+                throw new EncoderException("model " + spec.name() + " returns vectors of length " + norm
+                        + ", but its descriptor says normalize: false; the index compares unit vectors, so set "
+                        + "normalize: true");
+            }
+        }
         return dim;
     }
 

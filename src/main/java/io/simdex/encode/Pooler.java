@@ -9,13 +9,15 @@ final class Pooler {
     }
 
     /**
-     * Pools and L2-normalizes.
+     * Pools and, unless the model's graph normalizes itself, L2-normalizes.
      *
      * @param hidden the model output, {@code rows × length × dim}, row-major
      * @param batch the input, whose mask says which positions are real tokens
-     * @return {@code rows} vectors of {@code dim} floats, each of unit length (a zero vector stays zero)
+     * @param normalize whether to L2-normalize each pooled vector
+     * @return {@code rows} vectors of {@code dim} floats, each of unit length when normalized (a zero vector
+     *         stays zero)
      */
-    static float[][] pool(float[] hidden, TokenBatch batch, int dim, Pooling pooling) {
+    static float[][] pool(float[] hidden, TokenBatch batch, int dim, Pooling pooling, boolean normalize) {
         int rows = batch.rows();
         int length = batch.length();
         if (hidden.length != rows * length * dim) {
@@ -27,7 +29,9 @@ final class Pooler {
             float[] v = pooling == Pooling.CLS
                     ? java.util.Arrays.copyOfRange(hidden, r * length * dim, r * length * dim + dim)
                     : mean(hidden, batch.mask(), r, length, dim);
-            normalize(v);
+            if (normalize) {
+                normalize(v);
+            }
             out[r] = v;
         }
         return out;
@@ -71,12 +75,17 @@ final class Pooler {
         return sum;
     }
 
-    private static void normalize(float[] v) {
+    /** The Euclidean length of {@code v}. */
+    static double length(float[] v) {
         double squares = 0;
         for (float x : v) {
             squares += (double) x * x;
         }
-        float inv = (float) (1.0 / Math.max(Math.sqrt(squares), 1e-12));
+        return Math.sqrt(squares);
+    }
+
+    private static void normalize(float[] v) {
+        float inv = (float) (1.0 / Math.max(length(v), 1e-12));
         for (int d = 0; d < v.length; d++) {
             v[d] *= inv;
         }

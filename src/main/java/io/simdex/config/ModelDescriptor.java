@@ -1,0 +1,109 @@
+package io.simdex.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * What a model needs to be run the way it was trained: pooling, token budget, normalization, the
+ * instruction put in front of search queries, and how long texts are handled by default.
+ *
+ * <p>One YAML file per model, {@code config/models/<name>.yaml} (also packaged into the jar). A folder
+ * given with {@code model.dir} may carry its own {@value #FILE_IN_MODEL_DIR}, which wins.
+ *
+ * @param pooling           how token vectors become one text vector (all-MiniLM-L6-v2: mean; BGE: cls)
+ * @param maxTokens         the model's token budget, [CLS] and [SEP] included
+ * @param normalize         whether pooled vectors are L2-normalized; the index compares unit vectors, so
+ *                          {@code false} is only for graphs that already normalize their output
+ * @param queryInstruction  put in front of free-text search queries only; empty for none
+ * @param longTexts         the default handling of texts over {@code maxTokens}, chosen by evaluation
+ */
+public record ModelDescriptor(Settings.Pooling pooling, int maxTokens, boolean normalize, String queryInstruction,
+                              Settings.LongTexts longTexts) {
+
+    /** A descriptor file inside a model folder; it overrides the one in {@code config/models/}. */
+    public static final String FILE_IN_MODEL_DIR = "simdex-model.yaml";
+
+    /** The folder of shipped descriptors, relative to the working directory, and in the jar. */
+    public static final Path CONFIG_DIR = Path.of("config", "models");
+
+    private static final Set<String> KEYS = Set.of("pooling", "max-tokens", "normalize", "query-instruction",
+            "long-texts");
+
+    public ModelDescriptor {
+        Objects.requireNonNull(pooling, "pooling");
+        Objects.requireNonNull(queryInstruction, "queryInstruction");
+        Objects.requireNonNull(longTexts, "longTexts");
+    }
+
+    /** The first descriptor found for a model: in its folder, in {@code config/models/}, then in the jar. */
+    public static ModelDescriptor find(String name, Path modelDir) {
+        Path inDir = modelDir.resolve(FILE_IN_MODEL_DIR);
+        if (Files.isRegularFile(inDir)) {
+            return read(inDir);
+        }
+        Path inConfig = CONFIG_DIR.resolve(name + ".yaml");
+        if (Files.isRegularFile(inConfig)) {
+            return read(inConfig);
+        }
+        String resource = "/models/" + name + ".yaml";
+        try (InputStream in = ModelDescriptor.class.getResourceAsStream(resource)) {
+            if (in != null) {
+                return parse(new ObjectMapper(new YAMLFactory()).readTree(in), "jar:" + resource);
+            }
+        } catch (IOException e) {
+            throw new SettingsException("cannot read model descriptor " + resource + ": " + e.getMessage(), e);
+        }
+        throw new SettingsException("no descriptor for model '" + name + "': put " + FILE_IN_MODEL_DIR + " in "
+                + modelDir + " or " + inConfig + " (pooling, max-tokens, normalize, query-instruction, long-texts; "
+                + "see config/models/all-minilm-l6-v2.yaml)");
+    }
+
+    static ModelDescriptor read(Path file) {
+        try {
+            return parse(new ObjectMapper(new YAMLFactory()).readTree(file.toFile()), file.toString());
+        } catch (IOException e) {
+            throw new SettingsException("cannot read model descriptor " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    static ModelDescriptor parse(JsonNode root, String origin) {
+        if (root == null || !root.isObject()) {
+            throw new SettingsException("model descriptor " + origin + " must be a YAML mapping of " + KEYS);
+        }
+        for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
+            String key = it.next();
+            if (!KEYS.contains(key)) {
+                throw new SettingsException("unknown key '" + key + "' in model descriptor " + origin
+                        + "; known keys: " + String.join(", ", KEYS));
+            }
+        }
+        try {
+            return new ModelDescriptor(
+                    Settings.Pooling.parse(required(root, "pooling", origin).asText()),
+                    required(root, "max-tokens", origin).asInt(),
+                    !root.has("normalize") || root.get("normalize").asBoolean(),
+                    root.has("query-instruction") ? root.get("query-instruction").asText("") : "",
+                    root.has("long-texts") ? Settings.LongTexts.parse(root.get("long-texts").asText())
+                            : Settings.LongTexts.TRUNCATE);
+        } catch (SettingsException e) {
+            throw new SettingsException("model descriptor " + origin + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static JsonNode required(JsonNode root, String key, String origin) {
+        JsonNode value = root.get(key);
+        if (value == null || value.isNull() || value.asText().isBlank()) {
+            throw new SettingsException("model descriptor " + origin + " must set '" + key + "'");
+        }
+        return value;
+    }
+}
