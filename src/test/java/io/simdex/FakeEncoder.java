@@ -17,14 +17,32 @@ public final class FakeEncoder implements Encoder {
     public static final int DIMENSION = 64;
 
     private final int maxTokens;
+    private final String queryInstruction;
     private final AtomicInteger encodedTexts = new AtomicInteger();
+    private final java.util.concurrent.CopyOnWriteArrayList<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public FakeEncoder() {
         this(256);
     }
 
     public FakeEncoder(int maxTokens) {
+        this(maxTokens, "");
+    }
+
+    /** A fake whose search queries get {@code queryInstruction} in front, like bge-small-en-v1.5's. */
+    public FakeEncoder(int maxTokens, String queryInstruction) {
         this.maxTokens = maxTokens;
+        this.queryInstruction = queryInstruction;
+    }
+
+    /** Every text encoded so far, in order, as the model saw it (query instruction included). */
+    public List<String> seenTexts() {
+        return List.copyOf(seen);
+    }
+
+    @Override
+    public String queryInstruction() {
+        return queryInstruction;
     }
 
     /** How many texts {@link #encode(List)} has seen so far. */
@@ -55,6 +73,7 @@ public final class FakeEncoder implements Encoder {
     @Override
     public List<Embedding> encode(List<String> texts) {
         encodedTexts.addAndGet(texts.size());
+        seen.addAll(texts);
         var out = new ArrayList<Embedding>(texts.size());
         for (String text : texts) {
             String[] words = text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+");

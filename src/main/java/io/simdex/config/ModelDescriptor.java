@@ -44,11 +44,17 @@ public record ModelDescriptor(Settings.Pooling pooling, int maxTokens, boolean n
         Objects.requireNonNull(longTexts, "longTexts");
     }
 
-    /** The first descriptor found for a model: in its folder, in {@code config/models/}, then in the jar. */
+    /**
+     * The first descriptor found for a model: in its folder, in {@code config/models/}, then in the jar. A
+     * quantized export named {@code <name>-q} shares its model's descriptor.
+     */
     public static ModelDescriptor find(String name, Path modelDir) {
         Path inDir = modelDir.resolve(FILE_IN_MODEL_DIR);
         if (Files.isRegularFile(inDir)) {
             return read(inDir);
+        }
+        if (name.endsWith(Settings.Precision.INT8.folder("")) && !shipped(name) && shipped(baseName(name))) {
+            return find(baseName(name), modelDir);
         }
         Path inConfig = CONFIG_DIR.resolve(name + ".yaml");
         if (Files.isRegularFile(inConfig)) {
@@ -65,6 +71,15 @@ public record ModelDescriptor(Settings.Pooling pooling, int maxTokens, boolean n
         throw new SettingsException("no descriptor for model '" + name + "': put " + FILE_IN_MODEL_DIR + " in "
                 + modelDir + " or " + inConfig + " (pooling, max-tokens, normalize, query-instruction, long-texts; "
                 + "see config/models/all-minilm-l6-v2.yaml)");
+    }
+
+    private static boolean shipped(String name) {
+        return Files.isRegularFile(CONFIG_DIR.resolve(name + ".yaml"))
+                || ModelDescriptor.class.getResource("/models/" + name + ".yaml") != null;
+    }
+
+    private static String baseName(String quantized) {
+        return quantized.substring(0, quantized.length() - Settings.Precision.INT8.folder("").length());
     }
 
     static ModelDescriptor read(Path file) {
