@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 
 /**
  * Runs the evaluations for one encoder: retrieval on BEIR sets, STS correlation, and the title-to-abstract
@@ -56,8 +57,10 @@ public final class Evaluation {
             gold[i] = pairs.get(i).gold();
             cosine[i] = dot(encoded.vectors()[2 * i], encoded.vectors()[2 * i + 1]);
         }
+        // The published figures are over the whole STS-B test split; a subset has none to compare with.
+        var published = pairs.size() == Published.STSB_TEST_PAIRS ? Published.sts(model) : OptionalDouble.empty();
         return new EvalReport.StsResult(file.getFileName().toString(), pairs.size(), Spearman.correlation(cosine, gold),
-                boxed(Published.sts(model)), EvalReport.EncodingSpeed.of(encoded));
+                boxed(published), EvalReport.EncodingSpeed.of(encoded));
     }
 
     /**
@@ -112,7 +115,7 @@ public final class Evaluation {
         return io.simdex.index.VectorMath.dot(a, b);
     }
 
-    private static Double boxed(java.util.OptionalDouble value) {
+    private static Double boxed(OptionalDouble value) {
         return value.isPresent() ? value.getAsDouble() : null;
     }
 }
