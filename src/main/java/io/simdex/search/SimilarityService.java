@@ -20,9 +20,8 @@ import java.util.function.ToDoubleFunction;
 /**
  * The questions simdex answers, free of HTTP: nearest papers to a text (by meaning, by words, or both), papers
  * like a given one or like a set of examples, whether a text duplicates a paper, and which papers duplicate each
- * other. Validates ids and
- * throws {@link UnknownPaperException} or {@link InvalidQueryException} naming the bad input. Safe for
- * concurrent use.
+ * other. Validates ids and throws {@link UnknownPaperException} or {@link InvalidQueryException} naming the bad
+ * input. Safe for concurrent use.
  */
 public final class SimilarityService implements AutoCloseable {
 
@@ -95,16 +94,14 @@ public final class SimilarityService implements AutoCloseable {
      */
     public SearchResult search(String text, ResultFilter filter, SearchMode mode) {
         long start = System.nanoTime();
+        if (mode != SearchMode.VECTOR) {
+            checkNoCosineBounds(filter, mode);
+        }
+        checkKnown("exclude", filter.exclude());
         if (mode == SearchMode.VECTOR) {
-            checkKnown("exclude", filter.exclude());
             return nearestTo(text, encoder.encodeQuery(text).vector(), filter, start);
         }
-        checkNoCosineBounds(filter, mode);
-        checkKnown("exclude", filter.exclude());
-        List<Match> matches = mode == SearchMode.LEXICAL
-                ? matches(corpus.lexical().search(text, filter.k(), filter.exclude()), LexicalHit::id,
-                        LexicalHit::score)
-                : hybrid(text, filter);
+        List<Match> matches = mode == SearchMode.LEXICAL ? lexical(text, filter) : hybrid(text, filter);
         return result(filter.explain() ? explainer.explainText(text, matches) : matches, start);
     }
 
@@ -259,6 +256,11 @@ public final class SimilarityService implements AutoCloseable {
         } finally {
             corpus.lexical().close();
         }
+    }
+
+    /** The BM25 ranking. */
+    private List<Match> lexical(String text, ResultFilter filter) {
+        return matches(corpus.lexical().search(text, filter.k(), filter.exclude()), LexicalHit::id, LexicalHit::score);
     }
 
     /** Both rankings, each {@code max(k, candidates)} deep, fused by reciprocal rank. */

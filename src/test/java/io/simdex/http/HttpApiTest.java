@@ -201,8 +201,8 @@ class HttpApiTest {
         "/api/papers/paper-1/similar?min_score=x | min_score | number from -1.0 to 1.0",
         "/api/search?q=x&mode=bm25             | mode      | one of vector, lexical, hybrid, got 'bm25'",
         "/api/search?q=x&mode=                 | mode      | one of vector, lexical, hybrid",
-        "/api/search?q=x&mode=lexical&min_score=0.5 | min_score | bounds a cosine, so it works with mode=vector only; mode=lexical",
-        "/api/search?q=x&mode=hybrid&max_score=0.9  | max_score | bounds a cosine, so it works with mode=vector only; mode=hybrid",
+        "/api/search?q=x&mode=lexical&min_score=0.5 | min_score | bounds a cosine, so it works with mode=vector only",
+        "/api/search?q=x&mode=hybrid&max_score=0.9  | max_score | mode=hybrid answers with reciprocal rank fusion scores",
     })
     void bad_parameters_get_a_400_problem_that_names_the_parameter(String url, String parameter, String hint) {
         var reply = http.get(url);

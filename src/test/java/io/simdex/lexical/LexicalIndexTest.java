@@ -27,7 +27,8 @@ class LexicalIndexTest {
     static void build() {
         index = LexicalIndex.build(List.of(
                 new LexicalDocument("gnn", "Graph neural networks. We train a model on molecule graphs."),
-                new LexicalDocument("hyperbolic", "Hyperbolic embeddings. We embed a model of trees in hyperbolic space."),
+                new LexicalDocument("hyperbolic", "Hyperbolic embeddings. We embed a model of trees in hyperbolic"
+                        + " space."),
                 new LexicalDocument("vision", "Vision models. We train a model on images and report model accuracy."),
                 new LexicalDocument("speech", "Speech recognition. A model of speech trained on audio."),
                 new LexicalDocument("possessive", "The network's weights are pruned after training."),
@@ -163,7 +164,8 @@ class LexicalIndexTest {
     @Test
     void bad_input_is_rejected_with_a_message_naming_it() {
         assertThatThrownBy(() -> LexicalIndex.build(List.of(new LexicalDocument("x", "one"),
-                new LexicalDocument("x", "two")))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'x'");
+                new LexicalDocument("x", "two")))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'x'");
         assertThatThrownBy(() -> index.search("model", 0, Set.of())).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("k must be >= 1");
         assertThatThrownBy(() -> new LexicalDocument(" ", "text")).isInstanceOf(IllegalArgumentException.class);

@@ -29,11 +29,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 class SimilarityServiceSearchTest {
 
     private static final List<Paper> PAPERS = List.of(
-            new Paper("gnn", "Graph neural networks", "We train graph networks on molecules and report results.", List.of()),
+            new Paper("gnn", "Graph neural networks", "We train graph networks on molecules and report results.",
+                    List.of()),
             new Paper("hyperbolic", "Hyperbolic embeddings", "We embed trees in hyperbolic space with few dimensions.",
                     List.of()),
             new Paper("proteins", "Protein folding", "We predict protein structures from sequences.", List.of()),
-            new Paper("speech", "Speech recognition", "We transcribe speech with a network trained on audio.", List.of()),
+            new Paper("speech", "Speech recognition", "We transcribe speech with a network trained on audio.",
+                    List.of()),
             new Paper("vision", "Image segmentation", "We segment images into regions and report results.", List.of()),
             new Paper("translation", "Machine translation", "We translate text between languages.", List.of()));
 
@@ -113,7 +115,8 @@ class SimilarityServiceSearchTest {
         // each ranking is max(k, candidates) = 2 deep, and each rank r adds 1 / (1 + r)
         Map<String, Double> expected = rrf(1, 2, service.search(q, ResultFilter.top(6), SearchMode.VECTOR),
                 service.search(q, ResultFilter.top(6), SearchMode.LEXICAL));
-        double second = expected.values().stream().sorted((a, b) -> Double.compare(b, a)).skip(1).findFirst().orElseThrow();
+        double second = expected.values().stream().sorted((a, b) -> Double.compare(b, a)).skip(1).findFirst()
+                .orElseThrow();
         assertThat(hybrid).hasSize(2);
         assertThat(hybrid).allSatisfy(m -> assertThat((double) m.score())
                 .isCloseTo(expected.get(m.id()), within(1e-7)).isGreaterThanOrEqualTo((float) second));
@@ -170,7 +173,8 @@ class SimilarityServiceSearchTest {
         List<Match> matches = service.search("We predict protein structures.", filter, mode).matches();
 
         assertThat(matches).isNotEmpty().allSatisfy(m -> assertThat(m.explanation()).isNotNull());
-        assertThat(matches.get(0).explanation().matchSentence()).isEqualTo("We predict protein structures from sequences.");
+        assertThat(matches.get(0).explanation().matchSentence())
+                .isEqualTo("We predict protein structures from sequences.");
     }
 
     @Test
