@@ -15,6 +15,7 @@ import io.simdex.search.CorpusIndexer;
 import io.simdex.search.DedupOptions;
 import io.simdex.search.DuplicateBands;
 import io.simdex.search.IndexedCorpus;
+import io.simdex.search.SearchOptions;
 import io.simdex.search.SimilarityService;
 import io.simdex.store.EmbeddingCache;
 
@@ -41,7 +42,8 @@ public final class App implements AutoCloseable {
     private App(Settings settings, Encoder encoder, IndexedCorpus indexed) {
         this.settings = settings;
         this.encoder = encoder;
-        this.service = new SimilarityService(indexed, encoder, dedupOptions(settings.dedup()));
+        this.service = new SimilarityService(indexed, encoder, dedupOptions(settings.dedup()),
+                searchOptions(settings.search()));
         this.encodedAtStart = indexed.encoded();
     }
 
@@ -103,6 +105,11 @@ public final class App implements AutoCloseable {
         return new DedupOptions(new DuplicateBands(dedup.duplicate(), dedup.nearDuplicate(), dedup.related(),
                 dedup.copiedText()),
                 dedup.matches(), dedup.maxPairs());
+    }
+
+    /** The lexical and hybrid search options from their settings. */
+    static SearchOptions searchOptions(Settings.Search search) {
+        return new SearchOptions(search.rrfK(), search.candidates());
     }
 
     private static Corpus loadCorpus(Settings.Corpus spec) {

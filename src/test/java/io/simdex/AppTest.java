@@ -5,6 +5,7 @@ import io.simdex.config.SettingsLoader;
 import io.simdex.index.IndexOptions;
 import io.simdex.search.DedupOptions;
 import io.simdex.search.DuplicateBands;
+import io.simdex.search.SearchOptions;
 
 import org.junit.jupiter.api.Test;
 
@@ -31,5 +32,13 @@ class AppTest {
 
         Settings shipped = SettingsLoader.load(null, Map.of(), Map.of()); // config/simdex.yaml, equal to the built-ins
         assertThat(App.dedupOptions(shipped.dedup())).isEqualTo(DedupOptions.defaults());
+    }
+
+    @Test
+    void search_settings_become_the_search_options_and_the_defaults_agree() {
+        assertThat(App.searchOptions(new Settings.Search(7, 30))).isEqualTo(new SearchOptions(7, 30));
+
+        Settings shipped = SettingsLoader.load(null, Map.of(), Map.of());
+        assertThat(App.searchOptions(shipped.search())).isEqualTo(SearchOptions.defaults());
     }
 }

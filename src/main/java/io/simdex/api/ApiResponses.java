@@ -1,10 +1,12 @@
 package io.simdex.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import io.simdex.corpus.Source;
 import io.simdex.search.Match;
 import io.simdex.search.RecommendStrategy;
+import io.simdex.search.SearchMode;
 
 import java.util.List;
 
@@ -18,8 +20,19 @@ public final class ApiResponses {
     private ApiResponses() {
     }
 
-    /** {@code GET /api/search}. */
-    public record Search(String query, int k, List<Match> results, long tookMs) {
+    /**
+     * {@code GET /api/search}, and {@code POST /api/similar}.
+     *
+     * @param mode how the results were ranked, and so what their scores are; null, and left out of the JSON, for
+     *             vector search, whose scores are cosines
+     */
+    public record Search(String query, @JsonInclude(JsonInclude.Include.NON_NULL) SearchMode mode, int k,
+                         List<Match> results, long tookMs) {
+
+        /** The answer of a vector search. */
+        public Search(String query, int k, List<Match> results, long tookMs) {
+            this(query, null, k, results, tookMs);
+        }
     }
 
     /** {@code GET /api/papers/{id}/similar}: the search shape, with the paper's id instead of a query. */

@@ -8,7 +8,8 @@ import java.util.Objects;
  * Every setting simdex reads, as one immutable tree; built once at start by {@link SettingsLoader}
  * and passed down, never read from a static.
  */
-public record Settings(Server server, Model model, Index index, Corpus corpus, Api api, Dedup dedup, Cache cache) {
+public record Settings(Server server, Model model, Index index, Corpus corpus, Api api, Search search, Dedup dedup,
+                       Cache cache) {
 
     public Settings {
         Objects.requireNonNull(dedup, "dedup");
@@ -17,6 +18,7 @@ public record Settings(Server server, Model model, Index index, Corpus corpus, A
         Objects.requireNonNull(index, "index");
         Objects.requireNonNull(corpus, "corpus");
         Objects.requireNonNull(api, "api");
+        Objects.requireNonNull(search, "search");
         Objects.requireNonNull(cache, "cache");
     }
 
@@ -284,6 +286,24 @@ public record Settings(Server server, Model model, Index index, Corpus corpus, A
 
         static final int DEFAULT_MAX_TEXT_CHARS = 20_000;
         static final int DEFAULT_MAX_EXAMPLES = 100;
+    }
+
+    /**
+     * Lexical and hybrid search ({@code GET /api/search?mode=lexical|hybrid}).
+     *
+     * @param rrfK       the constant k of reciprocal rank fusion, which scores a paper {@code Σ 1/(k + rank)} over
+     *                   the vector and lexical rankings; the larger k, the less a top rank outweighs the next ones
+     * @param candidates how deep each ranking goes before fusion: the best {@code max(k, candidates)} papers of each
+     */
+    public record Search(int rrfK, int candidates) {
+        public Search {
+            if (rrfK < 1 || rrfK > 100_000) {
+                throw new SettingsException("search.rrf-k must be 1..100000, got " + rrfK);
+            }
+            if (candidates < 1 || candidates > 10_000) {
+                throw new SettingsException("search.candidates must be 1..10000, got " + candidates);
+            }
+        }
     }
 
     /**

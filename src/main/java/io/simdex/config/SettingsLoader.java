@@ -58,6 +58,8 @@ public final class SettingsLoader {
         d.put("api.max-query-chars", "4096");
         d.put("api.max-text-chars", "20000");
         d.put("api.max-examples", "100");
+        d.put("search.rrf-k", "60");
+        d.put("search.candidates", "100");
         d.put("dedup.duplicate", "0.97");
         d.put("dedup.near-duplicate", "0.86");
         d.put("dedup.related", "0.67");
@@ -181,6 +183,7 @@ public final class SettingsLoader {
                 new Settings.Corpus(text(v, "corpus.path"), bool(v, "corpus.strict")),
                 new Settings.Api(integer(v, "api.max-k"), integer(v, "api.max-query-chars"),
                         integer(v, "api.max-text-chars"), integer(v, "api.max-examples")),
+                new Settings.Search(integer(v, "search.rrf-k"), integer(v, "search.candidates")),
                 new Settings.Dedup(number(v, "dedup.duplicate"), number(v, "dedup.near-duplicate"),
                         number(v, "dedup.related"), number(v, "dedup.copied-text"), integer(v, "dedup.matches"),
                         integer(v, "dedup.max-pairs")),

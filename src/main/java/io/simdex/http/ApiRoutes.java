@@ -11,6 +11,7 @@ import io.simdex.corpus.Paper;
 import io.simdex.search.QueryText;
 import io.simdex.search.RecommendStrategy;
 import io.simdex.search.ResultFilter;
+import io.simdex.search.SearchMode;
 import io.simdex.search.SearchResult;
 import io.simdex.search.SimilarityService;
 import io.simdex.search.TokenStats;
@@ -60,9 +61,11 @@ final class ApiRoutes {
 
     private void search(Context ctx) {
         String q = QueryParams.text(ctx, "q", limits.maxQueryChars());
+        SearchMode mode = mode(ctx);
         ResultFilter filter = filter(ctx);
-        SearchResult result = service.search(q, filter);
-        ctx.json(new ApiResponses.Search(q, filter.k(), result.matches(), result.tookMillis()));
+        SearchResult result = service.search(q, filter, mode);
+        ctx.json(new ApiResponses.Search(q, mode == SearchMode.VECTOR ? null : mode, filter.k(), result.matches(),
+                result.tookMillis()));
     }
 
     private void paper(Context ctx) {
@@ -158,6 +161,15 @@ final class ApiRoutes {
                     + " characters together; the limit is " + limits.maxTextChars() + " (api.max-text-chars)");
         }
         return joined;
+    }
+
+    private static SearchMode mode(Context ctx) {
+        String label = ctx.queryParam("mode");
+        if (label == null) {
+            return SearchMode.VECTOR;
+        }
+        return SearchMode.byLabel(label).orElseThrow(() -> QueryParams.invalid("mode",
+                "query parameter 'mode' must be one of " + SearchMode.labels() + ", got '" + label + "'"));
     }
 
     private static RecommendStrategy strategy(JsonBody body) {

@@ -6,6 +6,8 @@ import io.simdex.encode.Embedding;
 import io.simdex.encode.Encoder;
 import io.simdex.index.FlatIndex;
 import io.simdex.index.IndexOptions;
+import io.simdex.lexical.LexicalDocument;
+import io.simdex.lexical.LexicalIndex;
 import io.simdex.store.EmbeddingCache;
 
 import org.slf4j.Logger;
@@ -19,7 +21,8 @@ import java.util.Optional;
 
 /**
  * Embeds every paper of a corpus and loads the vectors into a {@link FlatIndex}, encoding only the texts
- * the cache does not already hold, and printing progress while it encodes.
+ * the cache does not already hold, and printing progress while it encodes; then indexes the papers' words in a
+ * {@link LexicalIndex}.
  */
 public final class CorpusIndexer {
 
@@ -75,7 +78,16 @@ public final class CorpusIndexer {
         LOG.info("indexed {} papers: {} from cache, {} encoded; {} truncated at {} tokens{}",
                 corpus.size(), corpus.size() - missing.size(), missing.size(), truncated, encoder.maxTokens(),
                 truncated == 0 ? "" : " (set model.long-texts: chunk to embed whole abstracts)");
-        return new IndexedCorpus(corpus, index, tokens, missing.size());
+        return new IndexedCorpus(corpus, index, lexical(corpus), tokens, missing.size());
+    }
+
+    /** The papers' titles and abstracts, as they are embedded, in a BM25 index; in memory, so built at every start. */
+    private static LexicalIndex lexical(Corpus corpus) {
+        long start = System.nanoTime();
+        LexicalIndex lexical = LexicalIndex.build(corpus.papers().stream()
+                .map(paper -> new LexicalDocument(paper.id(), paper.embeddingText())).toList());
+        LOG.info("lexical index: {} papers in {} ms", lexical.size(), (System.nanoTime() - start) / 1_000_000);
+        return lexical;
     }
 
     private static Map<String, Embedding> encode(List<Paper> papers, Encoder encoder) {

@@ -2,27 +2,33 @@ package io.simdex.search;
 
 import io.simdex.corpus.Corpus;
 import io.simdex.index.VectorIndex;
+import io.simdex.lexical.LexicalIndex;
 
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * A corpus with every paper's vector in an index: what the use cases search.
+ * A corpus with every paper's vector in an index and its words in a lexical index: what the use cases search.
  *
  * @param corpus the papers
  * @param index one vector per paper, under the paper's id, added in id order
+ * @param lexical one document per paper, its {@link io.simdex.corpus.Paper#embeddingText() title and abstract},
+ *                under the paper's id, added in id order
  * @param tokens per paper id, how much of its text the model read
  * @param encoded how many papers were encoded at start-up; the rest came from the cache
  */
-public record IndexedCorpus(Corpus corpus, VectorIndex index, Map<String, TokenStats> tokens, int encoded) {
+public record IndexedCorpus(Corpus corpus, VectorIndex index, LexicalIndex lexical, Map<String, TokenStats> tokens,
+                            int encoded) {
 
     public IndexedCorpus {
         Objects.requireNonNull(corpus, "corpus");
         Objects.requireNonNull(index, "index");
+        Objects.requireNonNull(lexical, "lexical");
         tokens = Map.copyOf(tokens);
-        if (index.size() != corpus.size() || tokens.size() != corpus.size()) {
-            throw new IllegalArgumentException("index holds " + index.size() + " vectors and " + tokens.size()
-                    + " token counts for " + corpus.size() + " papers");
+        if (index.size() != corpus.size() || lexical.size() != corpus.size() || tokens.size() != corpus.size()) {
+            throw new IllegalArgumentException("index holds " + index.size() + " vectors, lexical index "
+                    + lexical.size() + " documents and " + tokens.size() + " token counts for " + corpus.size()
+                    + " papers");
         }
     }
 }

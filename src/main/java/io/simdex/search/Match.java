@@ -6,7 +6,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * One ranked answer to a search.
  *
  * @param rank        1 for the best match
- * @param score       cosine similarity to the query, in [-1, 1]
+ * @param score       how well the paper matches: the cosine similarity to the query, in [-1, 1], except in
+ *                    lexical and hybrid search (see {@link SearchMode})
  * @param explanation the best-matching sentence pair, when the caller asked for it; else null
  */
 public record Match(String id, String title, float score, int rank,

@@ -5,6 +5,7 @@ import io.simdex.encode.Encoder;
 import io.simdex.index.Hit;
 import io.simdex.index.SearchRequest;
 import io.simdex.index.VectorMath;
+import io.simdex.lexical.LexicalHit;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -13,32 +14,43 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
 
 /**
- * The questions simdex answers, free of HTTP: nearest papers to a text, papers like a given one or like a set
- * of examples, whether a text duplicates a paper, and which papers duplicate each other. Validates ids and
- * throws {@link UnknownPaperException} or {@link InvalidQueryException} naming the bad input. Safe for
- * concurrent use.
+ * The questions simdex answers, free of HTTP: nearest papers to a text (by meaning, by words, or both), papers
+ * like a given one or like a set of examples, whether a text duplicates a paper, and which papers duplicate each
+ * other. Validates ids and throws {@link UnknownPaperException} or {@link InvalidQueryException} naming the bad
+ * input. Safe for concurrent use.
  */
 public final class SimilarityService implements AutoCloseable {
 
     private final IndexedCorpus corpus;
     private final Encoder encoder;
     private final DedupOptions dedup;
+    private final SearchOptions searchOptions;
+    private final RankFusion fusion;
     private final MatchExplainer explainer;
     private final Recommender recommender;
     private final DuplicateChecker checker;
     private final DuplicateFinder finder;
 
-    /** A service with the default duplicate bands and limits. */
+    /** A service with the default duplicate bands and limits, and the default rank fusion. */
     public SimilarityService(IndexedCorpus corpus, Encoder encoder) {
         this(corpus, encoder, DedupOptions.defaults());
     }
 
+    /** A service with the default rank fusion. */
     public SimilarityService(IndexedCorpus corpus, Encoder encoder, DedupOptions dedup) {
+        this(corpus, encoder, dedup, SearchOptions.defaults());
+    }
+
+    public SimilarityService(IndexedCorpus corpus, Encoder encoder, DedupOptions dedup, SearchOptions searchOptions) {
         this.corpus = Objects.requireNonNull(corpus, "corpus");
         this.encoder = Objects.requireNonNull(encoder, "encoder");
         this.dedup = Objects.requireNonNull(dedup, "dedup");
+        this.searchOptions = Objects.requireNonNull(searchOptions, "searchOptions");
+        this.fusion = new RankFusion(searchOptions.rrfK());
         if (encoder.dimension() != corpus.index().dimension()) {
             throw new IllegalArgumentException("encoder dimension " + encoder.dimension()
                     + " differs from index dimension " + corpus.index().dimension());
@@ -59,14 +71,38 @@ public final class SimilarityService implements AutoCloseable {
     }
 
     /**
-     * The papers nearest to free text, as the filter asks.
+     * The papers nearest to free text by meaning ({@link SearchMode#VECTOR}), as the filter asks.
      *
      * @throws UnknownIdsException if the filter excludes an id the corpus does not hold
      */
     public SearchResult search(String text, ResultFilter filter) {
+        return search(text, filter, SearchMode.VECTOR);
+    }
+
+    /**
+     * The papers that best match free text, ranked as {@code mode} says, as the filter asks. Each match's score
+     * is the mode's own (see {@link SearchMode}). Lexical search finds only papers sharing a word with the text,
+     * so it may return fewer than {@code k}, or none. Hybrid search fuses the best
+     * {@code max(k, candidates)} papers of each ranking ({@link SearchOptions}), so that a paper ranked just
+     * below {@code k} by one ranking still counts, and answers for every {@code k} up to {@code candidates} are
+     * prefixes of one another. {@code explain} works in every mode: the explanation is always the sentence pair
+     * with the highest cosine.
+     *
+     * @throws InvalidQueryException if the filter bounds the score in a mode other than vector: the bounds are
+     *                               cosines, which only vector search returns
+     * @throws UnknownIdsException   if the filter excludes an id the corpus does not hold
+     */
+    public SearchResult search(String text, ResultFilter filter, SearchMode mode) {
         long start = System.nanoTime();
+        if (mode != SearchMode.VECTOR) {
+            checkNoCosineBounds(filter, mode);
+        }
         checkKnown("exclude", filter.exclude());
-        return nearestTo(text, encoder.encodeQuery(text).vector(), filter, start);
+        if (mode == SearchMode.VECTOR) {
+            return nearestTo(text, encoder.encodeQuery(text).vector(), filter, start);
+        }
+        List<Match> matches = mode == SearchMode.LEXICAL ? lexical(text, filter) : hybrid(text, filter);
+        return result(filter.explain() ? explainer.explainText(text, matches) : matches, start);
     }
 
     /**
@@ -209,10 +245,44 @@ public final class SimilarityService implements AutoCloseable {
         return encoder.maxTokens();
     }
 
-    /** Releases the index (its scan threads and, with int8 storage, its memory-mapped file); not the encoder. */
+    /**
+     * Releases the indexes (the vector index's scan threads and, with int8 storage, its memory-mapped file; the
+     * lexical index's memory); not the encoder.
+     */
     @Override
     public void close() {
-        corpus.index().close();
+        try {
+            corpus.index().close();
+        } finally {
+            corpus.lexical().close();
+        }
+    }
+
+    /** The BM25 ranking. */
+    private List<Match> lexical(String text, ResultFilter filter) {
+        return matches(corpus.lexical().search(text, filter.k(), filter.exclude()), LexicalHit::id, LexicalHit::score);
+    }
+
+    /** Both rankings, each {@code max(k, candidates)} deep, fused by reciprocal rank. */
+    private List<Match> hybrid(String text, ResultFilter filter) {
+        int depth = Math.max(filter.k(), searchOptions.candidates());
+        float[] query = encoder.encodeQuery(text).vector();
+        List<Hit> byMeaning = corpus.index().search(new SearchRequest(query, depth, filter.exclude(),
+                SearchRequest.NO_MIN_SCORE, SearchRequest.NO_MAX_SCORE));
+        List<LexicalHit> byWords = corpus.lexical().search(text, depth, filter.exclude());
+        List<RankFusion.Fused> fused = fusion.fuse(List.of(byMeaning.stream().map(Hit::id).toList(),
+                byWords.stream().map(LexicalHit::id).toList()), filter.k());
+        return matches(fused, RankFusion.Fused::id, RankFusion.Fused::score);
+    }
+
+    private static void checkNoCosineBounds(ResultFilter filter, SearchMode mode) {
+        boolean min = filter.minScore() != ResultFilter.NO_MIN_SCORE;
+        if (min || filter.maxScore() != ResultFilter.NO_MAX_SCORE) {
+            String field = min ? "min_score" : "max_score";
+            throw new InvalidQueryException(field, "'" + field + "' bounds a cosine, so it works with mode=vector "
+                    + "only; mode=" + mode + " answers with " + mode.scores() + ", which have no fixed range. Drop '"
+                    + field + "' or search with mode=vector");
+        }
     }
 
     /** Explains each match against the positive example closest to it. */
@@ -255,10 +325,16 @@ public final class SimilarityService implements AutoCloseable {
     }
 
     private List<Match> matches(List<Hit> hits) {
-        var matches = new ArrayList<Match>(hits.size());
-        for (Hit hit : hits) {
-            Paper paper = corpus.corpus().find(hit.id()).orElseThrow();
-            matches.add(new Match(hit.id(), paper.title(), hit.score(), matches.size() + 1));
+        return matches(hits, Hit::id, Hit::score);
+    }
+
+    /** Ranked (id, score) results of any kind as matches, ranked from 1. */
+    private <T> List<Match> matches(List<T> ranked, Function<T, String> id, ToDoubleFunction<T> score) {
+        var matches = new ArrayList<Match>(ranked.size());
+        for (T result : ranked) {
+            Paper paper = corpus.corpus().find(id.apply(result)).orElseThrow();
+            matches.add(new Match(paper.id(), paper.title(), (float) score.applyAsDouble(result),
+                    matches.size() + 1));
         }
         return matches;
     }

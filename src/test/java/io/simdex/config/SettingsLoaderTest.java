@@ -94,6 +94,17 @@ class SettingsLoaderTest {
     }
 
     @Test
+    void search_settings_are_read_and_checked() {
+        assertThat(SettingsLoader.load(null, Map.of(), Map.of()).search()).isEqualTo(new Settings.Search(60, 100));
+        Settings s = SettingsLoader.load(null, Map.of("SIMDEX_SEARCH_RRF_K", "10"), Map.of("search.candidates", "50"));
+        assertThat(s.search()).isEqualTo(new Settings.Search(10, 50));
+        assertThatThrownBy(() -> SettingsLoader.load(null, Map.of(), Map.of("search.rrf-k", "0")))
+                .isInstanceOf(SettingsException.class).hasMessageContaining("search.rrf-k must be 1..100000, got 0");
+        assertThatThrownBy(() -> SettingsLoader.load(null, Map.of(), Map.of("search.candidates", "0")))
+                .hasMessageContaining("search.candidates must be 1..10000");
+    }
+
+    @Test
     void environment_variable_names_follow_the_key() {
         assertThat(SettingsLoader.envName("model.max-tokens")).isEqualTo("SIMDEX_MODEL_MAX_TOKENS");
         assertThat(SettingsLoader.envName("server.port")).isEqualTo("SIMDEX_SERVER_PORT");

@@ -56,6 +56,16 @@ class ApiEndToEndTest {
     }
 
     @Test
+    void lexical_and_hybrid_search_find_pointer_networks_by_its_name() {
+        for (String mode : List.of("lexical", "hybrid")) {
+            var reply = http.get("/api/search?q=pointer+networks&k=5&mode=" + mode);
+            assertThat(reply.status()).as(mode).isEqualTo(200);
+            assertThat(reply.json().get("mode").asText()).isEqualTo(mode);
+            assertThat(titles(reply.json()).get(0)).as(mode).isEqualTo("Pointer Networks");
+        }
+    }
+
+    @Test
     void search_answers_topical_questions_with_the_obvious_paper_first() {
         assertThat(titles(search("Adam optimizer adaptive estimates of lower-order moments", 5).json()).get(0))
                 .isEqualTo("Adam: A Method for Stochastic Optimization");
@@ -135,7 +145,8 @@ class ApiEndToEndTest {
         String longQuery = "x".repeat(4097);
         for (String url : List.of("/api/search", "/api/search?q=%20", "/api/search?q=" + longQuery,
                 "/api/search?q=x&k=ten", "/api/search?q=x&k=0", "/api/search?q=x&k=101",
-                "/api/search?q=x&min_score=high", "/api/papers/pointer-networks/similar?k=1000")) {
+                "/api/search?q=x&min_score=high", "/api/search?q=x&mode=bm25",
+                "/api/search?q=x&mode=lexical&min_score=0.5", "/api/papers/pointer-networks/similar?k=1000")) {
             var reply = http.get(url);
             assertThat(reply.status()).as(url).isEqualTo(400);
             assertThat(reply.contentType()).as(url).startsWith("application/problem+json");

@@ -1,6 +1,7 @@
 package io.simdex.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -83,6 +85,62 @@ class HttpApiTest {
     }
 
     @Test
+    void lexical_search_ranks_by_bm25_and_says_so() {
+        var reply = http.get("/api/search?q=protein+folding&k=5&mode=lexical");
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.json().get("mode").asText()).isEqualTo("lexical");
+        assertThat(reply.json().get("query").asText()).isEqualTo("protein folding");
+        JsonNode results = reply.json().get("results");
+        assertThat(results.findValuesAsText("id")).containsExactly("paper-1"); // no other paper has either word
+        assertThat(results.get(0).get("score").asDouble()).isGreaterThan(0);
+        assertThat(results.get(0).get("rank").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void a_lexical_query_of_stop_words_finds_nothing() {
+        var reply = http.get("/api/search?q=the+of+and&mode=lexical");
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.json().get("results")).isEmpty();
+    }
+
+    @Test
+    void hybrid_search_fuses_both_rankings_and_says_so() {
+        var reply = http.get("/api/search?q=protein+folding&k=5&mode=hybrid");
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.json().get("mode").asText()).isEqualTo("hybrid");
+        JsonNode results = reply.json().get("results");
+        assertThat(results).hasSize(5);
+        // first by meaning and by words: 1/(60 + 1) from each ranking
+        assertThat(results.get(0).get("id").asText()).isEqualTo("paper-1");
+        assertThat(results.get(0).get("score").asDouble()).isCloseTo(2.0 / 61, within(1e-6));
+        assertThat(results.get(1).get("score").asDouble()).isLessThanOrEqualTo(1.0 / 61 + 1e-6);
+    }
+
+    @Test
+    void vector_mode_is_the_default_and_its_answer_has_no_mode_field() {
+        var plain = http.get("/api/search?q=protein+folding&k=3").json();
+        var vector = http.get("/api/search?q=protein+folding&k=3&mode=Vector").json();
+
+        assertThat(plain.has("mode")).isFalse();
+        assertThat(vector.has("mode")).isFalse();
+        assertThat(vector.get("results")).isEqualTo(plain.get("results"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"lexical", "hybrid", "vector"})
+    void exclude_and_explain_work_in_every_mode(String mode) {
+        var reply = http.get("/api/search?q=protein+folding+benchmarks&k=3&exclude=paper-1&explain=true&mode=" + mode);
+
+        assertThat(reply.status()).isEqualTo(200);
+        JsonNode results = reply.json().get("results");
+        assertThat(results).isNotEmpty();
+        assertThat(results.findValuesAsText("id")).doesNotContain("paper-1");
+        results.forEach(r -> assertThat(r.get("explanation").get("match_sentence").asText()).isNotBlank());
+    }
+
+    @Test
     void similar_never_returns_the_paper_itself() {
         for (int i = 0; i < 7; i++) {
             var reply = http.get("/api/papers/paper-" + i + "/similar?k=5");
@@ -141,6 +199,10 @@ class HttpApiTest {
         "/api/search?q=x&min_score=-Infinity  | min_score | number from -1.0 to 1.0",
         "/api/papers/paper-1/similar?k=-1     | k         | whole number from 1 to 5",
         "/api/papers/paper-1/similar?min_score=x | min_score | number from -1.0 to 1.0",
+        "/api/search?q=x&mode=bm25             | mode      | one of vector, lexical, hybrid, got 'bm25'",
+        "/api/search?q=x&mode=                 | mode      | one of vector, lexical, hybrid",
+        "/api/search?q=x&mode=lexical&min_score=0.5 | min_score | bounds a cosine, so it works with mode=vector only",
+        "/api/search?q=x&mode=hybrid&max_score=0.9  | max_score | mode=hybrid answers with reciprocal rank fusion scores",
     })
     void bad_parameters_get_a_400_problem_that_names_the_parameter(String url, String parameter, String hint) {
         var reply = http.get(url);

@@ -33,6 +33,7 @@ class CorpusIndexerTest {
         assertThat(indexed.tokens().get("p3").tokensEmbedded()).isEqualTo(10);
         assertThat(indexed.tokens().get("p3").truncated()).isTrue();
         assertThat(indexed.encoded()).isEqualTo(5);
+        assertThat(indexed.lexical().size()).isEqualTo(5);
     }
 
     @Test

@@ -1,0 +1,177 @@
+package io.simdex.lexical;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+class LexicalIndexTest {
+
+    private static LexicalIndex index;
+
+    @BeforeAll
+    static void build() {
+        index = LexicalIndex.build(List.of(
+                new LexicalDocument("gnn", "Graph neural networks. We train a model on molecule graphs."),
+                new LexicalDocument("hyperbolic", "Hyperbolic embeddings. We embed a model of trees in hyperbolic"
+                        + " space."),
+                new LexicalDocument("vision", "Vision models. We train a model on images and report model accuracy."),
+                new LexicalDocument("speech", "Speech recognition. A model of speech trained on audio."),
+                new LexicalDocument("possessive", "The network's weights are pruned after training."),
+                new LexicalDocument("proteins", "Protein folding. Protein structures predicted from sequences.")));
+    }
+
+    @AfterAll
+    static void close() {
+        index.close();
+    }
+
+    @Test
+    void a_document_with_the_rare_query_term_ranks_first() {
+        List<LexicalHit> hits = index.search("hyperbolic model", 10, Set.of());
+
+        assertThat(hits.get(0).id()).isEqualTo("hyperbolic");
+        assertThat(ids(hits)).contains("gnn", "vision", "speech"); // "model" alone matches them too
+        for (int i = 1; i < hits.size(); i++) {
+            assertThat(hits.get(i).score()).isLessThanOrEqualTo(hits.get(i - 1).score());
+        }
+    }
+
+    @Test
+    void stemming_and_possessives_match_other_forms_of_a_word() {
+        assertThat(ids(index.search("network", 10, Set.of()))).containsExactlyInAnyOrder("gnn", "possessive");
+        assertThat(ids(index.search("Networks", 10, Set.of()))).containsExactlyInAnyOrder("gnn", "possessive");
+        assertThat(ids(index.search("folded proteins", 10, Set.of()))).containsExactly("proteins");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"the of and a", "?!;,.", "", "   ", "it is what it is"})
+    void a_query_without_an_indexable_word_finds_nothing(String query) {
+        assertThat(index.search(query, 10, Set.of())).isEmpty();
+    }
+
+    @Test
+    void excluded_documents_never_come_back_and_k_is_still_filled() {
+        List<LexicalHit> all = index.search("model", 3, Set.of());
+        assertThat(all).hasSize(3);
+
+        List<LexicalHit> hits = index.search("model", 3, Set.of(all.get(0).id(), "not-indexed"));
+
+        assertThat(ids(hits)).hasSize(3).doesNotContain(all.get(0).id());
+        assertThat(ids(hits).subList(0, 2)).isEqualTo(ids(all).subList(1, 3));
+    }
+
+    @Test
+    void k_caps_the_hits_and_fewer_come_back_when_fewer_match() {
+        assertThat(index.search("model", 1, Set.of())).hasSize(1);
+        assertThat(index.search("protein", 10, Set.of())).hasSize(1);
+        assertThat(index.search("quasar", 10, Set.of())).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"title:(foo AND \"bar", "model*", "speech~2", "+graph -neural", "[a TO z]", "\\", "/regex/",
+        "a && b || !c", "graph^10 {model}", "NOT AND OR", "network's:"})
+    void query_syntax_in_the_text_is_just_text(String query) {
+        assertThat(index.search(query, 10, Set.of())).allSatisfy(h -> assertThat(h.score()).isPositive());
+    }
+
+    @Test
+    void a_very_long_query_with_more_terms_than_lucene_allows_still_searches() {
+        String words = IntStream.range(0, 5_000).mapToObj(i -> "word" + i).collect(Collectors.joining(" "));
+        // the repeated words are the most frequent, so they survive the cap on distinct terms
+        String query = words + " hyperbolic hyperbolic hyperbolic";
+
+        assertThat(ids(index.search(query, 10, Set.of()))).containsExactly("hyperbolic");
+    }
+
+    @Test
+    void a_repeated_query_word_weighs_more() {
+        assertThat(index.search("speech speech speech protein", 1, Set.of()).get(0).id()).isEqualTo("speech");
+        assertThat(index.search("speech protein protein protein", 1, Set.of()).get(0).id()).isEqualTo("proteins");
+    }
+
+    @Test
+    void scores_are_bm25_with_k1_1_2_and_b_0_75() {
+        try (var small = LexicalIndex.build(List.of(new LexicalDocument("a", "apple banana"),
+                new LexicalDocument("b", "banana cherry"), new LexicalDocument("c", "cherry date elderberry")))) {
+            // one document of three holds "apple"; it is 2 terms long and the average is 7/3
+            double idf = Math.log(1 + (3 - 1 + 0.5) / (1 + 0.5));
+            double tf = 1 / (1 + 1.2 * (1 - 0.75 + 0.75 * 2 / (7.0 / 3)));
+
+            List<LexicalHit> hits = small.search("apple", 5, Set.of());
+
+            assertThat(ids(hits)).containsExactly("a");
+            assertThat((double) hits.get(0).score()).isCloseTo(idf * tf, within(1e-5));
+        }
+    }
+
+    @Test
+    void equal_scores_rank_in_index_order() {
+        try (var twins = LexicalIndex.build(List.of(new LexicalDocument("z-first", "same words here"),
+                new LexicalDocument("a-second", "same words here"), new LexicalDocument("other", "other text")))) {
+            assertThat(ids(twins.search("words", 5, Set.of()))).containsExactly("z-first", "a-second");
+        }
+    }
+
+    @Test
+    void concurrent_searches_get_the_answers_of_sequential_ones() throws Exception {
+        List<String> queries = List.of("hyperbolic model", "network", "speech audio", "protein folding", "model",
+                "graph vision", "training weights");
+        var expected = queries.stream().map(q -> index.search(q, 4, Set.of())).toList();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            var futures = new ArrayList<Future<List<LexicalHit>>>();
+            for (int round = 0; round < 50; round++) {
+                for (String q : queries) {
+                    futures.add(pool.submit(() -> index.search(q, 4, Set.of())));
+                }
+            }
+            for (int i = 0; i < futures.size(); i++) {
+                assertThat(futures.get(i).get()).isEqualTo(expected.get(i % queries.size()));
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
+    void an_empty_index_finds_nothing() {
+        try (var empty = LexicalIndex.build(List.of())) {
+            assertThat(empty.size()).isZero();
+            assertThat(empty.search("anything", 3, Set.of())).isEmpty();
+        }
+    }
+
+    @Test
+    void size_counts_the_documents() {
+        assertThat(index.size()).isEqualTo(6);
+    }
+
+    @Test
+    void bad_input_is_rejected_with_a_message_naming_it() {
+        assertThatThrownBy(() -> LexicalIndex.build(List.of(new LexicalDocument("x", "one"),
+                new LexicalDocument("x", "two")))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'x'");
+        assertThatThrownBy(() -> index.search("model", 0, Set.of())).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("k must be >= 1");
+        assertThatThrownBy(() -> new LexicalDocument(" ", "text")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static List<String> ids(List<LexicalHit> hits) {
+        return hits.stream().map(LexicalHit::id).toList();
+    }
+}
