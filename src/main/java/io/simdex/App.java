@@ -108,7 +108,7 @@ public final class App implements AutoCloseable {
     }
 
     /** The lexical and hybrid search options from their settings. */
-    static SearchOptions searchOptions(Settings.Search search) {
+    public static SearchOptions searchOptions(Settings.Search search) {
         return new SearchOptions(search.rrfK(), search.candidates());
     }
 

@@ -2,6 +2,7 @@ package io.simdex.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
+import io.simdex.App;
 import io.simdex.api.ApiJson;
 import io.simdex.config.Settings;
 import io.simdex.corpus.CorpusLoader;
@@ -13,6 +14,7 @@ import io.simdex.eval.EvalTable;
 import io.simdex.eval.Evaluation;
 import io.simdex.eval.StsPairs;
 import io.simdex.search.InvalidQueryException;
+import io.simdex.search.SearchMode;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,6 +23,7 @@ import picocli.CommandLine.Option;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -60,6 +63,10 @@ public final class EvalCommand implements Callable<Integer> {
             description = "Override the model's handling of texts over its token budget.")
     String longTexts;
 
+    @Option(names = "--modes", paramLabel = "MODE,...", split = ",",
+            description = "Search modes for --beir and --title-abstract: vector, lexical, hybrid (default all three).")
+    List<String> modes = List.of("vector", "lexical", "hybrid");
+
     @Option(names = "--json", description = "Print the results as JSON instead of a table.")
     boolean json;
 
@@ -71,6 +78,11 @@ public final class EvalCommand implements Callable<Integer> {
             }
             if (stsLimit < 0) {
                 throw new InvalidQueryException("sts-limit", "--sts-limit must be 0 (all) or more, got " + stsLimit);
+            }
+            var searchModes = EnumSet.noneOf(SearchMode.class);
+            for (String label : modes) {
+                searchModes.add(SearchMode.byLabel(label.strip()).orElseThrow(() -> new InvalidQueryException("modes",
+                        "--modes takes " + SearchMode.labels() + ", got '" + label + "'")));
             }
             var extra = new LinkedHashMap<String, String>();
             if (longTexts != null) {
@@ -87,14 +99,15 @@ public final class EvalCommand implements Callable<Integer> {
                 var retrieval = new ArrayList<EvalReport.RetrievalResult>();
                 var stsResults = new ArrayList<EvalReport.StsResult>();
                 var titles = new ArrayList<EvalReport.TitleAbstractResult>();
+                var options = App.searchOptions(settings.search());
                 if (dataset != null) {
-                    retrieval.add(evaluation.retrieval(dataset));
+                    retrieval.addAll(evaluation.retrieval(dataset, searchModes, options));
                 }
                 if (sts != null) {
                     stsResults.add(evaluation.sts(sts, pairs));
                 }
                 if (papers != null) {
-                    titles.add(evaluation.titleAbstract(papers));
+                    titles.addAll(evaluation.titleAbstract(papers, searchModes, options));
                 }
                 Settings.Model m = settings.model();
                 var report = new EvalReport(m.name(), m.precision().name().toLowerCase(Locale.ROOT), m.maxTokens(),

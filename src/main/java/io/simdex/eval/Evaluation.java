@@ -6,13 +6,23 @@ import io.simdex.index.Hit;
 import io.simdex.index.IndexOptions;
 import io.simdex.index.SearchRequest;
 
+import io.simdex.lexical.LexicalDocument;
+import io.simdex.lexical.LexicalHit;
+import io.simdex.lexical.LexicalIndex;
+import io.simdex.search.RankFusion;
+import io.simdex.search.SearchMode;
+import io.simdex.search.SearchOptions;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.Set;
 
 /**
  * Runs the evaluations for one encoder: retrieval on BEIR sets, STS correlation, and the title-to-abstract
@@ -28,19 +38,21 @@ public final class Evaluation {
         this.model = encoder.encoder().modelName();
     }
 
-    /** nDCG@10, Recall@10/100 and MRR@10 of vector search over every document of the set. */
-    public EvalReport.RetrievalResult retrieval(BeirDataset data) {
-        EvalEncoder.Encoded docs = encoder.documents(data.name() + "-documents",
-                data.documents().stream().map(BeirDataset.Document::fullText).toList());
-        EvalEncoder.Encoded queries = encoder.queries(data.name() + "-queries",
-                data.queries().stream().map(BeirDataset.Query::text).toList());
-        Map<String, List<String>> rankings = vectorRankings(
-                data.documents().stream().map(BeirDataset.Document::id).toList(), docs.vectors(),
-                data.queries().stream().map(BeirDataset.Query::id).toList(), queries.vectors());
-        RetrievalMetrics m = RetrievalMetrics.of(rankings, data.qrels());
-        return new EvalReport.RetrievalResult(data.name(), "vector", data.documents().size(), m.queries(),
-                m.ndcg10(), m.recall10(), m.recall100(), m.mrr10(), boxed(Published.retrieval(model, data.name())),
-                EvalReport.EncodingSpeed.of(docs));
+    /**
+     * nDCG@10, Recall@10/100 and MRR@10 over every document of the set, one result per mode. Lexical and
+     * hybrid rankings are built as the service builds them: BM25 over the same texts, and reciprocal rank
+     * fusion of the two rankings {@code max(100, candidates)} deep.
+     */
+    public List<EvalReport.RetrievalResult> retrieval(BeirDataset data, Set<SearchMode> modes, SearchOptions options) {
+        Rankings r = rankings(data, data.name(), modes, options);
+        var results = new ArrayList<EvalReport.RetrievalResult>();
+        for (SearchMode mode : r.byMode().keySet()) {
+            RetrievalMetrics m = RetrievalMetrics.of(r.byMode().get(mode), data.qrels());
+            results.add(new EvalReport.RetrievalResult(data.name(), mode.label(), data.documents().size(), m.queries(),
+                    m.ndcg10(), m.recall10(), m.recall100(), m.mrr10(), boxed(Published.retrieval(model, data.name())),
+                    mode == SearchMode.LEXICAL ? null : EvalReport.EncodingSpeed.of(r.documents())));
+        }
+        return results;
     }
 
     /** Spearman correlation between each pair's cosine and its gold score; sentences are embedded as documents. */
@@ -65,19 +77,88 @@ public final class Evaluation {
 
     /**
      * Each paper's title searched, as a query, against every paper's abstract embedded alone: Recall@1 and
-     * MRR of the paper's own abstract.
+     * MRR (to rank 100) of the paper's own abstract, one result per mode.
      */
-    public EvalReport.TitleAbstractResult titleAbstract(List<Paper> papers) {
+    public List<EvalReport.TitleAbstractResult> titleAbstract(List<Paper> papers, Set<SearchMode> modes,
+                                                              SearchOptions options) {
         BeirDataset data = titleAbstractSet(papers);
-        EvalEncoder.Encoded abstracts = encoder.documents("corpus-abstracts",
-                data.documents().stream().map(BeirDataset.Document::fullText).toList());
-        EvalEncoder.Encoded titles = encoder.queries("corpus-titles",
-                data.queries().stream().map(BeirDataset.Query::text).toList());
-        List<String> ids = papers.stream().map(Paper::id).toList();
-        RetrievalMetrics m = RetrievalMetrics.of(
-                vectorRankings(ids, abstracts.vectors(), ids, titles.vectors()), data.qrels());
-        return new EvalReport.TitleAbstractResult("vector", papers.size(), m.recall1(), m.mrr100(),
-                EvalReport.EncodingSpeed.of(abstracts));
+        Rankings r = rankings(data, "corpus", modes, options);
+        var results = new ArrayList<EvalReport.TitleAbstractResult>();
+        for (SearchMode mode : r.byMode().keySet()) {
+            RetrievalMetrics m = RetrievalMetrics.of(r.byMode().get(mode), data.qrels());
+            results.add(new EvalReport.TitleAbstractResult(mode.label(), papers.size(), m.recall1(), m.mrr100(),
+                    mode == SearchMode.LEXICAL ? null : EvalReport.EncodingSpeed.of(r.documents())));
+        }
+        return results;
+    }
+
+    /** Vector title-to-abstract retrieval; see {@link #titleAbstract(List, Set, SearchOptions)}. */
+    public EvalReport.TitleAbstractResult titleAbstract(List<Paper> papers) {
+        return titleAbstract(papers, EnumSet.of(SearchMode.VECTOR), SearchOptions.defaults()).get(0);
+    }
+
+    /** Each mode's rankings, and how the documents were encoded (null when no mode needed vectors). */
+    private record Rankings(Map<SearchMode, Map<String, List<String>>> byMode, EvalEncoder.Encoded documents) {
+    }
+
+    private Rankings rankings(BeirDataset data, String namespace, Set<SearchMode> modes, SearchOptions options) {
+        List<String> docIds = data.documents().stream().map(BeirDataset.Document::id).toList();
+        List<String> queryIds = data.queries().stream().map(BeirDataset.Query::id).toList();
+        List<String> queryTexts = data.queries().stream().map(BeirDataset.Query::text).toList();
+        int depth = Math.max(RetrievalMetrics.DEPTH, options.candidates());
+        Map<String, List<String>> vector = null;
+        EvalEncoder.Encoded docs = null;
+        if (modes.contains(SearchMode.VECTOR) || modes.contains(SearchMode.HYBRID)) {
+            docs = encoder.documents(namespace + "-documents",
+                    data.documents().stream().map(BeirDataset.Document::fullText).toList());
+            float[][] queries = encoder.queries(namespace + "-queries", queryTexts).vectors();
+            vector = vectorRankings(docIds, docs.vectors(), queryIds, queries, depth);
+        }
+        Map<String, List<String>> lexical = null;
+        if (modes.contains(SearchMode.LEXICAL) || modes.contains(SearchMode.HYBRID)) {
+            lexical = lexicalRankings(data, depth);
+        }
+        var byMode = new EnumMap<SearchMode, Map<String, List<String>>>(SearchMode.class);
+        for (SearchMode mode : modes) {
+            byMode.put(mode, switch (mode) {
+                case VECTOR -> cut(vector, RetrievalMetrics.DEPTH);
+                case LEXICAL -> cut(lexical, RetrievalMetrics.DEPTH);
+                case HYBRID -> fused(vector, lexical, queryIds, options);
+            });
+        }
+        return new Rankings(byMode, docs);
+    }
+
+    private static Map<String, List<String>> lexicalRankings(BeirDataset data, int depth) {
+        var docs = data.documents().stream().map(d -> new LexicalDocument(d.id(), d.fullText())).toList();
+        try (LexicalIndex index = LexicalIndex.build(docs)) {
+            var rankings = new HashMap<String, List<String>>(data.queries().size() * 2);
+            for (BeirDataset.Query q : data.queries()) {
+                rankings.put(q.id(), index.search(q.text(), depth, Set.of()).stream().map(LexicalHit::id).toList());
+            }
+            return rankings;
+        }
+    }
+
+    private static Map<String, List<String>> fused(Map<String, List<String>> vector, Map<String, List<String>> lexical,
+                                                   List<String> queryIds, SearchOptions options) {
+        var fusion = new RankFusion(options.rrfK());
+        int candidates = Math.max(RetrievalMetrics.DEPTH, options.candidates());
+        var rankings = new HashMap<String, List<String>>(queryIds.size() * 2);
+        for (String q : queryIds) {
+            List<String> v = vector.get(q);
+            List<String> l = lexical.get(q);
+            rankings.put(q, fusion.fuse(List.of(v.subList(0, Math.min(candidates, v.size())),
+                            l.subList(0, Math.min(candidates, l.size()))), RetrievalMetrics.DEPTH)
+                    .stream().map(RankFusion.Fused::id).toList());
+        }
+        return rankings;
+    }
+
+    private static Map<String, List<String>> cut(Map<String, List<String>> rankings, int depth) {
+        var out = new HashMap<String, List<String>>(rankings.size() * 2);
+        rankings.forEach((q, ranking) -> out.put(q, ranking.subList(0, Math.min(depth, ranking.size()))));
+        return out;
     }
 
     /** The title-to-abstract check as a retrieval set: documents are abstracts, queries titles, one answer each. */
@@ -94,8 +175,8 @@ public final class Evaluation {
     }
 
     static Map<String, List<String>> vectorRankings(List<String> docIds, float[][] docVectors, List<String> queryIds,
-                                                    float[][] queryVectors) {
-        int depth = Math.min(RetrievalMetrics.DEPTH, docIds.size());
+                                                    float[][] queryVectors, int depth) {
+        depth = Math.min(depth, docIds.size());
         try (FlatIndex index = new FlatIndex(docVectors[0].length, IndexOptions.defaults())) {
             index.addAll(docIds, docVectors);
             var requests = new ArrayList<SearchRequest>(queryIds.size());

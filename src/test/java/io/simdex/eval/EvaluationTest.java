@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.simdex.FakeEncoder;
 import io.simdex.corpus.Paper;
+import io.simdex.search.SearchMode;
+import io.simdex.search.SearchOptions;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -12,6 +14,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -59,9 +62,9 @@ class EvaluationTest {
                 List.of(new BeirDataset.Query("q1", "speech recognition noise")),
                 Map.of("q1", Map.of("d2", 1)));
 
-        EvalReport.RetrievalResult first = evaluation.retrieval(data);
+        EvalReport.RetrievalResult first = vectorOnly(evaluation, data);
         int encodedOnce = encoder.encodedTexts();
-        EvalReport.RetrievalResult second = evaluation.retrieval(data);
+        EvalReport.RetrievalResult second = vectorOnly(evaluation, data);
 
         assertThat(first.ndcg10()).isEqualTo(1.0);
         assertThat(encoder.seenTexts()).containsExactlyInAnyOrder("Protein folding Deep networks predict protein folding.",
@@ -71,6 +74,26 @@ class EvaluationTest {
         assertThat(second.encoding().fromCache()).isTrue();
         assertThat(second.encoding().texts()).isEqualTo(2);
         assertThat(progress.toString(StandardCharsets.UTF_8)).contains("tiny-documents: 2/2 texts encoded");
+    }
+
+    @Test
+    void lexical_mode_encodes_nothing_and_every_mode_reports_its_own_row() {
+        var encoder = new FakeEncoder();
+        var evaluation = new Evaluation(new EvalEncoder(encoder, Optional.empty(), quiet()));
+        var data = Evaluation.titleAbstractSet(PAPERS);
+
+        var lexical = evaluation.retrieval(data, EnumSet.of(SearchMode.LEXICAL), SearchOptions.defaults());
+        assertThat(encoder.encodedTexts()).isZero();
+        var all = evaluation.retrieval(data, EnumSet.allOf(SearchMode.class), SearchOptions.defaults());
+
+        assertThat(lexical).singleElement().satisfies(r -> {
+            assertThat(r.mode()).isEqualTo("lexical");
+            assertThat(r.encoding()).isNull();
+            assertThat(r.mrr10()).isEqualTo(1.0); // each title shares rare words with its own abstract only
+        });
+        assertThat(all).extracting(EvalReport.RetrievalResult::mode).containsExactly("vector", "lexical", "hybrid");
+        assertThat(all.get(2).recall10()).isEqualTo(1.0);
+        assertThat(all.get(2).encoding()).isNotNull();
     }
 
     @Test
@@ -86,6 +109,10 @@ class EvaluationTest {
         assertThat(result.pairs()).isEqualTo(3);
         assertThat(result.spearman()).isEqualTo(1.0);
         assertThat(result.published()).isNull();
+    }
+
+    private static EvalReport.RetrievalResult vectorOnly(Evaluation evaluation, BeirDataset data) {
+        return evaluation.retrieval(data, EnumSet.of(SearchMode.VECTOR), SearchOptions.defaults()).get(0);
     }
 
     private static PrintStream quiet() {
