@@ -19,7 +19,7 @@ public record EvalReport(String model, String precision, int maxTokens, String l
     /**
      * Retrieval on a BEIR set in one mode.
      *
-     * @param published the model's published nDCG@10 on this set, or null
+     * @param published the model's published nDCG@10 on this set (vector mode only), or null
      */
     public record RetrievalResult(String dataset, String mode, int documents, int queries, double ndcg10,
                                   double recall10, double recall100, double mrr10, Double published,

@@ -49,7 +49,8 @@ public final class Evaluation {
         for (SearchMode mode : r.byMode().keySet()) {
             RetrievalMetrics m = RetrievalMetrics.of(r.byMode().get(mode), data.qrels());
             results.add(new EvalReport.RetrievalResult(data.name(), mode.label(), data.documents().size(), m.queries(),
-                    m.ndcg10(), m.recall10(), m.recall100(), m.mrr10(), boxed(Published.retrieval(model, data.name())),
+                    m.ndcg10(), m.recall10(), m.recall100(), m.mrr10(),
+                    mode == SearchMode.VECTOR ? boxed(Published.retrieval(model, data.name())) : null,
                     mode == SearchMode.LEXICAL ? null : EvalReport.EncodingSpeed.of(r.documents())));
         }
         return results;
