@@ -95,7 +95,10 @@ public final class EvalCommand implements Callable<Integer> {
             var papers = titleAbstract ? CorpusLoader.load(settings.corpus().path()).papers() : null;
             try (OnnxEncoder encoder = OnnxEncoder.load(settings.model())) {
                 Optional<Path> cacheDir = settings.cache().enabled() ? Optional.of(settings.cache().dir()) : Optional.empty();
-                var evaluation = new Evaluation(new EvalEncoder(encoder, cacheDir, System.err));
+                // With chunking, a text that fits one window has its truncating vector: reuse the cached ones.
+                Optional<String> twin = settings.model().longTexts() == Settings.LongTexts.CHUNK
+                        ? Optional.of(encoder.truncatingModelId()) : Optional.empty();
+                var evaluation = new Evaluation(new EvalEncoder(encoder, cacheDir, System.err, twin));
                 var retrieval = new ArrayList<EvalReport.RetrievalResult>();
                 var stsResults = new ArrayList<EvalReport.StsResult>();
                 var titles = new ArrayList<EvalReport.TitleAbstractResult>();

@@ -60,6 +60,7 @@ public final class OnnxEncoder implements Encoder {
 
     private final Settings.Model spec;
     private final String modelId;
+    private final String filesFingerprint;
     private final TextTokenizer tokenizer;
     private final ZooModel<TokenBatch, float[][]> model;
     private final List<Predictor<TokenBatch, float[][]>> predictors;
@@ -68,10 +69,11 @@ public final class OnnxEncoder implements Encoder {
     private final int dimension;
     private volatile boolean closed;
 
-    private OnnxEncoder(Settings.Model spec, String modelId, TextTokenizer tokenizer,
+    private OnnxEncoder(Settings.Model spec, String filesFingerprint, TextTokenizer tokenizer,
                         ZooModel<TokenBatch, float[][]> model) {
         this.spec = spec;
-        this.modelId = modelId;
+        this.filesFingerprint = filesFingerprint;
+        this.modelId = modelId(spec, filesFingerprint);
         this.tokenizer = tokenizer;
         this.model = model;
         this.predictors = new ArrayList<>(spec.workers());
@@ -106,7 +108,7 @@ public final class OnnxEncoder implements Encoder {
                         + "the models into model-cache/) or point model.dir at a folder with model.onnx and tokenizer.json");
             }
         }
-        String modelId = modelId(spec, fingerprint(onnx, tokenizerJson));
+        String filesFingerprint = fingerprint(onnx, tokenizerJson);
         var translator = new BertTranslator(spec.pooling(), spec.normalize());
         Criteria<TokenBatch, float[][]> criteria = Criteria.builder()
                 .setTypes(TokenBatch.class, float[][].class)
@@ -123,7 +125,7 @@ public final class OnnxEncoder implements Encoder {
             tokenizer = new TextTokenizer(tokenizerJson);
             ZooModel<TokenBatch, float[][]> model = criteria.loadModel();
             translator.inputNames(model.describeInput().keys());
-            return new OnnxEncoder(spec, modelId, tokenizer, model);
+            return new OnnxEncoder(spec, filesFingerprint, tokenizer, model);
         } catch (IOException | ModelNotFoundException | MalformedModelException e) {
             if (tokenizer != null) {
                 tokenizer.close();
@@ -166,6 +168,14 @@ public final class OnnxEncoder implements Encoder {
     @Override
     public String modelId() {
         return modelId;
+    }
+
+    /**
+     * The {@link #modelId()} this encoder would have with truncation. With {@code chunk}, a text that fits one
+     * window gets the same vector either way, so vectors cached under this id can be reused for such texts.
+     */
+    public String truncatingModelId() {
+        return modelId(spec.withLongTexts(Settings.LongTexts.TRUNCATE, spec.chunkOverlap()), filesFingerprint);
     }
 
     @Override

@@ -30,15 +30,29 @@ public final class EvalEncoder {
     private final Encoder encoder;
     private final Optional<Path> cacheDir;
     private final PrintStream progress;
+    private final Optional<String> singleWindowTwin;
 
     /**
      * @param cacheDir where vectors are kept between runs ({@code cache.dir}); empty to always encode
      * @param progress where progress lines go (standard error for the command line)
      */
     public EvalEncoder(Encoder encoder, Optional<Path> cacheDir, PrintStream progress) {
+        this(encoder, cacheDir, progress, Optional.empty());
+    }
+
+    /**
+     * An encoder that may also take vectors from another model identity's cache for texts that fitted the
+     * token budget there: a chunking encoder's truncating twin, whose vector for a text of one window is the
+     * same.
+     *
+     * @param singleWindowTwin the twin's model id ({@code OnnxEncoder.truncatingModelId()})
+     */
+    public EvalEncoder(Encoder encoder, Optional<Path> cacheDir, PrintStream progress,
+                       Optional<String> singleWindowTwin) {
         this.encoder = encoder;
         this.cacheDir = cacheDir;
         this.progress = progress;
+        this.singleWindowTwin = singleWindowTwin.filter(id -> !id.equals(encoder.modelId()));
     }
 
     public Encoder encoder() {
@@ -61,6 +75,15 @@ public final class EvalEncoder {
                 EmbeddingCache.fileFor(dir, encoder.modelName(), encoder.modelId(), "eval-" + namespace),
                 encoder.modelId(), encoder.dimension()));
         Map<String, Embedding> known = new HashMap<>(cache.map(EmbeddingCache::load).orElse(Map.of()));
+        if (cacheDir.isPresent() && singleWindowTwin.isPresent()) {
+            new EmbeddingCache(EmbeddingCache.fileFor(cacheDir.get(), encoder.modelName(), singleWindowTwin.get(),
+                    "eval-" + namespace), singleWindowTwin.get(), encoder.dimension()).load()
+                    .forEach((key, e) -> {
+                        if (!e.truncated()) {
+                            known.putIfAbsent(key, e);
+                        }
+                    });
+        }
         List<Integer> missing = IntStream.range(0, texts.size())
                 .filter(i -> !known.containsKey(EmbeddingCache.key(prefix + texts.get(i))))
                 .boxed()

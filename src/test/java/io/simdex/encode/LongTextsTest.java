@@ -79,4 +79,10 @@ class LongTextsTest {
         assertThat(chunking.modelId()).isNotEqualTo(TestModels.minilm().modelId()).contains("/chunk32/");
         assertThat(TestModels.minilm().modelId()).doesNotContain("chunk").doesNotContain("opt-");
     }
+
+    @Test
+    void a_chunking_encoders_truncating_twin_is_the_truncating_encoder() {
+        assertThat(chunking.truncatingModelId()).isEqualTo(TestModels.minilm().modelId());
+        assertThat(TestModels.minilm().truncatingModelId()).isEqualTo(TestModels.minilm().modelId());
+    }
 }

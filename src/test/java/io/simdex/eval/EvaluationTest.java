@@ -97,6 +97,21 @@ class EvaluationTest {
     }
 
     @Test
+    void a_chunking_run_takes_its_twins_cached_vectors_for_texts_that_fitted_and_encodes_the_rest() {
+        String longText = "word ".repeat(300).strip();
+        List<String> texts = List.of("short text one", "short text two", longText);
+        var twin = new FakeEncoder(256);
+        new EvalEncoder(twin, Optional.of(cache), quiet()).documents("set", texts);
+        var chunking = new FakeEncoder(255); // another model id, as chunking gives
+
+        var encoded = new EvalEncoder(chunking, Optional.of(cache), quiet(), Optional.of(twin.modelId()))
+                .documents("set", texts);
+
+        assertThat(chunking.seenTexts()).containsExactly(longText);
+        assertThat(List.of(encoded.vectors())).hasSize(3).doesNotContainNull();
+    }
+
+    @Test
     void sts_correlates_cosines_with_gold_scores() {
         var evaluation = new Evaluation(new EvalEncoder(new FakeEncoder(), Optional.empty(), quiet()));
         var pairs = List.of(
