@@ -107,9 +107,9 @@ public final class App implements AutoCloseable {
                 dedup.matches(), dedup.maxPairs());
     }
 
-    /** The lexical and hybrid search options from their settings. */
+    /** The free-text search options from their settings. */
     public static SearchOptions searchOptions(Settings.Search search) {
-        return new SearchOptions(search.rrfK(), search.candidates());
+        return new SearchOptions(search.mode(), search.rrfK(), search.candidates());
     }
 
     private static Corpus loadCorpus(Settings.Corpus spec) {

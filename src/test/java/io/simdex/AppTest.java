@@ -5,6 +5,7 @@ import io.simdex.config.SettingsLoader;
 import io.simdex.index.IndexOptions;
 import io.simdex.search.DedupOptions;
 import io.simdex.search.DuplicateBands;
+import io.simdex.search.SearchMode;
 import io.simdex.search.SearchOptions;
 
 import org.junit.jupiter.api.Test;
@@ -36,9 +37,11 @@ class AppTest {
 
     @Test
     void search_settings_become_the_search_options_and_the_defaults_agree() {
-        assertThat(App.searchOptions(new Settings.Search(7, 30))).isEqualTo(new SearchOptions(7, 30));
+        assertThat(App.searchOptions(new Settings.Search(SearchMode.LEXICAL, 7, 30)))
+                .isEqualTo(new SearchOptions(SearchMode.LEXICAL, 7, 30));
 
         Settings shipped = SettingsLoader.load(null, Map.of(), Map.of());
         assertThat(App.searchOptions(shipped.search())).isEqualTo(SearchOptions.defaults());
+        assertThat(SearchOptions.defaults().defaultMode()).isEqualTo(SearchMode.HYBRID);
     }
 }

@@ -23,13 +23,13 @@ public final class ApiResponses {
     /**
      * {@code GET /api/search}, and {@code POST /api/similar}.
      *
-     * @param mode how the results were ranked, and so what their scores are; null, and left out of the JSON, for
-     *             vector search, whose scores are cosines
+     * @param mode how the results were ranked, and so what their scores are: always set by {@code GET /api/search};
+     *             null, and left out of the JSON, for {@code POST /api/similar}, whose scores are always cosines
      */
     public record Search(String query, @JsonInclude(JsonInclude.Include.NON_NULL) SearchMode mode, int k,
                          List<Match> results, long tookMs) {
 
-        /** The answer of a vector search. */
+        /** The answer of {@code POST /api/similar}, which ranks by cosine only. */
         public Search(String query, int k, List<Match> results, long tookMs) {
             this(query, null, k, results, tookMs);
         }

@@ -1,5 +1,7 @@
 package io.simdex.config;
 
+import io.simdex.search.SearchMode;
+
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
@@ -289,20 +291,27 @@ public record Settings(Server server, Model model, Index index, Corpus corpus, A
     }
 
     /**
-     * Lexical and hybrid search ({@code GET /api/search?mode=lexical|hybrid}).
+     * Free-text search ({@code GET /api/search}): the mode used when a request names none, and hybrid fusion.
      *
+     * @param mode       how {@code GET /api/search} ranks when the request has no {@code mode}
      * @param rrfK       the constant k of reciprocal rank fusion, which scores a paper {@code Σ 1/(k + rank)} over
      *                   the vector and lexical rankings; the larger k, the less a top rank outweighs the next ones
      * @param candidates how deep each ranking goes before fusion: the best {@code max(k, candidates)} papers of each
      */
-    public record Search(int rrfK, int candidates) {
+    public record Search(SearchMode mode, int rrfK, int candidates) {
         public Search {
+            Objects.requireNonNull(mode, "search.mode");
             if (rrfK < 1 || rrfK > 100_000) {
                 throw new SettingsException("search.rrf-k must be 1..100000, got " + rrfK);
             }
             if (candidates < 1 || candidates > 10_000) {
                 throw new SettingsException("search.candidates must be 1..10000, got " + candidates);
             }
+        }
+
+        static SearchMode parseMode(String value) {
+            return SearchMode.byLabel(value).orElseThrow(() -> new SettingsException(
+                    "search.mode must be one of " + SearchMode.labels() + ", got '" + value + "'"));
         }
     }
 

@@ -58,6 +58,7 @@ public final class SettingsLoader {
         d.put("api.max-query-chars", "4096");
         d.put("api.max-text-chars", "20000");
         d.put("api.max-examples", "100");
+        d.put("search.mode", "hybrid");
         d.put("search.rrf-k", "60");
         d.put("search.candidates", "100");
         d.put("dedup.duplicate", "0.97");
@@ -183,7 +184,8 @@ public final class SettingsLoader {
                 new Settings.Corpus(text(v, "corpus.path"), bool(v, "corpus.strict")),
                 new Settings.Api(integer(v, "api.max-k"), integer(v, "api.max-query-chars"),
                         integer(v, "api.max-text-chars"), integer(v, "api.max-examples")),
-                new Settings.Search(integer(v, "search.rrf-k"), integer(v, "search.candidates")),
+                new Settings.Search(Settings.Search.parseMode(text(v, "search.mode")), integer(v, "search.rrf-k"),
+                        integer(v, "search.candidates")),
                 new Settings.Dedup(number(v, "dedup.duplicate"), number(v, "dedup.near-duplicate"),
                         number(v, "dedup.related"), number(v, "dedup.copied-text"), integer(v, "dedup.matches"),
                         integer(v, "dedup.max-pairs")),

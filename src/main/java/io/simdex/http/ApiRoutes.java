@@ -64,8 +64,7 @@ final class ApiRoutes {
         SearchMode mode = mode(ctx);
         ResultFilter filter = filter(ctx);
         SearchResult result = service.search(q, filter, mode);
-        ctx.json(new ApiResponses.Search(q, mode == SearchMode.VECTOR ? null : mode, filter.k(), result.matches(),
-                result.tookMillis()));
+        ctx.json(new ApiResponses.Search(q, mode, filter.k(), result.matches(), result.tookMillis()));
     }
 
     private void paper(Context ctx) {
@@ -163,10 +162,11 @@ final class ApiRoutes {
         return joined;
     }
 
-    private static SearchMode mode(Context ctx) {
+    /** The request's {@code mode}, or the configured default ({@code search.mode}) when it names none. */
+    private SearchMode mode(Context ctx) {
         String label = ctx.queryParam("mode");
         if (label == null) {
-            return SearchMode.VECTOR;
+            return service.searchOptions().defaultMode();
         }
         return SearchMode.byLabel(label).orElseThrow(() -> QueryParams.invalid("mode",
                 "query parameter 'mode' must be one of " + SearchMode.labels() + ", got '" + label + "'"));

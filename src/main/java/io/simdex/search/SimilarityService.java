@@ -35,12 +35,12 @@ public final class SimilarityService implements AutoCloseable {
     private final DuplicateChecker checker;
     private final DuplicateFinder finder;
 
-    /** A service with the default duplicate bands and limits, and the default rank fusion. */
+    /** A service with the default duplicate bands and limits, and the default search options. */
     public SimilarityService(IndexedCorpus corpus, Encoder encoder) {
         this(corpus, encoder, DedupOptions.defaults());
     }
 
-    /** A service with the default rank fusion. */
+    /** A service with the default search options. */
     public SimilarityService(IndexedCorpus corpus, Encoder encoder, DedupOptions dedup) {
         this(corpus, encoder, dedup, SearchOptions.defaults());
     }
@@ -210,6 +210,11 @@ public final class SimilarityService implements AutoCloseable {
         return dedup;
     }
 
+    /** The default search mode and the hybrid fusion this service answers with. */
+    public SearchOptions searchOptions() {
+        return searchOptions;
+    }
+
     /** @throws UnknownPaperException if no paper has this id */
     public Paper paper(String id) {
         return corpus.corpus().find(id).orElseThrow(() -> new UnknownPaperException(id));
@@ -275,13 +280,14 @@ public final class SimilarityService implements AutoCloseable {
         return matches(fused, RankFusion.Fused::id, RankFusion.Fused::score);
     }
 
-    private static void checkNoCosineBounds(ResultFilter filter, SearchMode mode) {
+    private void checkNoCosineBounds(ResultFilter filter, SearchMode mode) {
         boolean min = filter.minScore() != ResultFilter.NO_MIN_SCORE;
         if (min || filter.maxScore() != ResultFilter.NO_MAX_SCORE) {
             String field = min ? "min_score" : "max_score";
-            throw new InvalidQueryException(field, "'" + field + "' bounds a cosine, so it works with mode=vector "
-                    + "only; mode=" + mode + " answers with " + mode.scores() + ", which have no fixed range. Drop '"
-                    + field + "' or search with mode=vector");
+            String byDefault = mode == searchOptions.defaultMode() ? " (the default when no mode is given)" : "";
+            throw new InvalidQueryException(field, "'" + field + "' bounds a cosine, and only mode=vector scores by "
+                    + "cosine; mode=" + mode + byDefault + " answers with " + mode.scores() + ", which have no fixed "
+                    + "range. Add mode=vector to the query to bound cosines, or drop '" + field + "'");
         }
     }
 

@@ -3,6 +3,8 @@ package io.simdex.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.simdex.search.SearchMode;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -95,13 +97,34 @@ class SettingsLoaderTest {
 
     @Test
     void search_settings_are_read_and_checked() {
-        assertThat(SettingsLoader.load(null, Map.of(), Map.of()).search()).isEqualTo(new Settings.Search(60, 100));
+        assertThat(SettingsLoader.load(null, Map.of(), Map.of()).search())
+                .isEqualTo(new Settings.Search(SearchMode.HYBRID, 60, 100));
         Settings s = SettingsLoader.load(null, Map.of("SIMDEX_SEARCH_RRF_K", "10"), Map.of("search.candidates", "50"));
-        assertThat(s.search()).isEqualTo(new Settings.Search(10, 50));
+        assertThat(s.search()).isEqualTo(new Settings.Search(SearchMode.HYBRID, 10, 50));
         assertThatThrownBy(() -> SettingsLoader.load(null, Map.of(), Map.of("search.rrf-k", "0")))
                 .isInstanceOf(SettingsException.class).hasMessageContaining("search.rrf-k must be 1..100000, got 0");
         assertThatThrownBy(() -> SettingsLoader.load(null, Map.of(), Map.of("search.candidates", "0")))
                 .hasMessageContaining("search.candidates must be 1..10000");
+    }
+
+    @Test
+    void the_default_search_mode_is_hybrid_and_can_be_set_to_any_mode() {
+        assertThat(SettingsLoader.load(Path.of("config", "simdex.yaml"), Map.of(), Map.of()).search().mode())
+                .isEqualTo(SearchMode.HYBRID);
+        assertThat(SettingsLoader.load(null, Map.of(), Map.of("search.mode", "vector")).search().mode())
+                .isEqualTo(SearchMode.VECTOR);
+        assertThat(SettingsLoader.load(null, Map.of("SIMDEX_SEARCH_MODE", " Lexical "), Map.of()).search().mode())
+                .isEqualTo(SearchMode.LEXICAL);
+    }
+
+    @Test
+    void a_bad_search_mode_names_the_key_and_the_modes() throws IOException {
+        Path file = yaml("search:\n  mode: bm25\n");
+        assertThatThrownBy(() -> SettingsLoader.load(file, Map.of(), Map.of()))
+                .isInstanceOf(SettingsException.class)
+                .hasMessage("search.mode must be one of vector, lexical, hybrid, got 'bm25'");
+        assertThatThrownBy(() -> SettingsLoader.load(null, Map.of(), Map.of("search.mode", " ")))
+                .isInstanceOf(SettingsException.class).hasMessageContaining("'search.mode' must not be empty");
     }
 
     @Test

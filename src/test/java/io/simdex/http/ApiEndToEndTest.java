@@ -56,6 +56,17 @@ class ApiEndToEndTest {
     }
 
     @Test
+    void the_shipped_settings_search_in_hybrid_mode_and_say_so() {
+        String q = "pointer networks convex hull";
+        JsonNode plain = search(q, 5).json();
+        JsonNode hybrid = search(q, 5, "hybrid").json();
+
+        assertThat(plain.get("mode").asText()).isEqualTo("hybrid");
+        assertThat(plain.get("results")).isEqualTo(hybrid.get("results"));
+        assertThat(search(q, 5, "vector").json().get("mode").asText()).isEqualTo("vector");
+    }
+
+    @Test
     void lexical_and_hybrid_search_find_pointer_networks_by_its_name() {
         for (String mode : List.of("lexical", "hybrid")) {
             var reply = http.get("/api/search?q=pointer+networks&k=5&mode=" + mode);
@@ -74,8 +85,8 @@ class ApiEndToEndTest {
     }
 
     @Test
-    void results_are_ranked_best_first_and_scores_are_cosines() {
-        JsonNode json = search("self-supervised speech representation learning", 20).json();
+    void vector_results_are_ranked_best_first_and_scores_are_cosines() {
+        JsonNode json = search("self-supervised speech representation learning", 20, "vector").json();
         JsonNode results = json.get("results");
         assertThat(results).hasSize(20);
         double previous = 1.0001;
@@ -145,7 +156,7 @@ class ApiEndToEndTest {
         String longQuery = "x".repeat(4097);
         for (String url : List.of("/api/search", "/api/search?q=%20", "/api/search?q=" + longQuery,
                 "/api/search?q=x&k=ten", "/api/search?q=x&k=0", "/api/search?q=x&k=101",
-                "/api/search?q=x&min_score=high", "/api/search?q=x&mode=bm25",
+                "/api/search?q=x&min_score=high", "/api/search?q=x&mode=bm25", "/api/search?q=x&min_score=0.5",
                 "/api/search?q=x&mode=lexical&min_score=0.5", "/api/papers/pointer-networks/similar?k=1000")) {
             var reply = http.get(url);
             assertThat(reply.status()).as(url).isEqualTo(400);
@@ -180,8 +191,13 @@ class ApiEndToEndTest {
         }
     }
 
+    /** A search in the configured default mode. */
     private static TestHttp.Reply search(String q, int k) {
         return http.get("/api/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8) + "&k=" + k);
+    }
+
+    private static TestHttp.Reply search(String q, int k, String mode) {
+        return http.get("/api/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8) + "&k=" + k + "&mode=" + mode);
     }
 
     private static List<String> titles(JsonNode json) {

@@ -6,10 +6,14 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.simdex.FakeEncoder;
+import io.simdex.App;
 import io.simdex.config.Settings;
+import io.simdex.config.SettingsLoader;
 import io.simdex.corpus.Corpus;
 import io.simdex.corpus.Source;
 import io.simdex.search.CorpusIndexer;
+import io.simdex.search.DedupOptions;
+import io.simdex.search.IndexedCorpus;
 import io.simdex.search.SimilarityService;
 
 import org.junit.jupiter.api.AfterAll;
@@ -22,6 +26,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The HTTP layer over a small corpus and a deterministic fake encoder: shapes, limits and every error. */
@@ -29,15 +34,16 @@ class HttpApiTest {
 
     private static final int MAX_K = 5;
     private static final int MAX_QUERY_CHARS = 50;
+    private static final FakeEncoder ENCODER = new FakeEncoder(8);
+    private static IndexedCorpus indexed;
     private static TestHttp http;
 
     @BeforeAll
     static void start() {
         var papers = TopicPapers.papers(topic -> "We study " + topic + " and report results on " + topic
                 + " benchmarks.", i -> List.of(new Source("page.txt", 1 + 2 * i), new Source("other.txt", 5)));
-        var encoder = new FakeEncoder(8);
-        var indexed = CorpusIndexer.index(new Corpus(papers, List.of()), encoder, Optional.empty());
-        http = new TestHttp(HttpApi.create(new SimilarityService(indexed, encoder),
+        indexed = CorpusIndexer.index(new Corpus(papers, List.of()), ENCODER, Optional.empty());
+        http = new TestHttp(HttpApi.create(new SimilarityService(indexed, ENCODER),
                 new Settings.Api(MAX_K, MAX_QUERY_CHARS)));
     }
 
@@ -76,9 +82,9 @@ class HttpApiTest {
 
     @Test
     void min_score_drops_weaker_results() {
-        var all = http.get("/api/search?q=protein+folding&k=5").json().get("results");
+        var all = http.get("/api/search?q=protein+folding&k=5&mode=vector").json().get("results");
         double cut = (all.get(0).get("score").asDouble() + all.get(1).get("score").asDouble()) / 2;
-        var reply = http.get("/api/search?q=protein+folding&k=5&min_score=" + cut);
+        var reply = http.get("/api/search?q=protein+folding&k=5&mode=vector&min_score=" + cut);
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.json().get("results")).hasSize(1)
                 .allSatisfy(r -> assertThat(r.get("score").asDouble()).isGreaterThanOrEqualTo(cut));
@@ -119,13 +125,44 @@ class HttpApiTest {
     }
 
     @Test
-    void vector_mode_is_the_default_and_its_answer_has_no_mode_field() {
+    void hybrid_is_the_default_mode_and_every_answer_names_its_mode() {
         var plain = http.get("/api/search?q=protein+folding&k=3").json();
+        var hybrid = http.get("/api/search?q=protein+folding&k=3&mode=hybrid").json();
         var vector = http.get("/api/search?q=protein+folding&k=3&mode=Vector").json();
 
-        assertThat(plain.has("mode")).isFalse();
-        assertThat(vector.has("mode")).isFalse();
-        assertThat(vector.get("results")).isEqualTo(plain.get("results"));
+        assertThat(plain.get("mode").asText()).isEqualTo("hybrid");
+        assertThat(plain.get("results")).isEqualTo(hybrid.get("results"));
+        assertThat(vector.get("mode").asText()).isEqualTo("vector");
+        assertThat(vector.get("results")).isNotEqualTo(plain.get("results"));
+    }
+
+    @Test
+    void search_mode_vector_in_the_settings_makes_vector_the_default() {
+        var settings = SettingsLoader.load(null, Map.of(), Map.of("search.mode", "vector"));
+        var service = new SimilarityService(indexed, ENCODER, DedupOptions.defaults(),
+                App.searchOptions(settings.search()));
+        try (var vectorByDefault = new TestHttp(HttpApi.create(service, new Settings.Api(MAX_K, MAX_QUERY_CHARS)))) {
+            var plain = vectorByDefault.get("/api/search?q=protein+folding&k=3&min_score=-0.5");
+
+            assertThat(plain.status()).isEqualTo(200);
+            assertThat(plain.json().get("mode").asText()).isEqualTo("vector");
+            assertThat(plain.json().get("results"))
+                    .isEqualTo(http.get("/api/search?q=protein+folding&k=3&mode=vector").json().get("results"));
+            assertThat(vectorByDefault.get("/api/search?q=x&mode=hybrid&min_score=0.5").json().get("detail").asText())
+                    .doesNotContain("default");
+        }
+    }
+
+    @Test
+    void min_score_under_the_hybrid_default_is_a_400_that_says_to_add_mode_vector() {
+        var reply = http.get("/api/search?q=protein+folding&min_score=0.5");
+
+        reply.assertProblem(400);
+        assertThat(reply.json().get("parameter").asText()).isEqualTo("min_score");
+        assertThat(reply.json().get("detail").asText())
+                .isEqualTo("'min_score' bounds a cosine, and only mode=vector scores by cosine; mode=hybrid (the "
+                        + "default when no mode is given) answers with reciprocal rank fusion scores, which have no "
+                        + "fixed range. Add mode=vector to the query to bound cosines, or drop 'min_score'");
     }
 
     @ParameterizedTest
@@ -201,8 +238,9 @@ class HttpApiTest {
         "/api/papers/paper-1/similar?min_score=x | min_score | number from -1.0 to 1.0",
         "/api/search?q=x&mode=bm25             | mode      | one of vector, lexical, hybrid, got 'bm25'",
         "/api/search?q=x&mode=                 | mode      | one of vector, lexical, hybrid",
-        "/api/search?q=x&mode=lexical&min_score=0.5 | min_score | bounds a cosine, so it works with mode=vector only",
-        "/api/search?q=x&mode=hybrid&max_score=0.9  | max_score | mode=hybrid answers with reciprocal rank fusion scores",
+        "/api/search?q=x&mode=lexical&min_score=0.5 | min_score | mode=lexical answers with BM25 scores",
+        "/api/search?q=x&mode=hybrid&max_score=0.9  | max_score | mode=hybrid (the default when no mode is given)",
+        "/api/search?q=x&max_score=0.9              | max_score | Add mode=vector to the query",
     })
     void bad_parameters_get_a_400_problem_that_names_the_parameter(String url, String parameter, String hint) {
         var reply = http.get(url);

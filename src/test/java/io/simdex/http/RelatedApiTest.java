@@ -88,7 +88,7 @@ class RelatedApiTest {
         var capped = http.get("/api/papers/paper-1/similar?k=3&max_score=" + (top - 0.01));
         assertThat(ids(capped.json())).doesNotContain("paper-1-copy").hasSize(3);
 
-        var search = http.get("/api/search?q=protein+folding&k=8&exclude=paper-1&max_score=0.99");
+        var search = http.get("/api/search?q=protein+folding&k=8&mode=vector&exclude=paper-1&max_score=0.99");
         assertThat(ids(search.json())).doesNotContain("paper-1");
         search.json().get("results").forEach(r -> assertThat(r.get("score").asDouble()).isLessThanOrEqualTo(0.99));
 

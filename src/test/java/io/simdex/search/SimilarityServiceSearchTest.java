@@ -107,7 +107,7 @@ class SimilarityServiceSearchTest {
 
     @Test
     void hybrid_uses_the_configured_constant_and_fuses_only_the_candidates_of_each_ranking() {
-        service = service(new SearchOptions(1, 2));
+        service = service(new SearchOptions(SearchMode.HYBRID, 1, 2));
         String q = "graph network trained on speech audio";
 
         List<Match> hybrid = service.search(q, ResultFilter.top(2), SearchMode.HYBRID).matches();
