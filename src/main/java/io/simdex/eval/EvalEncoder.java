@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.IntStream;
 
 /**
  * Encodes an evaluation's texts through an {@link EmbeddingCache}, so a second run only searches, and
@@ -84,28 +83,28 @@ public final class EvalEncoder {
                         }
                     });
         }
-        List<Integer> missing = IntStream.range(0, texts.size())
-                .filter(i -> !known.containsKey(EmbeddingCache.key(prefix + texts.get(i))))
-                .boxed()
-                .sorted(Comparator.comparingInt((Integer i) -> texts.get(i).length()).reversed())
+        // Each distinct text once: STS pairs and query sets repeat sentences.
+        List<String> distinct = texts.stream().distinct().toList();
+        List<String> missing = distinct.stream()
+                .filter(text -> !known.containsKey(EmbeddingCache.key(prefix + text)))
+                .sorted(Comparator.comparingInt(String::length).reversed())
                 .toList();
         long start = System.nanoTime();
         long tokens = 0;
         for (int from = 0; from < missing.size(); from += SLICE) {
-            List<Integer> slice = missing.subList(from, Math.min(missing.size(), from + SLICE));
-            List<String> batch = slice.stream().map(texts::get).toList();
+            List<String> batch = missing.subList(from, Math.min(missing.size(), from + SLICE));
             List<Embedding> out = asQueries ? encoder.encodeQueries(batch) : encoder.encode(batch);
             for (int j = 0; j < batch.size(); j++) {
                 known.put(EmbeddingCache.key(prefix + batch.get(j)), out.get(j));
                 tokens += out.get(j).tokensEmbedded();
             }
-            report(namespace, from + slice.size(), missing.size(), start);
+            report(namespace, from + batch.size(), missing.size(), start);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         Speed speed = missing.isEmpty() ? Speed.read(cache) : new Speed(missing.size(), tokens, seconds, false);
         if (!missing.isEmpty() && cache.isPresent()) {
             cache.get().save(known);
-            if (missing.size() == texts.size()) {
+            if (missing.size() == distinct.size()) {
                 speed.write(cache.get());
             }
         }

@@ -5,6 +5,7 @@ import io.simdex.index.FlatIndex;
 import io.simdex.index.Hit;
 import io.simdex.index.IndexOptions;
 import io.simdex.index.SearchRequest;
+import io.simdex.index.VectorMath;
 
 import io.simdex.lexical.LexicalDocument;
 import io.simdex.lexical.LexicalHit;
@@ -68,7 +69,7 @@ public final class Evaluation {
         double[] cosine = new double[pairs.size()];
         for (int i = 0; i < pairs.size(); i++) {
             gold[i] = pairs.get(i).gold();
-            cosine[i] = dot(encoded.vectors()[2 * i], encoded.vectors()[2 * i + 1]);
+            cosine[i] = VectorMath.dot(encoded.vectors()[2 * i], encoded.vectors()[2 * i + 1]);
         }
         // The published figures are over the whole STS-B test split; a subset has none to compare with.
         var published = pairs.size() == Published.STSB_TEST_PAIRS ? Published.sts(model) : OptionalDouble.empty();
@@ -191,10 +192,6 @@ public final class Evaluation {
             }
             return rankings;
         }
-    }
-
-    private static double dot(float[] a, float[] b) {
-        return io.simdex.index.VectorMath.dot(a, b);
     }
 
     private static Double boxed(OptionalDouble value) {

@@ -126,6 +126,17 @@ class EvaluationTest {
         assertThat(result.published()).isNull();
     }
 
+    @Test
+    void a_text_that_repeats_is_encoded_once() {
+        var encoder = new FakeEncoder();
+        var pairs = List.of(new StsPairs.Pair(5.0, "a cat sits", "a cat sits"),
+                new StsPairs.Pair(1.0, "a cat sits", "markets fell"));
+
+        new Evaluation(new EvalEncoder(encoder, Optional.empty(), quiet())).sts(Path.of("pairs.tsv"), pairs);
+
+        assertThat(encoder.seenTexts()).containsExactlyInAnyOrder("a cat sits", "markets fell");
+    }
+
     private static EvalReport.RetrievalResult vectorOnly(Evaluation evaluation, BeirDataset data) {
         return evaluation.retrieval(data, EnumSet.of(SearchMode.VECTOR), SearchOptions.defaults()).get(0);
     }
