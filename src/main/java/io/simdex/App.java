@@ -1,26 +1,22 @@
 package io.simdex;
 
 import io.javalin.Javalin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import io.simdex.config.Settings;
 import io.simdex.corpus.Corpus;
 import io.simdex.corpus.CorpusException;
 import io.simdex.corpus.CorpusLoader;
 import io.simdex.corpus.CorpusProblem;
+import io.simdex.dedup.DuplicateService;
 import io.simdex.encode.Encoder;
 import io.simdex.encode.OnnxEncoder;
-import io.simdex.index.IndexOptions;
 import io.simdex.http.HttpApi;
-import io.simdex.search.CorpusIndexer;
-import io.simdex.search.DedupOptions;
-import io.simdex.search.DuplicateBands;
-import io.simdex.search.IndexedCorpus;
-import io.simdex.search.SearchOptions;
-import io.simdex.search.SimilarityService;
-import io.simdex.store.EmbeddingCache;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import io.simdex.ingest.CorpusIndexer;
+import io.simdex.ingest.EmbeddingCache;
+import io.simdex.ingest.IndexedCorpus;
+import io.simdex.search.SearchService;
 
 import java.nio.file.Path;
 import java.util.Optional;
@@ -36,15 +32,17 @@ public final class App implements AutoCloseable {
 
     private final Settings settings;
     private final Encoder encoder;
-    private final SimilarityService service;
-    private final int encodedAtStart;
+    private final IndexedCorpus indexed;
+    private final SearchService search;
+    private final DuplicateService duplicates;
+    private Javalin started;
 
     private App(Settings settings, Encoder encoder, IndexedCorpus indexed) {
         this.settings = settings;
         this.encoder = encoder;
-        this.service = new SimilarityService(indexed, encoder, dedupOptions(settings.dedup()),
-                searchOptions(settings.search()));
-        this.encodedAtStart = indexed.encoded();
+        this.indexed = indexed;
+        this.search = new SearchService(indexed, encoder, settings.search());
+        this.duplicates = new DuplicateService(indexed, encoder, settings.dedup());
     }
 
     /**
@@ -58,7 +56,7 @@ public final class App implements AutoCloseable {
         Encoder encoder = OnnxEncoder.load(settings.model());
         try {
             IndexedCorpus indexed = CorpusIndexer.index(corpus, encoder, cache(settings, encoder),
-                    indexOptions(settings.index()));
+                    settings.index());
             return new App(settings, encoder, indexed);
         } catch (RuntimeException e) {
             encoder.close();
@@ -66,13 +64,43 @@ public final class App implements AutoCloseable {
         }
     }
 
-    /** The HTTP API over this app's service, not yet started. */
+    /** The HTTP API over this app's services, not yet started. */
     public Javalin server() {
-        return HttpApi.create(service, settings.api());
+        return HttpApi.create(search, duplicates, settings.api());
     }
 
-    public SimilarityService service() {
-        return service;
+    /**
+     * Starts the HTTP API on {@code server.host} and {@code server.port}; {@link #close()} stops it.
+     *
+     * @return the port it listens on (the one chosen when {@code server.port} is 0)
+     * @throws IllegalStateException if it was started already
+     */
+    public synchronized int start() {
+        if (started != null) {
+            throw new IllegalStateException("the HTTP API is already started on port " + started.port());
+        }
+        started = server().start(settings.server().host(), settings.server().port());
+        return started.port();
+    }
+
+    /** Search, more like this, recommendations and the papers themselves. */
+    public SearchService search() {
+        return search;
+    }
+
+    /** Duplicate checks and clusters. */
+    public DuplicateService duplicates() {
+        return duplicates;
+    }
+
+    /** The corpus with its indexes, for tools that measure them. */
+    public IndexedCorpus indexed() {
+        return indexed;
+    }
+
+    /** The model this app encodes with; owned by the app, closed with it. */
+    public Encoder encoder() {
+        return encoder;
     }
 
     public Settings settings() {
@@ -81,35 +109,21 @@ public final class App implements AutoCloseable {
 
     /** How many papers had to be encoded at start-up; 0 when every vector came from the cache. */
     public int encodedAtStart() {
-        return encodedAtStart;
+        return indexed.encoded();
     }
 
+    /** Stops the HTTP API if {@link #start()} started it, then releases the indexes and the encoder. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (started != null) {
+            started.stop();
+            started = null;
+        }
         try {
-            service.close();
+            search.close();
         } finally {
             encoder.close();
         }
-    }
-
-    /** The index's options from its settings. */
-    static IndexOptions indexOptions(Settings.Index index) {
-        return new IndexOptions(index.effectiveThreads(),
-                index.storage() == Settings.Storage.INT8 ? IndexOptions.Storage.INT8 : IndexOptions.Storage.FLOAT32,
-                index.oversample(), index.spillDir());
-    }
-
-    /** The duplicate use cases' options from their settings. */
-    static DedupOptions dedupOptions(Settings.Dedup dedup) {
-        return new DedupOptions(new DuplicateBands(dedup.duplicate(), dedup.nearDuplicate(), dedup.related(),
-                dedup.copiedText()),
-                dedup.matches(), dedup.maxPairs());
-    }
-
-    /** The free-text search options from their settings. */
-    public static SearchOptions searchOptions(Settings.Search search) {
-        return new SearchOptions(search.mode(), search.rrfK(), search.candidates());
     }
 
     private static Corpus loadCorpus(Settings.Corpus spec) {

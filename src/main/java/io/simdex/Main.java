@@ -1,15 +1,15 @@
 package io.simdex;
 
-import io.simdex.cli.BenchCommand;
-import io.simdex.cli.CalibrateCommand;
-import io.simdex.cli.CheckCommand;
-import io.simdex.cli.DedupCommand;
-import io.simdex.cli.EvalCommand;
-import io.simdex.cli.SimilarCommand;
-import io.simdex.cli.ServeCommand;
-
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+
+import io.simdex.cli.CheckCommand;
+import io.simdex.cli.DedupCommand;
+import io.simdex.cli.ServeCommand;
+import io.simdex.cli.SimilarCommand;
+import io.simdex.tools.bench.BenchCommand;
+import io.simdex.tools.calibrate.CalibrateCommand;
+import io.simdex.tools.eval.EvalCommand;
 
 /**
  * The {@code simdex} command line: {@code serve} starts the HTTP service; {@code similar}, {@code check} and

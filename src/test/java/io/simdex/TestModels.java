@@ -1,7 +1,11 @@
 package io.simdex;
 
-import io.simdex.config.Settings;
+import io.simdex.encode.EncoderOptions;
+import io.simdex.encode.LongTexts;
 import io.simdex.encode.OnnxEncoder;
+import io.simdex.encode.Optimization;
+import io.simdex.encode.Pooling;
+import io.simdex.encode.Precision;
 
 import java.nio.file.Path;
 
@@ -18,28 +22,28 @@ public final class TestModels {
     }
 
     /** all-MiniLM-L6-v2 fp32 as the service runs it: 256 tokens, mean pooling, 2 workers. */
-    public static Settings.Model minilmSpec() {
+    public static EncoderOptions minilmSpec() {
         return spec("all-minilm-l6-v2");
     }
 
-    public static Settings.Model spec(String name) {
-        return new Settings.Model(name, MODEL_CACHE.resolve(name), 256, Settings.Pooling.MEAN, 2, 1, 8);
+    public static EncoderOptions spec(String name) {
+        return new EncoderOptions(name, MODEL_CACHE.resolve(name), 256, Pooling.MEAN, 2, 1, 8);
     }
 
     /** all-MiniLM-L6-v2's int8 export, otherwise run like {@link #minilmSpec()}. */
-    public static Settings.Model int8Spec() {
-        return new Settings.Model("all-minilm-l6-v2", MODEL_CACHE.resolve("all-minilm-l6-v2-q"),
-                Settings.Precision.INT8, 256, Settings.Pooling.MEAN, 2, 1, 8,
-                Settings.Optimization.ALL, Settings.LongTexts.TRUNCATE, 0, true, "");
+    public static EncoderOptions int8Spec() {
+        return new EncoderOptions("all-minilm-l6-v2", MODEL_CACHE.resolve("all-minilm-l6-v2-q"),
+                Precision.INT8, 256, Pooling.MEAN, 2, 1, 8,
+                Optimization.ALL, LongTexts.TRUNCATE, 0, true, "");
     }
 
     /** bge-small-en-v1.5 as its descriptor in config/models/ says to run it: CLS pooling, 512 tokens. */
-    public static Settings.Model bgeSpec(Settings.Precision precision) {
+    public static EncoderOptions bgeSpec(Precision precision) {
         String name = "bge-small-en-v1.5";
         java.nio.file.Path dir = MODEL_CACHE.resolve(precision.folder(name));
         io.simdex.config.ModelDescriptor d = io.simdex.config.ModelDescriptor.find(name, dir);
-        return new Settings.Model(name, dir, precision, d.maxTokens(), d.pooling(), 1, 2, 8,
-                Settings.Optimization.ALL, d.longTexts(), 0, d.normalize(), d.queryInstruction());
+        return new EncoderOptions(name, dir, precision, d.maxTokens(), d.pooling(), 1, 2, 8,
+                Optimization.ALL, d.longTexts(), 0, d.normalize(), d.queryInstruction());
     }
 
     public static synchronized OnnxEncoder minilm() {

@@ -1,10 +1,23 @@
 package io.simdex.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
-/** The one JSON configuration of simdex's answers: snake_case field names, for HTTP and the command line alike. */
+import io.simdex.dedup.Band;
+import io.simdex.dedup.DuplicateMatch;
+import io.simdex.search.Explanation;
+import io.simdex.search.Match;
+import io.simdex.search.RecommendStrategy;
+import io.simdex.search.SearchMode;
+
+/**
+ * The one JSON configuration of simdex's answers, for HTTP and the command line alike: snake_case field names,
+ * enums by their labels, explanations only when asked for. Service records are written as they are, shaped by
+ * the mix-ins below, so the services carry no JSON annotations and every rule of the wire format is here.
+ */
 public final class ApiJson {
 
     private ApiJson() {
@@ -15,6 +28,23 @@ public final class ApiJson {
         return JsonMapper.builder()
                 .findAndAddModules()
                 .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                .addMixIn(Match.class, ExplainedOnRequest.class)
+                .addMixIn(DuplicateMatch.class, ExplainedOnRequest.class)
+                .addMixIn(SearchMode.class, ByLabel.class)
+                .addMixIn(RecommendStrategy.class, ByLabel.class)
+                .addMixIn(Band.class, ByLabel.class)
                 .build();
+    }
+
+    /** A match's {@code explanation} is left out, not null, when the caller did not ask for it. */
+    private abstract static class ExplainedOnRequest {
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        abstract Explanation explanation();
+    }
+
+    /** An enum is written as its label ({@code near_duplicate}, {@code hybrid}), as requests name it. */
+    private abstract static class ByLabel {
+        @JsonValue
+        abstract String label();
     }
 }

@@ -13,7 +13,7 @@ import java.util.List;
 /**
  * The JSON bodies of successful responses, shared by the HTTP API and the command line so both print the
  * same; field names are part of the API and must not drift. Duplicate checks and clusters answer with the
- * service's own records ({@link io.simdex.search.DuplicateCheck}, {@link io.simdex.search.DuplicateClusters}).
+ * service's own records ({@link io.simdex.dedup.DuplicateCheck}, {@link io.simdex.dedup.DuplicateClusters}).
  */
 public final class ApiResponses {
 

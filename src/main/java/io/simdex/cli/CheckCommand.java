@@ -1,10 +1,10 @@
 package io.simdex.cli;
 
-import io.simdex.search.InvalidQueryException;
-import io.simdex.search.QueryText;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+
+import io.simdex.search.InvalidQueryException;
+import io.simdex.search.QueryText;
 
 import java.util.concurrent.Callable;
 
@@ -31,13 +31,13 @@ public final class CheckCommand extends ServiceCommand implements Callable<Integ
 
     @Override
     public Integer call() {
-        return answer(service -> {
+        return answer(app -> {
             String query = QueryText.of(text, title, abstractText);
-            int matches = k == null ? service.dedupOptions().matches() : k;
+            int matches = k == null ? app.duplicates().options().matches() : k;
             if (matches < 1) {
                 throw new InvalidQueryException("k", "-k must be at least 1, got " + matches);
             }
-            return json(service.checkDuplicate(query, matches, explain));
+            return json(app.duplicates().check(query, matches, explain));
         }, System.out);
     }
 }

@@ -1,6 +1,6 @@
 package io.simdex.cli;
 
-import io.simdex.search.DuplicateClusters;
+import io.simdex.dedup.DuplicateClusters;
 
 /** Duplicate clusters as CSV (RFC 4180): one row per paper, with its cluster's id, best score and pair count. */
 final class ClusterCsv {

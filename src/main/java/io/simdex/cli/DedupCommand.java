@@ -1,10 +1,10 @@
 package io.simdex.cli;
 
-import io.simdex.search.DuplicateClusters;
-import io.simdex.search.InvalidQueryException;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+
+import io.simdex.dedup.DuplicateClusters;
+import io.simdex.search.InvalidQueryException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -36,12 +36,12 @@ public final class DedupCommand extends ServiceCommand implements Callable<Integ
 
     @Override
     public Integer call() {
-        return answer(service -> {
-            float t = threshold == null ? service.dedupOptions().bands().nearDuplicate() : threshold;
+        return answer(app -> {
+            float t = threshold == null ? app.duplicates().options().bands().nearDuplicate() : threshold;
             if (!(t > 0f && t <= 1f)) {
                 throw new InvalidQueryException("threshold", "--threshold must be above 0 and at most 1, got " + t);
             }
-            DuplicateClusters clusters = service.duplicates(t);
+            DuplicateClusters clusters = app.duplicates().clusters(t);
             String text = format == Format.CSV ? ClusterCsv.write(clusters) : json(clusters);
             if (out == null) {
                 return text;

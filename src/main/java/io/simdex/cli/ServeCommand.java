@@ -1,16 +1,15 @@
 package io.simdex.cli;
 
-import io.javalin.Javalin;
-
-import io.simdex.App;
-import io.simdex.config.Settings;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+
+import io.simdex.App;
+import io.simdex.config.Settings;
+import io.simdex.launch.ConfigOptions;
+import io.simdex.launch.Launcher;
 
 import java.util.LinkedHashMap;
 import java.util.concurrent.Callable;
@@ -51,19 +50,17 @@ public final class ServeCommand implements Callable<Integer> {
         return Launcher.run(() -> {
             Settings settings = config.load(flags);
             App app = App.build(settings);
-            Javalin server = app.server();
             var stopped = new CountDownLatch(1);
             Launcher.onShutdown(() -> {
-                server.stop();
                 app.close();
                 LOG.info("simdex stopped");
                 stopped.countDown();
             });
-            server.start(settings.server().host(), settings.server().port());
+            int boundPort = app.start();
             LOG.info("simdex ready in {} s: {} papers, model {} ({}-d, {} tokens), listening on http://{}:{}",
-                    String.format("%.1f", (System.nanoTime() - start) / 1e9), app.service().paperCount(),
-                    app.service().modelName(), app.service().dimension(), app.service().maxTokens(),
-                    settings.server().host(), server.port());
+                    String.format("%.1f", (System.nanoTime() - start) / 1e9), app.search().paperCount(),
+                    app.search().modelName(), app.search().dimension(), app.search().maxTokens(),
+                    settings.server().host(), boundPort);
             stopped.await();
             return 0;
         });

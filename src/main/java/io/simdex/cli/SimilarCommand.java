@@ -1,12 +1,12 @@
 package io.simdex.cli;
 
-import io.simdex.api.ApiResponses;
-import io.simdex.search.ResultFilter;
-import io.simdex.search.SearchResult;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+
+import io.simdex.api.ApiResponses;
+import io.simdex.search.ResultFilter;
+import io.simdex.search.SearchResult;
 
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -39,9 +39,9 @@ public final class SimilarCommand extends ServiceCommand implements Callable<Int
 
     @Override
     public Integer call() {
-        return answer(service -> {
+        return answer(app -> {
             ResultFilter filter = Filters.of(k, minScore, maxScore, new LinkedHashSet<>(exclude), explain);
-            SearchResult result = service.similar(id, filter);
+            SearchResult result = app.search().similar(id, filter);
             return json(new ApiResponses.Similar(id, k, result.matches(), result.tookMillis()));
         }, System.out);
     }

@@ -4,6 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
+import io.simdex.encode.LongTexts;
+import io.simdex.encode.Pooling;
+import io.simdex.encode.Precision;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -26,8 +30,8 @@ import java.util.Set;
  * @param queryInstruction  put in front of free-text search queries only; empty for none
  * @param longTexts         the default handling of texts over {@code maxTokens}, chosen by evaluation
  */
-public record ModelDescriptor(Settings.Pooling pooling, int maxTokens, boolean normalize, String queryInstruction,
-                              Settings.LongTexts longTexts) {
+public record ModelDescriptor(Pooling pooling, int maxTokens, boolean normalize, String queryInstruction,
+                              LongTexts longTexts) {
 
     /** A descriptor file inside a model folder; it overrides the one in {@code config/models/}. */
     public static final String FILE_IN_MODEL_DIR = "simdex-model.yaml";
@@ -53,7 +57,7 @@ public record ModelDescriptor(Settings.Pooling pooling, int maxTokens, boolean n
         if (Files.isRegularFile(inDir)) {
             return read(inDir);
         }
-        if (name.endsWith(Settings.Precision.INT8.folder("")) && !shipped(name) && shipped(baseName(name))) {
+        if (name.endsWith(Precision.INT8.folder("")) && !shipped(name) && shipped(baseName(name))) {
             return find(baseName(name), modelDir);
         }
         Path inConfig = CONFIG_DIR.resolve(name + ".yaml");
@@ -79,7 +83,7 @@ public record ModelDescriptor(Settings.Pooling pooling, int maxTokens, boolean n
     }
 
     private static String baseName(String quantized) {
-        return quantized.substring(0, quantized.length() - Settings.Precision.INT8.folder("").length());
+        return quantized.substring(0, quantized.length() - Precision.INT8.folder("").length());
     }
 
     static ModelDescriptor read(Path file) {
@@ -103,12 +107,12 @@ public record ModelDescriptor(Settings.Pooling pooling, int maxTokens, boolean n
         }
         try {
             return new ModelDescriptor(
-                    Settings.Pooling.parse(required(root, "pooling", origin).asText()),
+                    Pooling.parse(required(root, "pooling", origin).asText()),
                     required(root, "max-tokens", origin).asInt(),
                     !root.has("normalize") || root.get("normalize").asBoolean(),
                     root.has("query-instruction") ? root.get("query-instruction").asText("") : "",
-                    root.has("long-texts") ? Settings.LongTexts.parse(root.get("long-texts").asText())
-                            : Settings.LongTexts.TRUNCATE);
+                    root.has("long-texts") ? LongTexts.parse(root.get("long-texts").asText())
+                            : LongTexts.TRUNCATE);
         } catch (SettingsException e) {
             throw new SettingsException("model descriptor " + origin + ": " + e.getMessage(), e);
         }

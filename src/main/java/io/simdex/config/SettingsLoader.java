@@ -4,13 +4,25 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
+import io.simdex.dedup.DedupOptions;
+import io.simdex.dedup.DuplicateBands;
+import io.simdex.encode.EncoderOptions;
+import io.simdex.encode.LongTexts;
+import io.simdex.encode.Optimization;
+import io.simdex.encode.Pooling;
+import io.simdex.encode.Precision;
+import io.simdex.http.HttpOptions;
+import io.simdex.index.IndexOptions;
+import io.simdex.search.SearchMode;
+import io.simdex.search.SearchOptions;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Builds {@link Settings} from, in rising precedence: built-in defaults, a YAML file, {@code SIMDEX_*}
@@ -32,7 +44,15 @@ public final class SettingsLoader {
     private SettingsLoader() {
     }
 
+    /**
+     * Every key with its default, in the documented order. The stages' defaults come from their options records,
+     * so each default is written once in code; {@code config/simdex.yaml} repeats them for people, and a test
+     * checks that it agrees.
+     */
     private static Map<String, String> defaults() {
+        SearchOptions search = SearchOptions.defaults();
+        DedupOptions dedup = DedupOptions.defaults();
+        HttpOptions api = HttpOptions.defaults();
         var d = new LinkedHashMap<String, String>();
         d.put("server.host", "127.0.0.1");
         d.put("server.port", "7070");
@@ -50,23 +70,23 @@ public final class SettingsLoader {
         d.put("model.chunk-overlap", "32");
         d.put("index.threads", "0");            // 0: one per core
         d.put("index.storage", "float32");
-        d.put("index.oversample", "4");
+        d.put("index.oversample", String.valueOf(IndexOptions.DEFAULT_OVERSAMPLE));
         d.put("index.spill-dir", "");           // empty: the system temporary folder
         d.put("corpus.path", "bundled");
         d.put("corpus.strict", "false");
-        d.put("api.max-k", "100");
-        d.put("api.max-query-chars", "4096");
-        d.put("api.max-text-chars", "20000");
-        d.put("api.max-examples", "100");
-        d.put("search.mode", "hybrid");
-        d.put("search.rrf-k", "60");
-        d.put("search.candidates", "100");
-        d.put("dedup.duplicate", "0.97");
-        d.put("dedup.near-duplicate", "0.86");
-        d.put("dedup.related", "0.67");
-        d.put("dedup.copied-text", "0.35");
-        d.put("dedup.matches", "5");
-        d.put("dedup.max-pairs", "1000000");
+        d.put("api.max-k", String.valueOf(api.maxK()));
+        d.put("api.max-query-chars", String.valueOf(api.maxQueryChars()));
+        d.put("api.max-text-chars", String.valueOf(api.maxTextChars()));
+        d.put("api.max-examples", String.valueOf(api.maxExamples()));
+        d.put("search.mode", search.defaultMode().label());
+        d.put("search.rrf-k", String.valueOf(search.rrfK()));
+        d.put("search.candidates", String.valueOf(search.candidates()));
+        d.put("dedup.duplicate", String.valueOf(dedup.bands().duplicate()));
+        d.put("dedup.near-duplicate", String.valueOf(dedup.bands().nearDuplicate()));
+        d.put("dedup.related", String.valueOf(dedup.bands().related()));
+        d.put("dedup.copied-text", String.valueOf(dedup.bands().copiedText()));
+        d.put("dedup.matches", String.valueOf(dedup.matches()));
+        d.put("dedup.max-pairs", String.valueOf(dedup.maxPairs()));
         d.put("cache.enabled", "true");
         d.put("cache.dir", "");                 // empty: <model.cache-dir>/vectors
         return java.util.Collections.unmodifiableMap(d);
@@ -132,8 +152,7 @@ public final class SettingsLoader {
     }
 
     private static void flatten(String prefix, JsonNode node, Map<String, String> out, Path file) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            var field = it.next();
+        for (Map.Entry<String, JsonNode> field : node.properties()) {
             String key = prefix.isEmpty() ? field.getKey() : prefix + "." + field.getKey();
             JsonNode value = field.getValue();
             if (value.isObject()) {
@@ -148,50 +167,82 @@ public final class SettingsLoader {
 
     private static Settings build(Map<String, String> v) {
         Path cacheRoot = Path.of(text(v, "model.cache-dir"));
+        String cacheDir = v.get("cache.dir").trim();
+        return new Settings(
+                new Settings.Server(text(v, "server.host"), integer(v, "server.port")),
+                section("model", () -> model(v, cacheRoot)),
+                section("index", () -> index(v)),
+                new Settings.Corpus(text(v, "corpus.path"), bool(v, "corpus.strict")),
+                section("api", () -> new HttpOptions(integer(v, "api.max-k"), integer(v, "api.max-query-chars"),
+                        integer(v, "api.max-text-chars"), integer(v, "api.max-examples"))),
+                section("search", () -> new SearchOptions(searchMode(text(v, "search.mode")),
+                        integer(v, "search.rrf-k"), integer(v, "search.candidates"))),
+                section("dedup", () -> new DedupOptions(new DuplicateBands(number(v, "dedup.duplicate"),
+                        number(v, "dedup.near-duplicate"), number(v, "dedup.related"), number(v, "dedup.copied-text")),
+                        integer(v, "dedup.matches"), integer(v, "dedup.max-pairs"))),
+                new Settings.Cache(
+                        bool(v, "cache.enabled"),
+                        cacheDir.isEmpty() ? cacheRoot.resolve("vectors") : Path.of(cacheDir)));
+    }
+
+    /** The model's options: what the settings give, the rest from the model's descriptor. */
+    private static EncoderOptions model(Map<String, String> v, Path cacheRoot) {
         String modelName = text(v, "model.name");
         String modelDir = v.get("model.dir").trim();
-        String cacheDir = v.get("cache.dir").trim();
-        String spillDir = v.get("index.spill-dir").trim();
-        Settings.Precision precision = Settings.Precision.parse(text(v, "model.precision"));
+        Precision precision = Precision.parse(text(v, "model.precision"));
         if (!modelName.matches("[A-Za-z0-9._-]+")) {
-            throw new SettingsException("model.name must be a folder name such as all-minilm-l6-v2, got '"
+            throw new IllegalArgumentException("name must be a folder name such as all-minilm-l6-v2, got '"
                     + modelName + "'");
         }
         Path dir = modelDir.isEmpty() ? cacheRoot.resolve(precision.folder(modelName)) : Path.of(modelDir);
         ModelDescriptor model = ModelDescriptor.find(modelName, dir);
-        return new Settings(
-                new Settings.Server(text(v, "server.host"), integer(v, "server.port")),
-                new Settings.Model(
-                        modelName,
-                        dir,
-                        precision,
-                        isSet(v, "model.max-tokens") ? integer(v, "model.max-tokens") : model.maxTokens(),
-                        isSet(v, "model.pooling") ? Settings.Pooling.parse(text(v, "model.pooling")) : model.pooling(),
-                        integer(v, "model.workers"),
-                        integer(v, "model.threads-per-worker"),
-                        integer(v, "model.batch-size"),
-                        Settings.Optimization.parse(text(v, "model.optimization")),
-                        isSet(v, "model.long-texts") ? Settings.LongTexts.parse(text(v, "model.long-texts"))
-                                : model.longTexts(),
-                        integer(v, "model.chunk-overlap"),
-                        model.normalize(),
-                        model.queryInstruction()),
-                new Settings.Index(
-                        integer(v, "index.threads"),
-                        Settings.Storage.parse(text(v, "index.storage")),
-                        integer(v, "index.oversample"),
-                        spillDir.isEmpty() ? Path.of(System.getProperty("java.io.tmpdir")) : Path.of(spillDir)),
-                new Settings.Corpus(text(v, "corpus.path"), bool(v, "corpus.strict")),
-                new Settings.Api(integer(v, "api.max-k"), integer(v, "api.max-query-chars"),
-                        integer(v, "api.max-text-chars"), integer(v, "api.max-examples")),
-                new Settings.Search(Settings.Search.parseMode(text(v, "search.mode")), integer(v, "search.rrf-k"),
-                        integer(v, "search.candidates")),
-                new Settings.Dedup(number(v, "dedup.duplicate"), number(v, "dedup.near-duplicate"),
-                        number(v, "dedup.related"), number(v, "dedup.copied-text"), integer(v, "dedup.matches"),
-                        integer(v, "dedup.max-pairs")),
-                new Settings.Cache(
-                        bool(v, "cache.enabled"),
-                        cacheDir.isEmpty() ? cacheRoot.resolve("vectors") : Path.of(cacheDir)));
+        return new EncoderOptions(
+                modelName,
+                dir,
+                precision,
+                isSet(v, "model.max-tokens") ? integer(v, "model.max-tokens") : model.maxTokens(),
+                isSet(v, "model.pooling") ? Pooling.parse(text(v, "model.pooling")) : model.pooling(),
+                integer(v, "model.workers"),
+                integer(v, "model.threads-per-worker"),
+                integer(v, "model.batch-size"),
+                Optimization.parse(text(v, "model.optimization")),
+                isSet(v, "model.long-texts") ? LongTexts.parse(text(v, "model.long-texts")) : model.longTexts(),
+                integer(v, "model.chunk-overlap"),
+                model.normalize(),
+                model.queryInstruction());
+    }
+
+    /** The index's options; {@code index.threads} 0 means one thread per core. */
+    private static IndexOptions index(Map<String, String> v) {
+        int threads = integer(v, "index.threads");
+        if (threads < 0) {
+            throw new IllegalArgumentException("threads must be 0 (one per core) or more, got " + threads);
+        }
+        String spillDir = v.get("index.spill-dir").trim();
+        return new IndexOptions(
+                threads == 0 ? Runtime.getRuntime().availableProcessors() : threads,
+                IndexOptions.Storage.parse(text(v, "index.storage")),
+                integer(v, "index.oversample"),
+                spillDir.isEmpty() ? Path.of(System.getProperty("java.io.tmpdir")) : Path.of(spillDir));
+    }
+
+    private static SearchMode searchMode(String value) {
+        return SearchMode.byLabel(value).orElseThrow(() -> new IllegalArgumentException(
+                "mode must be one of " + SearchMode.labels() + ", got '" + value + "'"));
+    }
+
+    /**
+     * Builds a section's options record; the record's own complaint, which names the setting within the section,
+     * becomes a {@link SettingsException} naming it in full ({@code model.workers must be ...}).
+     */
+    private static <T> T section(String name, Supplier<T> build) {
+        try {
+            return build.get();
+        } catch (SettingsException e) {
+            throw e;
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new SettingsException(name + "." + e.getMessage(), e);
+        }
     }
 
     private static boolean isSet(Map<String, String> v, String key) {

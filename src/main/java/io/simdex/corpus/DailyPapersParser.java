@@ -1,5 +1,7 @@
 package io.simdex.corpus;
 
+import io.simdex.text.Whitespace;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

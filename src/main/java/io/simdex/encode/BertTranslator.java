@@ -7,8 +7,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.translate.NoBatchifyTranslator;
 import ai.djl.translate.TranslatorContext;
 
-import io.simdex.config.Settings.Pooling;
-
 import java.util.List;
 
 /**

@@ -2,6 +2,8 @@ package io.simdex.encode;
 
 /** The model could not be loaded or failed on an input; the message says which and why. */
 public final class EncoderException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
     public EncoderException(String message) {
         super(message);
     }

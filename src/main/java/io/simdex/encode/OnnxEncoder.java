@@ -6,11 +6,10 @@ import ai.djl.repository.zoo.Criteria;
 import ai.djl.repository.zoo.ModelNotFoundException;
 import ai.djl.repository.zoo.ZooModel;
 import ai.djl.translate.TranslateException;
-
-import io.simdex.config.Settings;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import io.simdex.kernels.VectorMath;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -52,13 +51,13 @@ public final class OnnxEncoder implements Encoder {
     private static final String PIPELINE_VERSION = "p1";
 
     /** ONNX Runtime's names ({@code OrtSession.SessionOptions.OptLevel}) for each optimization setting. */
-    private static final Map<Settings.Optimization, String> OPT_LEVELS = Map.of(
-            Settings.Optimization.NONE, "NO_OPT",
-            Settings.Optimization.BASIC, "BASIC_OPT",
-            Settings.Optimization.EXTENDED, "EXTENDED_OPT",
-            Settings.Optimization.ALL, "ALL_OPT");
+    private static final Map<Optimization, String> OPT_LEVELS = Map.of(
+            Optimization.NONE, "NO_OPT",
+            Optimization.BASIC, "BASIC_OPT",
+            Optimization.EXTENDED, "EXTENDED_OPT",
+            Optimization.ALL, "ALL_OPT");
 
-    private final Settings.Model spec;
+    private final EncoderOptions spec;
     private final String modelId;
     private final String filesFingerprint;
     private final TextTokenizer tokenizer;
@@ -69,7 +68,7 @@ public final class OnnxEncoder implements Encoder {
     private final int dimension;
     private volatile boolean closed;
 
-    private OnnxEncoder(Settings.Model spec, String filesFingerprint, TextTokenizer tokenizer,
+    private OnnxEncoder(EncoderOptions spec, String filesFingerprint, TextTokenizer tokenizer,
                         ZooModel<TokenBatch, float[][]> model) {
         this.spec = spec;
         this.filesFingerprint = filesFingerprint;
@@ -97,7 +96,7 @@ public final class OnnxEncoder implements Encoder {
      *
      * @throws EncoderException naming the folder and the missing or broken file
      */
-    public static OnnxEncoder load(Settings.Model spec) {
+    public static OnnxEncoder load(EncoderOptions spec) {
         Path dir = spec.dir().toAbsolutePath();
         keepNativeFilesBeside(dir.getParent().resolve("djl"));
         Path onnx = dir.resolve("model.onnx");
@@ -139,17 +138,17 @@ public final class OnnxEncoder implements Encoder {
      * texts are handled and the pipeline version. Settings left at their defaults add nothing, so vectors
      * cached before a setting existed stay valid.
      */
-    static String modelId(Settings.Model spec, String filesFingerprint) {
+    static String modelId(EncoderOptions spec, String filesFingerprint) {
         var id = new StringBuilder(spec.name()).append('@').append(filesFingerprint)
                 .append("/max").append(spec.maxTokens())
                 .append('/').append(spec.pooling().name().toLowerCase(Locale.ROOT));
-        if (spec.longTexts() == Settings.LongTexts.CHUNK) {
+        if (spec.longTexts() == LongTexts.CHUNK) {
             id.append("/chunk").append(spec.chunkOverlap());
         }
         if (!spec.normalize()) {
             id.append("/raw");
         }
-        if (spec.optimization() != Settings.Optimization.ALL) {
+        if (spec.optimization() != Optimization.ALL) {
             id.append("/opt-").append(spec.optimization().name().toLowerCase(Locale.ROOT));
         }
         return id.append('/').append(PIPELINE_VERSION).toString();
@@ -175,7 +174,7 @@ public final class OnnxEncoder implements Encoder {
      * window gets the same vector either way, so vectors cached under this id can be reused for such texts.
      */
     public String truncatingModelId() {
-        return modelId(spec.withLongTexts(Settings.LongTexts.TRUNCATE, spec.chunkOverlap()), filesFingerprint);
+        return modelId(spec.withLongTexts(LongTexts.TRUNCATE, spec.chunkOverlap()), filesFingerprint);
     }
 
     @Override
@@ -206,12 +205,12 @@ public final class OnnxEncoder implements Encoder {
     /**
      * Encodes with a token budget other than the configured one (evaluation, fixtures).
      *
-     * @param maxTokens 2..{@value Settings.Model#MODEL_MAX_POSITIONS}, [CLS] and [SEP] included
+     * @param maxTokens 2..{@value EncoderOptions#MODEL_MAX_POSITIONS}, [CLS] and [SEP] included
      */
     public List<Embedding> encode(List<String> texts, int maxTokens) {
-        if (maxTokens < 2 || maxTokens > Settings.Model.MODEL_MAX_POSITIONS) {
+        if (maxTokens < 2 || maxTokens > EncoderOptions.MODEL_MAX_POSITIONS) {
             throw new IllegalArgumentException(
-                    "maxTokens must be 2.." + Settings.Model.MODEL_MAX_POSITIONS + ", got " + maxTokens);
+                    "maxTokens must be 2.." + EncoderOptions.MODEL_MAX_POSITIONS + ", got " + maxTokens);
         }
         if (closed) {
             throw new IllegalStateException("encoder is closed");
@@ -220,7 +219,7 @@ public final class OnnxEncoder implements Encoder {
             return List.of();
         }
         List<long[]> ids = tokenizer.ids(texts);
-        ModelInputs inputs = spec.longTexts() == Settings.LongTexts.CHUNK
+        ModelInputs inputs = spec.longTexts() == LongTexts.CHUNK
                 ? ModelInputs.chunked(ids, maxTokens, spec.chunkOverlap())
                 : ModelInputs.truncated(ids, maxTokens);
         List<TokenizedText> rows = inputs.rows();
@@ -320,7 +319,7 @@ public final class OnnxEncoder implements Encoder {
         }
         LOG.debug("model {} warmed up on {} workers, dimension {}", spec.name(), predictors.size(), dim);
         if (!spec.normalize()) {
-            double norm = Pooler.length(predict(TokenBatch.of(probe))[0]);
+            double norm = VectorMath.l2Norm(predict(TokenBatch.of(probe))[0]);
             if (Math.abs(norm - 1) > 1e-3) {
                 throw new EncoderException("model " + spec.name() + " returns vectors of length " + norm
                         + ", but its descriptor says normalize: false; the index compares unit vectors, so set "

@@ -1,6 +1,6 @@
 package io.simdex.encode;
 
-import io.simdex.config.Settings.Pooling;
+import io.simdex.kernels.VectorMath;
 
 /** Turns the model's token vectors into one unit-length vector per text (sentence-transformers semantics). */
 final class Pooler {
@@ -75,19 +75,10 @@ final class Pooler {
         return sum;
     }
 
-    /** The Euclidean length of {@code v}. */
-    static double length(float[] v) {
-        double squares = 0;
-        for (float x : v) {
-            squares += (double) x * x;
-        }
-        return Math.sqrt(squares);
-    }
-
+    /** Scales a non-zero vector to unit length with the project's one normalization; a zero vector stays zero. */
     private static void normalize(float[] v) {
-        float inv = (float) (1.0 / Math.max(length(v), 1e-12));
-        for (int d = 0; d < v.length; d++) {
-            v[d] *= inv;
+        if (VectorMath.l2Norm(v) > 0f) {
+            VectorMath.normalizeInPlace(v);
         }
     }
 }

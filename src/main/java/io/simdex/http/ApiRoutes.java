@@ -1,20 +1,19 @@
 package io.simdex.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 
 import io.simdex.api.ApiResponses;
-import io.simdex.config.Settings;
 import io.simdex.corpus.Paper;
+import io.simdex.dedup.DuplicateService;
+import io.simdex.ingest.TokenStats;
 import io.simdex.search.QueryText;
 import io.simdex.search.RecommendStrategy;
 import io.simdex.search.ResultFilter;
 import io.simdex.search.SearchMode;
 import io.simdex.search.SearchResult;
-import io.simdex.search.SimilarityService;
-import io.simdex.search.TokenStats;
+import io.simdex.search.SearchService;
 
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -26,19 +25,18 @@ final class ApiRoutes {
 
     static final int DEFAULT_K = 10;
 
-    /** {@code min_score} when none is given: every cosine is at least -1, so nothing is dropped. */
-    static final float NO_MIN_SCORE = -1f;
-
     private static final Set<String> FILTER_FIELDS = Set.of("k", "min_score", "max_score", "exclude", "explain");
     private static final Set<String> TEXT_FIELDS = Set.of("text", "title", "abstract");
     private static final String TEXT_EXAMPLE = QueryText.EXAMPLE;
 
-    private final SimilarityService service;
-    private final Settings.Api limits;
+    private final SearchService service;
+    private final DuplicateService duplicates;
+    private final HttpOptions limits;
     private final ObjectMapper mapper;
 
-    ApiRoutes(SimilarityService service, Settings.Api limits, ObjectMapper mapper) {
+    ApiRoutes(SearchService service, DuplicateService duplicates, HttpOptions limits, ObjectMapper mapper) {
         this.service = service;
+        this.duplicates = duplicates;
         this.limits = limits;
         this.mapper = mapper;
     }
@@ -114,23 +112,23 @@ final class ApiRoutes {
     private void checkDuplicate(Context ctx) {
         JsonBody body = JsonBody.parse(ctx, mapper, union(TEXT_FIELDS, Set.of("k", "explain")), TEXT_EXAMPLE);
         String text = text(body);
-        int k = body.integer("k", Math.min(service.dedupOptions().matches(), limits.maxK()), 1, limits.maxK());
-        ctx.json(service.checkDuplicate(text, k, body.bool("explain", false)));
+        int k = body.integer("k", Math.min(duplicates.options().matches(), limits.maxK()), 1, limits.maxK());
+        ctx.json(duplicates.check(text, k, body.bool("explain", false)));
     }
 
     private void duplicates(Context ctx) {
-        float threshold = QueryParams.number(ctx, "threshold", service.dedupOptions().bands().nearDuplicate(),
+        float threshold = QueryParams.number(ctx, "threshold", duplicates.options().bands().nearDuplicate(),
                 0f, 1f);
         if (threshold <= 0f) {
             throw QueryParams.invalid("threshold", "query parameter 'threshold' must be above 0 and at most 1, got '"
                     + ctx.queryParam("threshold") + "'; duplicates usually score 0.9 or more");
         }
-        ctx.json(service.duplicates(threshold));
+        ctx.json(duplicates.clusters(threshold));
     }
 
     private ResultFilter filter(Context ctx) {
         int k = QueryParams.integer(ctx, "k", defaultK(), 1, limits.maxK());
-        float minScore = QueryParams.number(ctx, "min_score", NO_MIN_SCORE, -1f, 1f);
+        float minScore = QueryParams.number(ctx, "min_score", ResultFilter.NO_MIN_SCORE, -1f, 1f);
         float maxScore = QueryParams.number(ctx, "max_score", ResultFilter.NO_MAX_SCORE, -1f, 1f);
         return filter(k, minScore, maxScore, QueryParams.ids(ctx, "exclude", limits.maxK() * 10),
                 QueryParams.bool(ctx, "explain", false));
@@ -138,7 +136,7 @@ final class ApiRoutes {
 
     private ResultFilter filter(JsonBody body) {
         int k = body.integer("k", defaultK(), 1, limits.maxK());
-        float minScore = body.number("min_score", NO_MIN_SCORE, -1f, 1f);
+        float minScore = body.number("min_score", ResultFilter.NO_MIN_SCORE, -1f, 1f);
         float maxScore = body.number("max_score", ResultFilter.NO_MAX_SCORE, -1f, 1f);
         return filter(k, minScore, maxScore, body.strings("exclude", limits.maxK() * 10), body.bool("explain", false));
     }

@@ -1,13 +1,12 @@
 package io.simdex.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 
 import io.simdex.api.ApiJson;
-import io.simdex.config.Settings;
-import io.simdex.search.SimilarityService;
+import io.simdex.dedup.DuplicateService;
+import io.simdex.search.SearchService;
 
 /** Builds the simdex HTTP API as an un-started {@link Javalin}; the caller chooses host and port and starts it. */
 public final class HttpApi {
@@ -21,9 +20,9 @@ public final class HttpApi {
     private HttpApi() {
     }
 
-    public static Javalin create(SimilarityService service, Settings.Api limits) {
+    public static Javalin create(SearchService search, DuplicateService duplicates, HttpOptions limits) {
         ObjectMapper mapper = ApiJson.mapper();
-        var routes = new ApiRoutes(service, limits, mapper);
+        var routes = new ApiRoutes(search, duplicates, limits, mapper);
         return Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(mapper, false));
             config.http.maxRequestSize = MAX_BODY_BYTES;

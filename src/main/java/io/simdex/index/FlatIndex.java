@@ -1,6 +1,8 @@
 package io.simdex.index;
 
 import io.simdex.index.IndexOptions.Storage;
+import io.simdex.kernels.VectorMath;
+
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;

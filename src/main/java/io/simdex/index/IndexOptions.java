@@ -4,7 +4,8 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * How a {@link FlatIndex} stores and scans its vectors; validated on construction.
+ * How a {@link FlatIndex} stores and scans its vectors: the index stage's options, validated on construction (each
+ * message names the setting by its key within {@code index.*}).
  *
  * @param threads    threads that scan a large index together (the caller's plus {@code threads - 1} workers),
  *                   in [1, {@value #MAX_THREADS}]; small indexes are scanned by the caller alone
@@ -35,19 +36,31 @@ public record IndexOptions(int threads, Storage storage, int oversample, Path sp
          * Int8 codes on the heap (a quarter of the floats), scanned approximately; the floats live in a
          * memory-mapped temporary file and rescore the candidates, so returned scores are exact.
          */
-        INT8
+        INT8;
+
+        /**
+         * The storage named by a setting value, case-insensitively.
+         *
+         * @throws IllegalArgumentException naming the accepted values
+         */
+        public static Storage parse(String value) {
+            try {
+                return valueOf(value.trim().toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("storage must be 'float32' or 'int8', got '" + value + "'", e);
+            }
+        }
     }
 
     public IndexOptions {
         if (threads < 1 || threads > MAX_THREADS) {
-            throw new IllegalArgumentException("threads must be in [1, " + MAX_THREADS + "] but was " + threads);
+            throw new IllegalArgumentException("threads must be 1.." + MAX_THREADS + ", got " + threads);
         }
         Objects.requireNonNull(storage, "storage");
         if (oversample < 1 || oversample > MAX_OVERSAMPLE) {
-            throw new IllegalArgumentException(
-                    "oversample must be in [1, " + MAX_OVERSAMPLE + "] but was " + oversample);
+            throw new IllegalArgumentException("oversample must be 1.." + MAX_OVERSAMPLE + ", got " + oversample);
         }
-        Objects.requireNonNull(spillDir, "spillDir");
+        Objects.requireNonNull(spillDir, "spill-dir");
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.simdex.index;
 
 import io.simdex.index.IndexOptions.Storage;
+import io.simdex.kernels.VectorMath;
 
 /**
  * A snapshot of a {@link FlatIndex}'s size and footprint, for logs and benchmarks.

@@ -1,5 +1,7 @@
 package io.simdex.index;
 
+import io.simdex.kernels.VectorMath;
+
 import java.nio.file.Path;
 import java.util.Arrays;
 

@@ -1,5 +1,7 @@
 package io.simdex.index;
 
+import io.simdex.kernels.VectorMath;
+
 /**
  * How a store splits vectors into fixed-size segments, and packs each segment for the scan kernels.
  *

@@ -3,6 +3,8 @@ package io.simdex.index;
 /** An all-pairs scan found more pairs at or above its threshold than the caller allowed, and stopped early. */
 public final class TooManyPairsException extends RuntimeException {
 
+    private static final long serialVersionUID = 1L;
+
     private final float minScore;
     private final int maxPairs;
 

@@ -1,5 +1,7 @@
 package io.simdex.index;
 
+import io.simdex.kernels.VectorMath;
+
 /**
  * Where a {@link FlatIndex} keeps its normalized vectors, by ordinal, and how it scores them in bulk.
  *

@@ -5,6 +5,8 @@ import java.util.Objects;
 /** A question the service cannot answer as asked; names the input at fault and how to fix it. */
 public class InvalidQueryException extends RuntimeException {
 
+    private static final long serialVersionUID = 1L;
+
     private final String field;
 
     /**

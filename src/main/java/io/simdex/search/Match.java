@@ -1,7 +1,5 @@
 package io.simdex.search;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-
 /**
  * One ranked answer to a search.
  *
@@ -11,7 +9,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param explanation the best-matching sentence pair, when the caller asked for it; else null
  */
 public record Match(String id, String title, float score, int rank,
-                    @JsonInclude(JsonInclude.Include.NON_NULL) Explanation explanation) {
+                    Explanation explanation) {
 
     /** A match without explanation. */
     public Match(String id, String title, float score, int rank) {

@@ -1,10 +1,10 @@
 package io.simdex.search;
 
 import io.simdex.corpus.Corpus;
-import io.simdex.dedup.Sentences;
 import io.simdex.encode.Embedding;
 import io.simdex.encode.Encoder;
-import io.simdex.index.VectorMath;
+import io.simdex.kernels.VectorMath;
+import io.simdex.text.Sentences;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,7 +17,7 @@ import java.util.Map;
  * vectors of corpus papers are kept for the most recently explained papers, so explaining the same papers
  * again costs only the query's sentences. Safe for concurrent use.
  */
-final class MatchExplainer {
+public final class MatchExplainer {
 
     /** Papers whose sentence vectors are kept; a few hundred kilobytes each at most. */
     private static final int CACHED_PAPERS = 1024;
@@ -31,28 +31,28 @@ final class MatchExplainer {
         }
     };
 
-    MatchExplainer(Corpus corpus, Encoder encoder) {
+    public MatchExplainer(Corpus corpus, Encoder encoder) {
         this.corpus = corpus;
         this.encoder = encoder;
     }
 
     /** For each corpus paper in {@code ids}, its best sentence pair against free text, in the same order. */
-    List<Explanation> explainText(String queryText, List<String> ids) {
+    public List<Explanation> explainText(String queryText, List<String> ids) {
         return explain(null, queryText, ids);
     }
 
     /** For each corpus paper in {@code ids}, its best sentence pair against the corpus paper {@code queryId}. */
-    List<Explanation> explainPaper(String queryId, List<String> ids) {
+    public List<Explanation> explainPaper(String queryId, List<String> ids) {
         return explain(queryId, null, ids);
     }
 
     /** The matches, each carrying its best sentence pair against free text. */
-    List<Match> explainText(String queryText, Iterable<Match> matches) {
+    public List<Match> explainText(String queryText, Iterable<Match> matches) {
         return attach(matches, explainText(queryText, ids(matches)));
     }
 
     /** The matches, each carrying its best sentence pair against a corpus paper. */
-    List<Match> explainPaper(String queryId, Iterable<Match> matches) {
+    public List<Match> explainPaper(String queryId, Iterable<Match> matches) {
         return attach(matches, explainPaper(queryId, ids(matches)));
     }
 

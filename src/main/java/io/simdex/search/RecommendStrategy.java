@@ -1,7 +1,5 @@
 package io.simdex.search;
 
-import com.fasterxml.jackson.annotation.JsonValue;
-
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
@@ -25,7 +23,6 @@ public enum RecommendStrategy {
     BEST_SCORE;
 
     /** The name used in requests and responses, e.g. {@code average_vector}. */
-    @JsonValue
     public String label() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -3,7 +3,7 @@ package io.simdex.search;
 import io.simdex.index.Hit;
 import io.simdex.index.SearchRequest;
 import io.simdex.index.VectorIndex;
-import io.simdex.index.VectorMath;
+import io.simdex.kernels.VectorMath;
 
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,5 +1,7 @@
 package io.simdex.search;
 
+import io.simdex.index.SearchRequest;
+
 import java.util.Objects;
 import java.util.Set;
 
@@ -17,10 +19,10 @@ import java.util.Set;
 public record ResultFilter(int k, float minScore, float maxScore, Set<String> exclude, boolean explain) {
 
     /** The lowest {@code minScore}: every cosine is at least -1, so nothing is dropped. */
-    public static final float NO_MIN_SCORE = -1f;
+    public static final float NO_MIN_SCORE = SearchRequest.NO_MIN_SCORE;
 
     /** No ceiling: scores can exceed 1 by float rounding, so "none" is infinity rather than 1. */
-    public static final float NO_MAX_SCORE = Float.POSITIVE_INFINITY;
+    public static final float NO_MAX_SCORE = SearchRequest.NO_MAX_SCORE;
 
     public ResultFilter {
         if (k < 1) {

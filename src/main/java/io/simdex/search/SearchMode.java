@@ -1,7 +1,5 @@
 package io.simdex.search;
 
-import com.fasterxml.jackson.annotation.JsonValue;
-
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
@@ -34,7 +32,6 @@ public enum SearchMode {
     }
 
     /** The name used in requests and responses, e.g. {@code hybrid}. */
-    @JsonValue
     public String label() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -3,21 +3,29 @@ package io.simdex.search;
 import java.util.Objects;
 
 /**
- * How free-text search answers when a request names no mode, and how hybrid search fuses.
+ * How free-text search answers when a request names no mode, and how hybrid search fuses: the search stage's
+ * options (each message names the setting by its key within {@code search.*}).
  *
  * @param defaultMode the mode of a free-text search that names none
- * @param rrfK        the constant of reciprocal rank fusion, {@code >= 1} (see {@link RankFusion})
- * @param candidates  hybrid search fuses the best {@code max(k, candidates)} papers of each ranking, {@code >= 1}
+ * @param rrfK        the constant of reciprocal rank fusion, 1..{@value #MAX_RRF_K} (see {@link RankFusion})
+ * @param candidates  hybrid search fuses the best {@code max(k, candidates)} papers of each ranking,
+ *                    1..{@value #MAX_CANDIDATES}
  */
 public record SearchOptions(SearchMode defaultMode, int rrfK, int candidates) {
 
+    /** The largest fusion constant: far beyond it, every rank scores the same. */
+    public static final int MAX_RRF_K = 100_000;
+
+    /** The deepest each ranking may go before fusion. */
+    public static final int MAX_CANDIDATES = 10_000;
+
     public SearchOptions {
         Objects.requireNonNull(defaultMode, "defaultMode");
-        if (rrfK < 1) {
-            throw new IllegalArgumentException("rrfK must be >= 1 but was " + rrfK);
+        if (rrfK < 1 || rrfK > MAX_RRF_K) {
+            throw new IllegalArgumentException("rrf-k must be 1.." + MAX_RRF_K + ", got " + rrfK);
         }
-        if (candidates < 1) {
-            throw new IllegalArgumentException("candidates must be >= 1 but was " + candidates);
+        if (candidates < 1 || candidates > MAX_CANDIDATES) {
+            throw new IllegalArgumentException("candidates must be 1.." + MAX_CANDIDATES + ", got " + candidates);
         }
     }
 

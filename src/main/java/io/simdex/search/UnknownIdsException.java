@@ -5,6 +5,8 @@ import java.util.List;
 /** A request listed paper ids the corpus does not hold; says which, and in which field. */
 public final class UnknownIdsException extends InvalidQueryException {
 
+    private static final long serialVersionUID = 1L;
+
     private final List<String> ids;
 
     public UnknownIdsException(String field, List<String> ids) {

@@ -6,6 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.simdex.encode.EncoderOptions;
+import io.simdex.encode.LongTexts;
+import io.simdex.encode.Pooling;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,9 +23,9 @@ class ModelDescriptorTest {
 
     @Test
     void minilm_mean_pools_256_tokens_and_has_no_query_instruction() {
-        Settings.Model m = SettingsLoader.load(null, Map.of(), Map.of()).model();
+        EncoderOptions m = SettingsLoader.load(null, Map.of(), Map.of()).model();
 
-        assertThat(m.pooling()).isEqualTo(Settings.Pooling.MEAN);
+        assertThat(m.pooling()).isEqualTo(Pooling.MEAN);
         assertThat(m.maxTokens()).isEqualTo(256);
         assertThat(m.normalize()).isTrue();
         assertThat(m.queryInstruction()).isEmpty();
@@ -29,23 +33,23 @@ class ModelDescriptorTest {
 
     @Test
     void bge_takes_the_cls_vector_of_512_tokens_and_instructs_search_queries() {
-        Settings.Model m = SettingsLoader.load(null, Map.of(), Map.of("model.name", "bge-small-en-v1.5",
+        EncoderOptions m = SettingsLoader.load(null, Map.of(), Map.of("model.name", "bge-small-en-v1.5",
                 "model.precision", "int8")).model();
 
         assertThat(m.dir()).isEqualTo(Path.of("model-cache", "bge-small-en-v1.5-q"));
-        assertThat(m.pooling()).isEqualTo(Settings.Pooling.CLS);
+        assertThat(m.pooling()).isEqualTo(Pooling.CLS);
         assertThat(m.maxTokens()).isEqualTo(512);
         assertThat(m.queryInstruction()).isEqualTo("Represent this sentence for searching relevant passages: ");
     }
 
     @Test
     void settings_override_the_descriptor() {
-        Settings.Model m = SettingsLoader.load(null, Map.of("SIMDEX_MODEL_MAX_TOKENS", "128"),
+        EncoderOptions m = SettingsLoader.load(null, Map.of("SIMDEX_MODEL_MAX_TOKENS", "128"),
                 Map.of("model.name", "bge-small-en-v1.5", "model.pooling", "mean", "model.long-texts", "chunk")).model();
 
         assertThat(m.maxTokens()).isEqualTo(128);
-        assertThat(m.pooling()).isEqualTo(Settings.Pooling.MEAN);
-        assertThat(m.longTexts()).isEqualTo(Settings.LongTexts.CHUNK);
+        assertThat(m.pooling()).isEqualTo(Pooling.MEAN);
+        assertThat(m.longTexts()).isEqualTo(LongTexts.CHUNK);
         assertThat(m.queryInstruction()).startsWith("Represent");
     }
 
@@ -55,21 +59,21 @@ class ModelDescriptorTest {
         Files.writeString(model.resolve(ModelDescriptor.FILE_IN_MODEL_DIR),
                 "pooling: cls\nmax-tokens: 384\nquery-instruction: \"query: \"\n");
 
-        Settings.Model m = SettingsLoader.load(null, Map.of(), Map.of("model.name", "my-model",
+        EncoderOptions m = SettingsLoader.load(null, Map.of(), Map.of("model.name", "my-model",
                 "model.dir", model.toString())).model();
 
-        assertThat(m.pooling()).isEqualTo(Settings.Pooling.CLS);
+        assertThat(m.pooling()).isEqualTo(Pooling.CLS);
         assertThat(m.maxTokens()).isEqualTo(384);
         assertThat(m.normalize()).isTrue();
         assertThat(m.queryInstruction()).isEqualTo("query: ");
-        assertThat(m.longTexts()).isEqualTo(Settings.LongTexts.TRUNCATE);
+        assertThat(m.longTexts()).isEqualTo(LongTexts.TRUNCATE);
     }
 
     @Test
     void a_quantized_folder_named_as_a_model_shares_that_models_descriptor() {
-        Settings.Model m = SettingsLoader.load(null, Map.of(), Map.of("model.name", "bge-small-en-v1.5-q")).model();
+        EncoderOptions m = SettingsLoader.load(null, Map.of(), Map.of("model.name", "bge-small-en-v1.5-q")).model();
 
-        assertThat(m.pooling()).isEqualTo(Settings.Pooling.CLS);
+        assertThat(m.pooling()).isEqualTo(Pooling.CLS);
         assertThat(m.dir()).isEqualTo(Path.of("model-cache", "bge-small-en-v1.5-q"));
     }
 

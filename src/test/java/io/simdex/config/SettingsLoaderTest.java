@@ -3,10 +3,16 @@ package io.simdex.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.simdex.search.SearchMode;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import io.simdex.encode.LongTexts;
+import io.simdex.encode.Optimization;
+import io.simdex.encode.Pooling;
+import io.simdex.encode.Precision;
+import io.simdex.index.IndexOptions;
+import io.simdex.search.SearchMode;
+import io.simdex.search.SearchOptions;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,7 +33,7 @@ class SettingsLoaderTest {
         assertThat(s.model().name()).isEqualTo("all-minilm-l6-v2");
         assertThat(s.model().dir()).isEqualTo(Path.of("model-cache", "all-minilm-l6-v2"));
         assertThat(s.model().maxTokens()).isEqualTo(256);
-        assertThat(s.model().pooling()).isEqualTo(Settings.Pooling.MEAN);
+        assertThat(s.model().pooling()).isEqualTo(Pooling.MEAN);
         assertThat(s.api().maxK()).isEqualTo(100);
         assertThat(s.cache().dir()).isEqualTo(Path.of("model-cache", "vectors"));
     }
@@ -53,7 +59,7 @@ class SettingsLoaderTest {
     @Test
     void int8_precision_runs_the_quantized_export_beside_the_fp32_model() {
         Settings s = SettingsLoader.load(null, Map.of("SIMDEX_MODEL_PRECISION", "int8"), Map.of());
-        assertThat(s.model().precision()).isEqualTo(Settings.Precision.INT8);
+        assertThat(s.model().precision()).isEqualTo(Precision.INT8);
         assertThat(s.model().name()).isEqualTo("all-minilm-l6-v2");
         assertThat(s.model().dir()).isEqualTo(Path.of("model-cache", "all-minilm-l6-v2-q"));
         Settings explicit = SettingsLoader.load(null, Map.of(),
@@ -66,15 +72,14 @@ class SettingsLoaderTest {
         Settings s = SettingsLoader.load(null, Map.of(), Map.of(
                 "model.optimization", "extended", "model.long-texts", "chunk", "model.chunk-overlap", "64",
                 "index.threads", "3", "index.storage", "int8", "index.oversample", "8", "index.spill-dir", "spill"));
-        assertThat(s.model().optimization()).isEqualTo(Settings.Optimization.EXTENDED);
-        assertThat(s.model().longTexts()).isEqualTo(Settings.LongTexts.CHUNK);
+        assertThat(s.model().optimization()).isEqualTo(Optimization.EXTENDED);
+        assertThat(s.model().longTexts()).isEqualTo(LongTexts.CHUNK);
         assertThat(s.model().chunkOverlap()).isEqualTo(64);
-        assertThat(s.index()).isEqualTo(new Settings.Index(3, Settings.Storage.INT8, 8, Path.of("spill")));
-        assertThat(s.index().effectiveThreads()).isEqualTo(3);
-        Settings defaults = SettingsLoader.load(null, Map.of(), Map.of());
-        assertThat(defaults.index().effectiveThreads()).isEqualTo(Runtime.getRuntime().availableProcessors());
+        assertThat(s.index()).isEqualTo(new IndexOptions(3, IndexOptions.Storage.INT8, 8, Path.of("spill")));
+                Settings defaults = SettingsLoader.load(null, Map.of(), Map.of());
+        assertThat(defaults.index().threads()).isEqualTo(Runtime.getRuntime().availableProcessors());
         assertThat(defaults.index().spillDir()).isEqualTo(Path.of(System.getProperty("java.io.tmpdir")));
-        assertThat(defaults.model().longTexts()).isEqualTo(Settings.LongTexts.TRUNCATE);
+        assertThat(defaults.model().longTexts()).isEqualTo(LongTexts.TRUNCATE);
     }
 
     @Test
@@ -90,17 +95,17 @@ class SettingsLoaderTest {
         assertThatThrownBy(() -> SettingsLoader.load(null, Map.of(), Map.of("index.storage", "int4")))
                 .hasMessageContaining("'float32' or 'int8'");
         assertThatThrownBy(() -> SettingsLoader.load(null, Map.of(), Map.of("index.threads", "-1")))
-                .hasMessageContaining("index.threads must be 0..256");
+                .hasMessageContaining("index.threads must be 0 (one per core) or more");
         assertThatThrownBy(() -> SettingsLoader.load(null, Map.of(), Map.of("index.oversample", "0")))
-                .hasMessageContaining("index.oversample must be 1..100");
+                .hasMessageContaining("index.oversample must be 1..1000");
     }
 
     @Test
     void search_settings_are_read_and_checked() {
         assertThat(SettingsLoader.load(null, Map.of(), Map.of()).search())
-                .isEqualTo(new Settings.Search(SearchMode.HYBRID, 60, 100));
+                .isEqualTo(new SearchOptions(SearchMode.HYBRID, 60, 100));
         Settings s = SettingsLoader.load(null, Map.of("SIMDEX_SEARCH_RRF_K", "10"), Map.of("search.candidates", "50"));
-        assertThat(s.search()).isEqualTo(new Settings.Search(SearchMode.HYBRID, 10, 50));
+        assertThat(s.search()).isEqualTo(new SearchOptions(SearchMode.HYBRID, 10, 50));
         assertThatThrownBy(() -> SettingsLoader.load(null, Map.of(), Map.of("search.rrf-k", "0")))
                 .isInstanceOf(SettingsException.class).hasMessageContaining("search.rrf-k must be 1..100000, got 0");
         assertThatThrownBy(() -> SettingsLoader.load(null, Map.of(), Map.of("search.candidates", "0")))
@@ -109,11 +114,11 @@ class SettingsLoaderTest {
 
     @Test
     void the_default_search_mode_is_hybrid_and_can_be_set_to_any_mode() {
-        assertThat(SettingsLoader.load(Path.of("config", "simdex.yaml"), Map.of(), Map.of()).search().mode())
+        assertThat(SettingsLoader.load(Path.of("config", "simdex.yaml"), Map.of(), Map.of()).search().defaultMode())
                 .isEqualTo(SearchMode.HYBRID);
-        assertThat(SettingsLoader.load(null, Map.of(), Map.of("search.mode", "vector")).search().mode())
+        assertThat(SettingsLoader.load(null, Map.of(), Map.of("search.mode", "vector")).search().defaultMode())
                 .isEqualTo(SearchMode.VECTOR);
-        assertThat(SettingsLoader.load(null, Map.of("SIMDEX_SEARCH_MODE", " Lexical "), Map.of()).search().mode())
+        assertThat(SettingsLoader.load(null, Map.of("SIMDEX_SEARCH_MODE", " Lexical "), Map.of()).search().defaultMode())
                 .isEqualTo(SearchMode.LEXICAL);
     }
 

@@ -4,24 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
-import io.simdex.FakeEncoder;
-import io.simdex.App;
-import io.simdex.config.Settings;
-import io.simdex.config.SettingsLoader;
-import io.simdex.corpus.Corpus;
-import io.simdex.corpus.Source;
-import io.simdex.search.CorpusIndexer;
-import io.simdex.search.DedupOptions;
-import io.simdex.search.IndexedCorpus;
-import io.simdex.search.SimilarityService;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import io.simdex.FakeEncoder;
+import io.simdex.config.SettingsLoader;
+import io.simdex.corpus.Corpus;
+import io.simdex.corpus.Source;
+import io.simdex.dedup.DuplicateService;
+import io.simdex.ingest.CorpusIndexer;
+import io.simdex.ingest.IndexedCorpus;
+import io.simdex.search.SearchService;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -43,8 +40,8 @@ class HttpApiTest {
         var papers = TopicPapers.papers(topic -> "We study " + topic + " and report results on " + topic
                 + " benchmarks.", i -> List.of(new Source("page.txt", 1 + 2 * i), new Source("other.txt", 5)));
         indexed = CorpusIndexer.index(new Corpus(papers, List.of()), ENCODER, Optional.empty());
-        http = new TestHttp(HttpApi.create(new SimilarityService(indexed, ENCODER),
-                new Settings.Api(MAX_K, MAX_QUERY_CHARS)));
+        http = new TestHttp(HttpApi.create(new SearchService(indexed, ENCODER), new DuplicateService(indexed, ENCODER),
+                new HttpOptions(MAX_K, MAX_QUERY_CHARS)));
     }
 
     @AfterAll
@@ -139,9 +136,9 @@ class HttpApiTest {
     @Test
     void search_mode_vector_in_the_settings_makes_vector_the_default() {
         var settings = SettingsLoader.load(null, Map.of(), Map.of("search.mode", "vector"));
-        var service = new SimilarityService(indexed, ENCODER, DedupOptions.defaults(),
-                App.searchOptions(settings.search()));
-        try (var vectorByDefault = new TestHttp(HttpApi.create(service, new Settings.Api(MAX_K, MAX_QUERY_CHARS)))) {
+        var service = new SearchService(indexed, ENCODER, settings.search());
+        try (var vectorByDefault = new TestHttp(HttpApi.create(service, new DuplicateService(indexed, ENCODER),
+                new HttpOptions(MAX_K, MAX_QUERY_CHARS)))) {
             var plain = vectorByDefault.get("/api/search?q=protein+folding&k=3&min_score=-0.5");
 
             assertThat(plain.status()).isEqualTo(200);

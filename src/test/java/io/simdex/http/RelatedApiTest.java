@@ -3,21 +3,20 @@ package io.simdex.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
-import io.simdex.FakeEncoder;
-import io.simdex.config.Settings;
-import io.simdex.corpus.Corpus;
-import io.simdex.corpus.Paper;
-import io.simdex.search.CorpusIndexer;
-import io.simdex.search.DedupOptions;
-import io.simdex.search.DuplicateBands;
-import io.simdex.search.SimilarityService;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+
+import io.simdex.FakeEncoder;
+import io.simdex.corpus.Corpus;
+import io.simdex.corpus.Paper;
+import io.simdex.dedup.DedupOptions;
+import io.simdex.dedup.DuplicateBands;
+import io.simdex.dedup.DuplicateService;
+import io.simdex.ingest.CorpusIndexer;
+import io.simdex.search.SearchService;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -46,8 +45,8 @@ class RelatedApiTest {
         var encoder = new FakeEncoder(64);
         var indexed = CorpusIndexer.index(new Corpus(papers, List.of()), encoder, Optional.empty());
         var dedup = new DedupOptions(new DuplicateBands(0.95f, 0.8f, 0.3f, 0.9f), 3, 1_000);
-        http = new TestHttp(HttpApi.create(new SimilarityService(indexed, encoder, dedup),
-                new Settings.Api(MAX_K, 100, MAX_TEXT_CHARS, MAX_EXAMPLES)));
+        http = new TestHttp(HttpApi.create(new SearchService(indexed, encoder), new DuplicateService(indexed, encoder, dedup),
+                new HttpOptions(MAX_K, 100, MAX_TEXT_CHARS, MAX_EXAMPLES)));
     }
 
     @AfterAll

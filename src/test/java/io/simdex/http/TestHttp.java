@@ -2,7 +2,6 @@ package io.simdex.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.javalin.Javalin;
 
 import java.io.IOException;

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
-import io.simdex.index.IndexOptions.Storage;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import io.simdex.index.IndexOptions.Storage;
+
+import java.nio.file.Path;
 
 class IndexOptionsTest {
 
@@ -35,7 +37,7 @@ class IndexOptionsTest {
     void threads_outside_one_to_1024_are_rejected(int threads) {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> IndexOptions.defaults().withThreads(threads))
-                .withMessage("threads must be in [1, 1024] but was " + threads);
+                .withMessage("threads must be 1..1024, got " + threads);
     }
 
     @ParameterizedTest(name = "oversample = {0}")
@@ -43,7 +45,7 @@ class IndexOptionsTest {
     void oversample_outside_one_to_1000_is_rejected(int oversample) {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> IndexOptions.defaults().withOversample(oversample))
-                .withMessage("oversample must be in [1, 1000] but was " + oversample);
+                .withMessage("oversample must be 1..1000, got " + oversample);
     }
 
     @Test
@@ -51,6 +53,6 @@ class IndexOptionsTest {
         assertThatNullPointerException().isThrownBy(() -> IndexOptions.defaults().withStorage(null))
                 .withMessage("storage");
         assertThatNullPointerException().isThrownBy(() -> IndexOptions.defaults().withSpillDir(null))
-                .withMessage("spillDir");
+                .withMessage("spill-dir");
     }
 }

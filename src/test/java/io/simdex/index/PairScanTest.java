@@ -2,12 +2,16 @@ package io.simdex.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
+
+import io.simdex.kernels.Reference;
+import io.simdex.kernels.VectorMath;
+
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
-import org.junit.jupiter.api.Test;
 
 class PairScanTest {
 

@@ -2,11 +2,14 @@ package io.simdex.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
+
+import io.simdex.kernels.Reference;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
-import org.junit.jupiter.api.Test;
 
 /** Every {@link FlatIndexTest} again with three threads splitting every scan, however small. */
 class ParallelFlatIndexTest extends FlatIndexTest {

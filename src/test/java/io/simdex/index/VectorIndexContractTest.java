@@ -7,12 +7,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
-import java.util.List;
-import java.util.Set;
 import org.assertj.core.util.FloatComparator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.List;
+import java.util.Set;
 
 /** The behaviour every {@link VectorIndex} promises; each implementation's test extends this class. */
 abstract class VectorIndexContractTest {

@@ -3,13 +3,17 @@ package io.simdex.index;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import io.simdex.kernels.Reference;
+import io.simdex.kernels.VectorMath;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
 
 /** Both stores: vectors read back, exact scores, and int8 scores within the promised slack. */
 class VectorStoreTest {

@@ -2,13 +2,15 @@ package io.simdex.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.simdex.FakeEncoder;
-import io.simdex.corpus.Corpus;
-import io.simdex.corpus.Paper;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import io.simdex.FakeEncoder;
+import io.simdex.corpus.Corpus;
+import io.simdex.corpus.Paper;
+import io.simdex.dedup.DuplicateService;
+import io.simdex.ingest.CorpusIndexer;
 
 import java.util.List;
 import java.util.Optional;
@@ -19,7 +21,8 @@ class QueryInstructionTest {
     private static final String INSTRUCTION = "Represent this sentence for searching relevant passages: ";
 
     private FakeEncoder encoder;
-    private SimilarityService service;
+    private SearchService service;
+    private DuplicateService duplicates;
 
     @BeforeEach
     void open() {
@@ -27,8 +30,9 @@ class QueryInstructionTest {
                 new Paper("a", "Protein folding", "We study protein folding benchmarks.", List.of()),
                 new Paper("b", "Speech", "We study speech recognition.", List.of()));
         encoder = new FakeEncoder(64, INSTRUCTION);
-        service = new SimilarityService(CorpusIndexer.index(new Corpus(papers, List.of()), encoder, Optional.empty()),
-                encoder);
+        var indexed = CorpusIndexer.index(new Corpus(papers, List.of()), encoder, Optional.empty());
+        service = new SearchService(indexed, encoder);
+        duplicates = new DuplicateService(indexed, encoder);
     }
 
     @AfterEach
@@ -51,7 +55,7 @@ class QueryInstructionTest {
     @Test
     void text_compared_as_a_paper_and_duplicate_checks_are_embedded_as_documents() {
         service.similarToText("Protein folding. We study protein folding benchmarks.", ResultFilter.top(1));
-        service.checkDuplicate("We study speech recognition.", 1, false);
+        duplicates.check("We study speech recognition.", 1, false);
 
         assertThat(encoder.seenTexts()).contains("Protein folding. We study protein folding benchmarks.",
                 "We study speech recognition.").noneMatch(t -> t.startsWith(INSTRUCTION));

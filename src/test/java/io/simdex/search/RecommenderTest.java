@@ -3,13 +3,13 @@ package io.simdex.search;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.simdex.index.FlatIndex;
-import io.simdex.index.Hit;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import io.simdex.index.FlatIndex;
+import io.simdex.index.Hit;
 
 import java.util.ArrayList;
 import java.util.Comparator;

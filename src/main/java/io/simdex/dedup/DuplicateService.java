@@ -1,0 +1,63 @@
+package io.simdex.dedup;
+
+import io.simdex.encode.Encoder;
+import io.simdex.ingest.IndexedCorpus;
+import io.simdex.search.InvalidQueryException;
+import io.simdex.search.MatchExplainer;
+
+import java.util.Objects;
+
+/**
+ * The duplicate questions simdex answers, free of HTTP: whether a new text duplicates a paper of the corpus (a
+ * banded verdict with its matches), and which papers of the corpus duplicate each other (clusters from an exact
+ * all-pairs scan). Safe for concurrent use.
+ */
+public final class DuplicateService {
+
+    private final DedupOptions options;
+    private final DuplicateChecker checker;
+    private final DuplicateFinder finder;
+
+    /** A service with the default bands and limits. */
+    public DuplicateService(IndexedCorpus corpus, Encoder encoder) {
+        this(corpus, encoder, DedupOptions.defaults());
+    }
+
+    /** @throws IllegalArgumentException if the encoder's vectors do not have the index's dimension */
+    public DuplicateService(IndexedCorpus corpus, Encoder encoder, DedupOptions options) {
+        Objects.requireNonNull(corpus, "corpus");
+        Objects.requireNonNull(encoder, "encoder");
+        this.options = Objects.requireNonNull(options, "options");
+        corpus.requireEncoder(encoder);
+        var explainer = new MatchExplainer(corpus.corpus(), encoder);
+        this.checker = new DuplicateChecker(corpus.corpus(), corpus.index(), encoder, explainer, options.bands());
+        this.finder = new DuplicateFinder(corpus.corpus(), corpus.index(), options.maxPairs());
+    }
+
+    /**
+     * Whether a text duplicates a paper of the corpus: a verdict, and up to {@code k} papers it resembles (those
+     * in the related band or above), best first.
+     *
+     * @throws IllegalArgumentException if {@code k < 1}
+     */
+    public DuplicateCheck check(String text, int k, boolean explain) {
+        if (k < 1) {
+            throw new IllegalArgumentException("k must be >= 1 but was " + k);
+        }
+        return checker.check(text, k, explain);
+    }
+
+    /**
+     * Every pair of corpus papers scoring at or above {@code threshold}, grouped into clusters; exact.
+     *
+     * @throws InvalidQueryException if so many pairs qualify that the threshold cannot mean "duplicate"
+     */
+    public DuplicateClusters clusters(float threshold) {
+        return finder.clusters(threshold);
+    }
+
+    /** The duplicate bands and limits this service answers with. */
+    public DedupOptions options() {
+        return options;
+    }
+}

@@ -1,0 +1,94 @@
+package io.simdex.encode;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * Which embedding model runs, and how it is run: the encode stage's options, validated on construction (each
+ * message names the setting by its key within {@code model.*}).
+ *
+ * @param name             the model's folder name under the model cache, e.g. {@code all-minilm-l6-v2}
+ * @param dir              the folder holding {@code model.onnx} and {@code tokenizer.json}
+ * @param precision        which weights {@code dir} holds: fp32, or the int8-quantized export
+ * @param maxTokens        tokens per model input, [CLS] and [SEP] included
+ * @param pooling          how token vectors become one text vector
+ * @param workers          encoding threads, each with its own predictor (ONNX Runtime session run)
+ * @param threadsPerWorker ONNX Runtime intra-op threads per worker
+ * @param batchSize        texts per model call when indexing
+ * @param optimization     ONNX Runtime graph optimization level
+ * @param longTexts        what happens to a text longer than {@code maxTokens}
+ * @param chunkOverlap     with {@link LongTexts#CHUNK}, tokens shared by consecutive windows
+ * @param normalize        whether pooled vectors are L2-normalized (from the model's descriptor)
+ * @param queryInstruction put in front of free-text search queries only; empty for none
+ */
+public record EncoderOptions(
+        String name,
+        Path dir,
+        Precision precision,
+        int maxTokens,
+        Pooling pooling,
+        int workers,
+        int threadsPerWorker,
+        int batchSize,
+        Optimization optimization,
+        LongTexts longTexts,
+        int chunkOverlap,
+        boolean normalize,
+        String queryInstruction) {
+    /** The most positions a BERT-style encoder of this family accepts. */
+    public static final int MODEL_MAX_POSITIONS = 512;
+
+    public EncoderOptions {
+        if (name == null || !name.matches("[A-Za-z0-9._-]+")) {
+            throw new IllegalArgumentException("name must be a folder name such as all-minilm-l6-v2, got '" + name + "'");
+        }
+        Objects.requireNonNull(dir, "dir");
+        Objects.requireNonNull(precision, "precision");
+        Objects.requireNonNull(pooling, "pooling");
+        Objects.requireNonNull(optimization, "optimization");
+        Objects.requireNonNull(longTexts, "long-texts");
+        Objects.requireNonNull(queryInstruction, "query-instruction");
+        if (maxTokens < 8 || maxTokens > MODEL_MAX_POSITIONS) {
+            throw new IllegalArgumentException(
+                    "max-tokens must be 8.." + MODEL_MAX_POSITIONS + ", got " + maxTokens);
+        }
+        if (workers < 1 || workers > 64) {
+            throw new IllegalArgumentException("workers must be 1..64, got " + workers);
+        }
+        if (threadsPerWorker < 1 || threadsPerWorker > 64) {
+            throw new IllegalArgumentException("threads-per-worker must be 1..64, got " + threadsPerWorker);
+        }
+        if (batchSize < 1 || batchSize > 256) {
+            throw new IllegalArgumentException("batch-size must be 1..256, got " + batchSize);
+        }
+        if (chunkOverlap < 0 || chunkOverlap > (maxTokens - 2) / 2) {
+            throw new IllegalArgumentException("chunk-overlap must be 0.." + (maxTokens - 2) / 2
+                    + " (at most half a window of max-tokens - 2), got " + chunkOverlap);
+        }
+    }
+
+    /** A model run with the default precision (fp32), optimization, truncation and thread settings given. */
+    public EncoderOptions(String name, Path dir, int maxTokens, Pooling pooling, int workers, int threadsPerWorker,
+                 int batchSize) {
+        this(name, dir, Precision.FP32, maxTokens, pooling, workers, threadsPerWorker, batchSize,
+                Optimization.ALL, LongTexts.TRUNCATE, 0, true, "");
+    }
+
+    /** A copy that runs with other thread settings. */
+    public EncoderOptions withThreads(int workers, int threadsPerWorker) {
+        return new EncoderOptions(name, dir, precision, maxTokens, pooling, workers, threadsPerWorker, batchSize,
+                optimization, longTexts, chunkOverlap, normalize, queryInstruction);
+    }
+
+    /** A copy that puts {@code instruction} in front of search queries. */
+    public EncoderOptions withQueryInstruction(String instruction) {
+        return new EncoderOptions(name, dir, precision, maxTokens, pooling, workers, threadsPerWorker, batchSize,
+                optimization, longTexts, chunkOverlap, normalize, instruction);
+    }
+
+    /** A copy that handles long texts differently. */
+    public EncoderOptions withLongTexts(LongTexts longTexts, int chunkOverlap) {
+        return new EncoderOptions(name, dir, precision, maxTokens, pooling, workers, threadsPerWorker, batchSize,
+                optimization, longTexts, chunkOverlap, normalize, queryInstruction);
+    }
+}

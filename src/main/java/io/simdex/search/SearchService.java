@@ -1,0 +1,302 @@
+package io.simdex.search;
+
+import io.simdex.corpus.Paper;
+import io.simdex.encode.Encoder;
+import io.simdex.index.Hit;
+import io.simdex.index.SearchRequest;
+import io.simdex.ingest.IndexedCorpus;
+import io.simdex.ingest.TokenStats;
+import io.simdex.kernels.VectorMath;
+import io.simdex.lexical.LexicalHit;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * The search questions simdex answers, free of HTTP: nearest papers to a text (by meaning, by words, or both),
+ * papers like a given one or like a set of examples, and the papers themselves. Duplicate questions are
+ * {@code io.simdex.dedup.DuplicateService}'s. Validates ids and throws {@link UnknownPaperException} or
+ * {@link InvalidQueryException} naming the bad input. Safe for concurrent use.
+ */
+public final class SearchService implements AutoCloseable {
+
+    private final IndexedCorpus corpus;
+    private final Encoder encoder;
+    private final SearchOptions searchOptions;
+    private final Ranker ranker;
+    private final MatchExplainer explainer;
+    private final Recommender recommender;
+
+    /** A service with the default search options. */
+    public SearchService(IndexedCorpus corpus, Encoder encoder) {
+        this(corpus, encoder, SearchOptions.defaults());
+    }
+
+    /** @throws IllegalArgumentException if the encoder's vectors do not have the index's dimension */
+    public SearchService(IndexedCorpus corpus, Encoder encoder, SearchOptions searchOptions) {
+        this.corpus = Objects.requireNonNull(corpus, "corpus");
+        this.encoder = Objects.requireNonNull(encoder, "encoder");
+        this.searchOptions = Objects.requireNonNull(searchOptions, "searchOptions");
+        this.ranker = new Ranker(searchOptions);
+        corpus.requireEncoder(encoder);
+        this.explainer = new MatchExplainer(corpus.corpus(), encoder);
+        this.recommender = new Recommender(corpus.index());
+    }
+
+    /**
+     * The {@code k} papers nearest to free text.
+     *
+     * @param minScore drop matches scoring below this cosine, in [-1, 1]
+     */
+    public SearchResult search(String text, int k, float minScore) {
+        return search(text, new ResultFilter(k, minScore, ResultFilter.NO_MAX_SCORE, Set.of(), false));
+    }
+
+    /**
+     * The papers nearest to free text by meaning ({@link SearchMode#VECTOR}), as the filter asks.
+     *
+     * @throws UnknownIdsException if the filter excludes an id the corpus does not hold
+     */
+    public SearchResult search(String text, ResultFilter filter) {
+        return search(text, filter, SearchMode.VECTOR);
+    }
+
+    /**
+     * The papers that best match free text, ranked as {@code mode} says, as the filter asks. Each match's score
+     * is the mode's own (see {@link SearchMode}). Lexical search finds only papers sharing a word with the text,
+     * so it may return fewer than {@code k}, or none. Hybrid search fuses the best
+     * {@code max(k, candidates)} papers of each ranking ({@link SearchOptions}), so that a paper ranked just
+     * below {@code k} by one ranking still counts, and answers for every {@code k} up to {@code candidates} are
+     * prefixes of one another. {@code explain} works in every mode: the explanation is always the sentence pair
+     * with the highest cosine.
+     *
+     * @throws InvalidQueryException if the filter bounds the score in a mode other than vector: the bounds are
+     *                               cosines, which only vector search returns
+     * @throws UnknownIdsException   if the filter excludes an id the corpus does not hold
+     */
+    public SearchResult search(String text, ResultFilter filter, SearchMode mode) {
+        long start = System.nanoTime();
+        if (mode != SearchMode.VECTOR) {
+            checkNoCosineBounds(filter, mode);
+        }
+        checkKnown("exclude", filter.exclude());
+        if (mode == SearchMode.VECTOR) {
+            return nearestTo(text, encoder.encodeQuery(text).vector(), filter, start);
+        }
+        List<Match> matches = mode == SearchMode.LEXICAL ? lexical(text, filter) : hybrid(text, filter);
+        return result(filter.explain() ? explainer.explainText(text, matches) : matches, start);
+    }
+
+    /**
+     * "More like this" for text that is not in the corpus, such as a draft's title and abstract. Unlike
+     * {@link #search(String, ResultFilter)} the text is embedded as a document, without the model's query
+     * instruction: it is compared with papers as a paper.
+     */
+    public SearchResult similarToText(String text, ResultFilter filter) {
+        long start = System.nanoTime();
+        checkKnown("exclude", filter.exclude());
+        return nearestTo(text, encoder.encode(text).vector(), filter, start);
+    }
+
+    private SearchResult nearestTo(String text, float[] vector, ResultFilter filter, long start) {
+        List<Match> matches = matches(corpus.index().search(request(vector, filter, Set.of())));
+        return result(filter.explain() ? explainer.explainText(text, matches) : matches, start);
+    }
+
+    /**
+     * "More like this": the {@code k} papers nearest to a paper of the corpus, never the paper itself.
+     *
+     * @throws UnknownPaperException if no paper has this id
+     */
+    public SearchResult similar(String id, int k, float minScore) {
+        return similar(id, new ResultFilter(k, minScore, ResultFilter.NO_MAX_SCORE, Set.of(), false));
+    }
+
+    /**
+     * The papers nearest to a paper of the corpus, never the paper itself, as the filter asks.
+     *
+     * @throws UnknownPaperException if no paper has this id
+     * @throws UnknownIdsException   if the filter excludes an id the corpus does not hold
+     */
+    public SearchResult similar(String id, ResultFilter filter) {
+        long start = System.nanoTime();
+        float[] vector = corpus.index().vector(id).orElseThrow(() -> new UnknownPaperException(id));
+        checkKnown("exclude", filter.exclude());
+        List<Match> matches = matches(corpus.index().search(request(vector, filter, Set.of(id))));
+        return result(filter.explain() ? explainer.explainPaper(id, matches) : matches, start);
+    }
+
+    /**
+     * Papers like the positive examples and unlike the negative ones; the examples never come back.
+     *
+     * @throws InvalidQueryException if {@code positive} is empty, an id is both positive and negative, or the
+     *                               examples cancel out
+     * @throws UnknownIdsException   if an example or excluded id is not in the corpus
+     */
+    public SearchResult recommend(List<String> positive, List<String> negative, RecommendStrategy strategy,
+            ResultFilter filter) {
+        long start = System.nanoTime();
+        if (positive.isEmpty()) {
+            throw new InvalidQueryException("positive", "'positive' is empty; list at least one paper id to find "
+                    + "papers like it");
+        }
+        checkKnown("positive", positive);
+        checkKnown("negative", negative);
+        checkKnown("exclude", filter.exclude());
+        var both = new ArrayList<>(new HashSet<>(positive));
+        both.retainAll(new HashSet<>(negative));
+        if (!both.isEmpty()) {
+            throw new InvalidQueryException("negative", "paper id" + (both.size() == 1 ? " " : "s ")
+                    + String.join(", ", both) + " " + (both.size() == 1 ? "is" : "are")
+                    + " in both 'positive' and 'negative'; list each example once");
+        }
+        List<Match> matches = matches(recommender.recommend(List.copyOf(new LinkedHashSet<>(positive)),
+                List.copyOf(new LinkedHashSet<>(negative)), strategy, filter));
+        return result(filter.explain() ? explainByNearestPositive(positive, matches) : matches, start);
+    }
+
+    /** The default search mode and the hybrid fusion this service answers with. */
+    public SearchOptions searchOptions() {
+        return searchOptions;
+    }
+
+    /** @throws UnknownPaperException if no paper has this id */
+    public Paper paper(String id) {
+        return corpus.corpus().find(id).orElseThrow(() -> new UnknownPaperException(id));
+    }
+
+    /** @throws UnknownPaperException if no paper has this id */
+    public TokenStats tokens(String id) {
+        TokenStats stats = corpus.tokens().get(id);
+        if (stats == null) {
+            throw new UnknownPaperException(id);
+        }
+        return stats;
+    }
+
+    /** Every paper of the corpus, in id order. */
+    public List<Paper> papers() {
+        return corpus.corpus().papers();
+    }
+
+    public int paperCount() {
+        return corpus.corpus().size();
+    }
+
+    public String modelName() {
+        return encoder.modelName();
+    }
+
+    public int dimension() {
+        return encoder.dimension();
+    }
+
+    public int maxTokens() {
+        return encoder.maxTokens();
+    }
+
+    /**
+     * Releases the indexes (the vector index's scan threads and, with int8 storage, its memory-mapped file; the
+     * lexical index's memory); not the encoder.
+     */
+    @Override
+    public void close() {
+        try {
+            corpus.index().close();
+        } finally {
+            corpus.lexical().close();
+        }
+    }
+
+    /** The BM25 ranking. */
+    private List<Match> lexical(String text, ResultFilter filter) {
+        return matches(corpus.lexical().search(text, filter.k(), filter.exclude()), LexicalHit::id, LexicalHit::score);
+    }
+
+    /** Both rankings, as deep as {@link Ranker#depth} says, fused by {@link Ranker#hybrid}. */
+    private List<Match> hybrid(String text, ResultFilter filter) {
+        int depth = ranker.depth(filter.k());
+        float[] query = encoder.encodeQuery(text).vector();
+        List<Hit> byMeaning = corpus.index().search(new SearchRequest(query, depth, filter.exclude(),
+                SearchRequest.NO_MIN_SCORE));
+        List<LexicalHit> byWords = corpus.lexical().search(text, depth, filter.exclude());
+        List<RankFusion.Fused> fused = ranker.hybrid(byMeaning.stream().map(Hit::id).toList(),
+                byWords.stream().map(LexicalHit::id).toList(), filter.k());
+        return matches(fused, RankFusion.Fused::id, RankFusion.Fused::score);
+    }
+
+    private void checkNoCosineBounds(ResultFilter filter, SearchMode mode) {
+        boolean min = filter.minScore() != ResultFilter.NO_MIN_SCORE;
+        if (min || filter.maxScore() != ResultFilter.NO_MAX_SCORE) {
+            String field = min ? "min_score" : "max_score";
+            String byDefault = mode == searchOptions.defaultMode() ? " (the default when no mode is given)" : "";
+            throw new InvalidQueryException(field, "'" + field + "' bounds a cosine, and only mode=vector scores by "
+                    + "cosine; mode=" + mode + byDefault + " answers with " + mode.scores() + ", which have no fixed "
+                    + "range. Add mode=vector to the query to bound cosines, or drop '" + field + "'");
+        }
+    }
+
+    /** Explains each match against the positive example closest to it. */
+    private List<Match> explainByNearestPositive(List<String> positive, List<Match> matches) {
+        var explained = new ArrayList<Match>(matches.size());
+        for (Match match : matches) {
+            float[] v = corpus.index().vector(match.id()).orElseThrow();
+            String nearest = positive.get(0);
+            float best = Float.NEGATIVE_INFINITY;
+            for (String id : positive) {
+                float score = VectorMath.dot(v, corpus.index().vector(id).orElseThrow());
+                if (score > best) {
+                    best = score;
+                    nearest = id;
+                }
+            }
+            explained.add(explainer.explainPaper(nearest, List.of(match)).get(0));
+        }
+        return explained;
+    }
+
+    private static SearchRequest request(float[] query, ResultFilter filter, Set<String> alsoExcluded) {
+        Set<String> exclude = filter.exclude();
+        if (!alsoExcluded.isEmpty()) {
+            exclude = filter.excluding(alsoExcluded).exclude();
+        }
+        return new SearchRequest(query, filter.k(), exclude, filter.minScore(), filter.maxScore());
+    }
+
+    private void checkKnown(String field, Iterable<String> ids) {
+        var unknown = new ArrayList<String>();
+        for (String id : ids) {
+            if (!corpus.index().contains(id) && !unknown.contains(id)) {
+                unknown.add(id);
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw new UnknownIdsException(field, unknown);
+        }
+    }
+
+    private List<Match> matches(List<Hit> hits) {
+        return matches(hits, Hit::id, Hit::score);
+    }
+
+    /** Ranked (id, score) results of any kind as matches, ranked from 1. */
+    private <T> List<Match> matches(List<T> ranked, Function<T, String> id, ToDoubleFunction<T> score) {
+        var matches = new ArrayList<Match>(ranked.size());
+        for (T result : ranked) {
+            Paper paper = corpus.corpus().find(id.apply(result)).orElseThrow();
+            matches.add(new Match(paper.id(), paper.title(), (float) score.applyAsDouble(result),
+                    matches.size() + 1));
+        }
+        return matches;
+    }
+
+    private static SearchResult result(List<Match> matches, long startNanos) {
+        return new SearchResult(matches, (System.nanoTime() - startNanos) / 1_000_000);
+    }
+}

@@ -1,0 +1,57 @@
+package io.simdex.tools.eval;
+
+import java.util.List;
+
+/**
+ * What one {@code eval} run measured, for one model configuration; serialized as the {@code --json} output.
+ *
+ * @param model         the model's name
+ * @param precision     fp32 or int8
+ * @param maxTokens     the token budget per model input
+ * @param longTexts     truncate or chunk
+ * @param retrieval     one entry per BEIR set and search mode
+ * @param sts           one entry per STS file
+ * @param titleAbstract one entry per search mode, when the title-to-abstract check ran
+ */
+public record EvalReport(String model, String precision, int maxTokens, String longTexts,
+                         List<RetrievalResult> retrieval, List<StsResult> sts, List<TitleAbstractResult> titleAbstract) {
+
+    /**
+     * Retrieval on a BEIR set in one mode.
+     *
+     * @param published the model's published nDCG@10 on this set (vector mode only), or null
+     */
+    public record RetrievalResult(String dataset, String mode, int documents, int queries, double ndcg10,
+                                  double recall10, double recall100, double mrr10, Double published,
+                                  EncodingSpeed encoding) {
+    }
+
+    /**
+     * STS Spearman correlation.
+     *
+     * @param published the model's published Spearman on the full STS-B test set, or null
+     */
+    public record StsResult(String file, int pairs, double spearman, Double published, EncodingSpeed encoding) {
+    }
+
+    /** Each bundled paper's title as a query for its own abstract (embedded without the title). */
+    public record TitleAbstractResult(String mode, int papers, double recall1, double mrr, EncodingSpeed encoding) {
+    }
+
+    /**
+     * How fast the texts behind a result were encoded; null in a mode that embeds nothing (lexical).
+     *
+     * @param texts          documents (or sentences) encoded
+     * @param truncated      how many were over the token budget
+     * @param seconds        wall-clock encoding time
+     * @param textsPerSecond throughput
+     * @param fromCache      whether the vectors came from the cache (the figures are then the filling run's)
+     */
+    public record EncodingSpeed(int texts, int truncated, double seconds, double textsPerSecond, boolean fromCache) {
+
+        static EncodingSpeed of(EvalEncoder.Encoded encoded) {
+            EvalEncoder.Speed s = encoded.speed();
+            return new EncodingSpeed(s.texts(), encoded.truncated(), s.seconds(), s.textsPerSecond(), s.cached());
+        }
+    }
+}

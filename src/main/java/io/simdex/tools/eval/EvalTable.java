@@ -1,0 +1,61 @@
+package io.simdex.tools.eval;
+
+import java.util.Locale;
+
+/** Renders an {@link EvalReport} as the plain-text tables {@code simdex eval} prints. */
+public final class EvalTable {
+
+    private EvalTable() {
+    }
+
+    public static String render(EvalReport r) {
+        var out = new StringBuilder();
+        line(out, "model %s %s, %d tokens, long texts: %s", r.model(), r.precision(), r.maxTokens(), r.longTexts());
+        if (!r.retrieval().isEmpty()) {
+            line(out, "");
+            line(out, "%-12s %-8s %7s %8s %8s %8s %8s %8s %10s  %s", "retrieval", "mode", "docs", "queries",
+                    "nDCG@10", "R@10", "R@100", "MRR@10", "published", "encoding");
+            for (var x : r.retrieval()) {
+                line(out, "%-12s %-8s %7d %8d %8.4f %8.4f %8.4f %8.4f %10s  %s", x.dataset(), x.mode(), x.documents(),
+                        x.queries(), x.ndcg10(), x.recall10(), x.recall100(), x.mrr10(), published(x.published()),
+                        speed(x.encoding()));
+            }
+        }
+        if (!r.sts().isEmpty()) {
+            line(out, "");
+            line(out, "%-24s %7s %9s %10s  %s", "sts", "pairs", "spearman", "published", "encoding");
+            for (var x : r.sts()) {
+                line(out, "%-24s %7d %9.4f %10s  %s", x.file(), x.pairs(), x.spearman(), published(x.published()),
+                        speed(x.encoding()));
+            }
+        }
+        if (!r.titleAbstract().isEmpty()) {
+            line(out, "");
+            line(out, "%-16s %-8s %7s %8s %8s  %s", "title->abstract", "mode", "papers", "R@1", "MRR", "encoding");
+            for (var x : r.titleAbstract()) {
+                line(out, "%-16s %-8s %7d %8.4f %8.4f  %s", "bundled corpus", x.mode(), x.papers(), x.recall1(),
+                        x.mrr(), speed(x.encoding()));
+            }
+        }
+        return out.toString();
+    }
+
+    private static String published(Double value) {
+        return value == null ? "-" : String.format(Locale.ROOT, "%.4f", value);
+    }
+
+    private static String speed(EvalReport.EncodingSpeed s) {
+        if (s == null) {
+            return "-";
+        }
+        if (s.seconds() <= 0) {
+            return "cached (speed unknown)";
+        }
+        return String.format(Locale.ROOT, "%,d texts in %.0f s = %.1f/s, %d over the token budget%s", s.texts(),
+                s.seconds(), s.textsPerSecond(), s.truncated(), s.fromCache() ? " (cached run)" : "");
+    }
+
+    private static void line(StringBuilder out, String format, Object... args) {
+        out.append(String.format(Locale.ROOT, format, args)).append('\n');
+    }
+}
