@@ -126,7 +126,12 @@ public final class App implements AutoCloseable {
         }
     }
 
-    private static Corpus loadCorpus(Settings.Corpus spec) {
+    /**
+     * The corpus the settings name, its problems logged (or thrown, with {@code corpus.strict}).
+     *
+     * @throws CorpusException if it cannot be read, or has problems while {@code corpus.strict} is on
+     */
+    public static Corpus loadCorpus(Settings.Corpus spec) {
         Corpus corpus = CorpusLoader.load(spec.path());
         if (!corpus.problems().isEmpty()) {
             if (spec.strict()) {

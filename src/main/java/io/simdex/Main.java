@@ -5,6 +5,7 @@ import picocli.CommandLine.Command;
 
 import io.simdex.cli.CheckCommand;
 import io.simdex.cli.DedupCommand;
+import io.simdex.cli.ExportCommand;
 import io.simdex.cli.ServeCommand;
 import io.simdex.cli.SimilarCommand;
 import io.simdex.tools.bench.BenchCommand;
@@ -20,7 +21,8 @@ import io.simdex.tools.eval.EvalCommand;
         version = "simdex 0.1.0",
         description = "Semantic similarity search over scientific paper abstracts.",
         subcommands = {ServeCommand.class, SimilarCommand.class, CheckCommand.class, DedupCommand.class,
-            CalibrateCommand.class, EvalCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+            ExportCommand.class, CalibrateCommand.class, EvalCommand.class, BenchCommand.class,
+            CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

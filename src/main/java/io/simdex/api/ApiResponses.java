@@ -9,6 +9,7 @@ import io.simdex.search.RecommendStrategy;
 import io.simdex.search.SearchMode;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The JSON bodies of successful responses, shared by the HTTP API and the command line so both print the
@@ -44,9 +45,14 @@ public final class ApiResponses {
                             List<Match> results, long tookMs) {
     }
 
-    /** {@code GET /api/papers/{id}}. */
-    public record Paper(String id, String title, @JsonProperty("abstract") String abstractText, List<Source> sources,
-                 int tokens, int tokensEmbedded, boolean truncated) {
+    /**
+     * {@code GET /api/papers/{id}}.
+     *
+     * @param metadata the paper's other fields (year, authors, doi…) as they came; {@code {}} when it has none
+     */
+    public record Paper(String id, String title, @JsonProperty("abstract") String abstractText,
+                        Map<String, Object> metadata, List<Source> sources, int tokens, int tokensEmbedded,
+                        boolean truncated) {
     }
 
     /** {@code GET /health}. */

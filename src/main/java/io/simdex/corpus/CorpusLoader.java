@@ -1,10 +1,14 @@
 package io.simdex.corpus;
 
+import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
-import java.nio.charset.MalformedInputException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
@@ -15,15 +19,21 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 
 /**
- * Loads a {@link Corpus} from the bundled pages, a directory, one page file or one JSONL file.
+ * Loads a {@link Corpus} from the bundled pages, a directory, or one file.
  *
- * <p>Pages ({@code *.txt}) go through {@link DailyPapersParser}, JSONL files ({@code *.jsonl}) through
- * {@link JsonlCorpusReader}; all of them are then merged by {@link CorpusAssembler}, so the same paper in
- * several files is one {@link Paper} with several sources. Files are read as UTF-8.
+ * <p>Pages ({@code *.txt}) go through {@link DailyPapersParser}, JSONL files ({@code *.jsonl}, {@code *.jsonl.gz})
+ * through {@link JsonlCorpusReader}, CSV files ({@code *.csv}, {@code *.csv.gz}) through {@link CsvCorpusReader};
+ * all of them are then merged by {@link CorpusAssembler}, so the same paper in several files is one
+ * {@link Paper} with several sources. A BEIR folder (one holding {@code corpus.jsonl} or {@code corpus.jsonl.gz}
+ * beside {@code queries.jsonl}) is read as its corpus file alone. Files are read as UTF-8; a byte that is not
+ * UTF-8 becomes U+FFFD and its line gets a problem, and the rest of the file is read.
  */
 public final class CorpusLoader {
 
@@ -32,8 +42,12 @@ public final class CorpusLoader {
 
     static final String RESOURCE_FOLDER = "corpus";
 
-    private static final String ACCEPTED = "expected '" + BUNDLED + "', a directory holding *.txt pages and/or "
-            + "*.jsonl files, a single .txt page file, or a single .jsonl file";
+    /** A BEIR folder holds its papers in one of these, beside {@link #BEIR_QUERIES}. */
+    private static final Set<String> BEIR_CORPUS = Set.of("corpus.jsonl", "corpus.jsonl.gz");
+    private static final String BEIR_QUERIES = "queries.jsonl";
+
+    private static final String ACCEPTED = "expected '" + BUNDLED + "', a directory holding *.txt pages, *.jsonl "
+            + "(or .jsonl.gz) and *.csv (or .csv.gz) files, a BEIR folder, or one such file";
     private static final int PROBLEMS_IN_MESSAGE = 5;
 
     private CorpusLoader() {
@@ -79,8 +93,8 @@ public final class CorpusLoader {
             throw new CorpusException("Corpus location '" + path + "' does not exist; " + ACCEPTED);
         }
         if (!Files.isRegularFile(path) || kindOf(path) == Kind.OTHER) {
-            throw new CorpusException("Corpus location '" + path + "' is neither a directory nor a .txt or .jsonl "
-                    + "file; " + ACCEPTED);
+            throw new CorpusException("Corpus location '" + path + "' is neither a directory nor a .txt, .jsonl, "
+                    + ".jsonl.gz, .csv or .csv.gz file; " + ACCEPTED);
         }
         return assemble(List.of(path), path.toString());
     }
@@ -126,8 +140,14 @@ public final class CorpusLoader {
             throw new CorpusException("Cannot list corpus directory '" + shown + "': " + e, e);
         }
         if (files.isEmpty()) {
-            throw new CorpusException("Corpus directory '" + shown + "' holds no .txt page or .jsonl file; "
+            throw new CorpusException("Corpus directory '" + shown + "' holds no .txt page, .jsonl or .csv file; "
                     + ACCEPTED);
+        }
+        List<Path> beirCorpus = files.stream()
+                .filter(file -> BEIR_CORPUS.contains(fileName(file).toLowerCase(Locale.ROOT))).toList();
+        boolean beir = files.stream().anyMatch(file -> fileName(file).equalsIgnoreCase(BEIR_QUERIES));
+        if (beir && beirCorpus.size() == 1) {
+            return assemble(beirCorpus, shown);
         }
         return assemble(files, shown);
     }
@@ -149,25 +169,95 @@ public final class CorpusLoader {
 
     private static ParsedFile parse(Path file) {
         String name = fileName(file);
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (MalformedInputException e) {
-            return new ParsedFile(name, List.of(), List.of(new CorpusProblem(name, 0, "not valid UTF-8, file skipped")));
+        Kind kind = kindOf(file);
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(file)) {
+            bytes = kind.gzip() ? new GZIPInputStream(in).readAllBytes() : in.readAllBytes();
+        } catch (ZipException | EOFException e) {
+            return new ParsedFile(name, List.of(), List.of(new CorpusProblem(name, 0,
+                    "not a readable gzip file (" + e.getMessage() + "), file skipped")));
         } catch (IOException e) {
             throw new CorpusException("Cannot read corpus file '" + file + "': " + e, e);
         }
-        return kindOf(file) == Kind.PAGE ? DailyPapersParser.parse(name, text) : JsonlCorpusReader.read(name, text);
+        Decoded decoded = decode(bytes);
+        ParsedFile parsed = switch (kind) {
+            case PAGE -> DailyPapersParser.parse(name, decoded.text());
+            case JSONL, JSONL_GZ -> JsonlCorpusReader.read(name, decoded.text());
+            case CSV, CSV_GZ -> CsvCorpusReader.read(name, decoded.text());
+            case OTHER -> throw new IllegalStateException("not a corpus file: " + file);
+        };
+        if (decoded.badLines().isEmpty()) {
+            return parsed;
+        }
+        var problems = new ArrayList<>(parsed.problems());
+        for (int line : decoded.badLines()) {
+            problems.add(new CorpusProblem(name, line, "bytes that are not UTF-8, read as U+FFFD; save the file as"
+                    + " UTF-8"));
+        }
+        problems.sort(Comparator.comparingInt(CorpusProblem::line));
+        return new ParsedFile(name, parsed.papers(), problems);
     }
 
-    private enum Kind { PAGE, JSONL, OTHER }
+    /** A file's text, and the lines (1-based) where bytes that are not UTF-8 were replaced. */
+    private record Decoded(String text, List<Integer> badLines) {
+    }
+
+    private static Decoded decode(byte[] bytes) {
+        try {
+            return new Decoded(StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString(), List.of());
+        } catch (CharacterCodingException e) {
+            // Decode line by line, so only the lines holding bad bytes are marked.
+            var text = new StringBuilder(bytes.length);
+            var bad = new ArrayList<Integer>();
+            int line = 1;
+            int start = 0;
+            for (int i = 0; i <= bytes.length; i++) {
+                if (i == bytes.length || bytes[i] == '\n') {
+                    int end = Math.min(i + 1, bytes.length);
+                    try {
+                        text.append(StandardCharsets.UTF_8.newDecoder()
+                                .onMalformedInput(CodingErrorAction.REPORT)
+                                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                                .decode(ByteBuffer.wrap(bytes, start, end - start)));
+                    } catch (CharacterCodingException badLine) {
+                        text.append(new String(bytes, start, end - start, StandardCharsets.UTF_8));
+                        bad.add(line);
+                    }
+                    start = end;
+                    line++;
+                }
+            }
+            return new Decoded(text.toString(), bad);
+        }
+    }
+
+    /** The kinds of file a corpus is read from, by name. */
+    private enum Kind {
+        PAGE, JSONL, JSONL_GZ, CSV, CSV_GZ, OTHER;
+
+        boolean gzip() {
+            return this == JSONL_GZ || this == CSV_GZ;
+        }
+    }
 
     private static Kind kindOf(Path file) {
         String name = fileName(file).toLowerCase(Locale.ROOT);
         if (name.endsWith(".txt")) {
             return Kind.PAGE;
         }
-        return name.endsWith(".jsonl") ? Kind.JSONL : Kind.OTHER;
+        if (name.endsWith(".jsonl")) {
+            return Kind.JSONL;
+        }
+        if (name.endsWith(".jsonl.gz")) {
+            return Kind.JSONL_GZ;
+        }
+        if (name.endsWith(".csv")) {
+            return Kind.CSV;
+        }
+        return name.endsWith(".csv.gz") ? Kind.CSV_GZ : Kind.OTHER;
     }
 
     private static String fileName(Path file) {

@@ -69,7 +69,8 @@ final class ApiRoutes {
         String id = ctx.pathParam("id");
         Paper paper = service.paper(id);
         TokenStats tokens = service.tokens(id);
-        ctx.json(new ApiResponses.Paper(paper.id(), paper.title(), paper.abstractText(), paper.sources(),
+        ctx.json(new ApiResponses.Paper(paper.id(), paper.title(), paper.abstractText(), paper.metadata(),
+                paper.sources(),
                 tokens.tokens(), tokens.tokensEmbedded(), tokens.truncated()));
     }
 

@@ -211,29 +211,101 @@ class CorpusLoaderTest {
     }
 
     @Test
-    void gives_a_slug_id_to_a_later_title_that_reuses_an_explicit_id_of_another_file() throws IOException {
+    void one_explicit_id_in_two_files_is_one_paper_and_the_first_wins() throws IOException {
         write("a.jsonl", "{\"id\": \"p1\", \"title\": \"" + ADAM + "\", \"abstract\": \"We introduce Adam.\"}\n");
         write("b.jsonl", "{\"id\": \"p1\", \"title\": \"" + BERT + "\", \"abstract\": \"We introduce BERT.\"}\n");
 
         Corpus corpus = CorpusLoader.load(dir.toString());
 
-        assertThat(corpus.papers()).extracting(Paper::id, Paper::title).containsExactly(
-                tuple("bert-pre-training-of-deep-bidirectional-transformers", BERT),
-                tuple("p1", ADAM));
-        assertThat(corpus.problems()).extracting(CorpusProblem::describe)
-                .singleElement().asString().startsWith("b.jsonl:1: id 'p1' already used at a.jsonl:1");
+        assertThat(corpus.papers()).extracting(Paper::id, Paper::title, Paper::sources).containsExactly(
+                tuple("p1", ADAM, List.of(new Source("a.jsonl", 1), new Source("b.jsonl", 1))));
+        assertThat(corpus.problems()).extracting(CorpusProblem::describe).containsExactly(
+                "b.jsonl:1: same id 'p1' as a.jsonl:1 but another title; kept the title from a.jsonl:1",
+                "b.jsonl:1: same id 'p1' as a.jsonl:1 but a different abstract; kept the abstract from a.jsonl:1");
     }
 
     @Test
-    void reports_a_file_that_is_not_utf8_and_keeps_the_others() throws IOException {
-        write("a.txt", layoutB(ADAM, abstractAbout("optimization")));
-        Files.write(dir.resolve("b.txt"), new byte[] {(byte) 0xC3, (byte) 0x28, '\n'});
+    void papers_with_distinct_ids_are_never_merged_even_under_one_title() throws IOException {
+        write("summaries.jsonl", "{\"id\": \"s1\", \"title\": \"Summary\", \"abstract\": \"First.\"}\n"
+                + "{\"id\": \"s2\", \"title\": \"Summary\", \"abstract\": \"Second.\"}\n"
+                + "{\"id\": 3, \"title\": \"Summary\", \"abstract\": \"Third.\"}\n");
+
+        Corpus corpus = CorpusLoader.load(dir.toString());
+
+        assertThat(corpus.papers()).extracting(Paper::id, Paper::abstractText).containsExactly(
+                tuple("3", "Third."), tuple("s1", "First."), tuple("s2", "Second."));
+        assertThat(corpus.problems()).isEmpty();
+    }
+
+    @Test
+    void untitled_papers_without_ids_are_kept_apart_by_their_abstracts() throws IOException {
+        write("untitled.jsonl", "{\"abstract\": \"We study folding.\"}\n{\"title\": \"\", \"abstract\": \"We study"
+                + " speech.\"}\n{\"abstract\": \"We study folding.\"}\n");
+
+        Corpus corpus = CorpusLoader.load(dir.toString());
+
+        assertThat(corpus.papers()).extracting(Paper::id, Paper::title, p -> p.sources().size()).containsExactly(
+                tuple("we-study-folding", "", 2), tuple("we-study-speech", "", 1));
+    }
+
+    @Test
+    void reads_a_beir_folder_as_its_corpus_file_alone_gzipped_or_not() throws IOException {
+        // given a BEIR folder: corpus.jsonl.gz beside queries.jsonl and qrels/
+        try (var gzip = new java.util.zip.GZIPOutputStream(Files.newOutputStream(dir.resolve("corpus.jsonl.gz")))) {
+            gzip.write(("{\"_id\": \"4983\", \"title\": \"White matter\", \"text\": \"We image newborns.\","
+                    + " \"metadata\": {}}\n{\"_id\": \"5836\", \"title\": \"\", \"text\": \"An untitled one.\"}\n")
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+        write("queries.jsonl", "{\"_id\": \"1\", \"text\": \"a claim, not a paper\", \"metadata\": {}}\n");
+
+        Corpus corpus = CorpusLoader.load(dir.toString());
+
+        assertThat(corpus.problems()).isEmpty();
+        assertThat(corpus.papers()).extracting(Paper::id, Paper::title, Paper::abstractText).containsExactly(
+                tuple("4983", "White matter", "We image newborns."), tuple("5836", "", "An untitled one."));
+    }
+
+    @Test
+    void reads_csv_files_beside_pages_and_jsonl() throws IOException {
+        write("a.csv", "id,title,abstract,year\nc1,From CSV,We read CSV.,2021\n");
+        write("b.jsonl", "{\"id\": \"j1\", \"title\": \"From JSONL\", \"abstract\": \"We read JSONL.\"}\n");
+
+        Corpus corpus = CorpusLoader.load(dir.toString());
+
+        assertThat(corpus.papers()).extracting(Paper::id, Paper::metadata)
+                .containsExactly(tuple("c1", Map.of("year", "2021")), tuple("j1", Map.of()));
+        assertThat(CorpusLoader.load(dir.resolve("a.csv").toString()).size()).isEqualTo(1);
+    }
+
+    @Test
+    void a_broken_gzip_file_is_reported_and_the_others_are_read() throws IOException {
+        Files.write(dir.resolve("broken.jsonl.gz"), new byte[] {0x1f, (byte) 0x8b, 8, 0, 1, 2});
+        write("b.jsonl", "{\"id\": \"j1\", \"title\": \"T\", \"abstract\": \"A.\"}\n");
 
         Corpus corpus = CorpusLoader.load(dir.toString());
 
         assertThat(corpus.size()).isEqualTo(1);
-        assertThat(corpus.problems()).extracting(CorpusProblem::describe)
-                .containsExactly("b.txt:0: not valid UTF-8, file skipped");
+        assertThat(corpus.problems()).extracting(CorpusProblem::describe).singleElement().asString()
+                .startsWith("broken.jsonl.gz:0: not a readable gzip file");
+    }
+
+    @Test
+    void a_byte_that_is_not_utf8_costs_only_its_line_a_problem_and_the_rest_is_read() throws IOException {
+        // given a JSONL file whose second line holds a stray Latin-1 byte
+        var out = new java.io.ByteArrayOutputStream();
+        out.writeBytes("{\"id\": \"a\", \"title\": \"A\", \"abstract\": \"First.\"}\n".getBytes(StandardCharsets.UTF_8));
+        out.writeBytes("{\"id\": \"b\", \"title\": \"Caf".getBytes(StandardCharsets.UTF_8));
+        out.write(0xE9);
+        out.writeBytes("\", \"abstract\": \"Second.\"}\n{\"id\": \"c\", \"title\": \"C\", \"abstract\": \"Third.\"}\n"
+                .getBytes(StandardCharsets.UTF_8));
+        Files.write(dir.resolve("mixed.jsonl"), out.toByteArray());
+
+        Corpus corpus = CorpusLoader.load(dir.toString());
+
+        assertThat(corpus.papers()).extracting(Paper::id, Paper::title)
+                .containsExactly(tuple("a", "A"), tuple("b", "Caf\uFFFD"), tuple("c", "C"));
+        assertThat(corpus.problems()).extracting(CorpusProblem::describe).containsExactly(
+                "mixed.jsonl:2: bytes that are not UTF-8, read as U+FFFD; save the file as UTF-8");
     }
 
     @Test
@@ -279,7 +351,7 @@ class CorpusLoaderTest {
         assertThatThrownBy(() -> CorpusLoader.load(dir.toString()))
                 .isInstanceOf(CorpusException.class)
                 .hasMessageContaining(dir.toString())
-                .hasMessageContaining("holds no .txt page or .jsonl file");
+                .hasMessageContaining("holds no .txt page, .jsonl or .csv file");
     }
 
     @Test

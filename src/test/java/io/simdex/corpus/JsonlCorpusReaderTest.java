@@ -2,12 +2,15 @@ package io.simdex.corpus;
 
 import static io.simdex.corpus.TestPages.abstractAbout;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.tuple;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 class JsonlCorpusReaderTest {
@@ -41,14 +44,19 @@ class JsonlCorpusReaderTest {
             "{\"title\": \"X\", \"abstract\": \"Y\"} trailing|invalid JSON",
             "{\"title\": \"X\", \"title\": \"Z\", \"abstract\": \"Y\"}|invalid JSON",
             "[\"X\", \"Y\"]|expected a JSON object",
-            "{\"abstract\": \"Y\"}|missing \"title\"",
+            "{\"title\": \"X\", \"abstract\": 5}|field \"abstract\" must be text, got a number",
             "{\"title\": \"X\"}|missing \"abstract\"",
-            "{\"title\": \"X\", \"abstract\": \"   \"}|\"abstract\" is blank",
-            "{\"title\": 42, \"abstract\": \"Y\"}|\"title\" must be a string",
+            "{\"title\": \"X\", \"abstract\": \"   \"}|field \"abstract\" is blank",
+            "{\"title\": \"X\", \"text\": \"   \"}|field \"text\" is blank",
+            "{\"title\": 42, \"abstract\": \"Y\"}|field \"title\" must be text, got a number",
+            "{\"title\": \"X\", \"abstract\": \"Y\", \"text\": \"Z\"}|fields \"abstract\" and \"text\" mean the same",
+            "{\"id\": \"x\", \"_id\": \"y\", \"title\": \"X\", \"abstract\": \"Y\"}|fields \"id\" and \"_id\" mean the same",
+            "{\"title\": \"X\", \"abstract\": \"Y\", \"metadata\": 5}|field \"metadata\" must be an object",
+            "{\"title\": \"X\", \"abstract\": \"Y\", \"year\": 1, \"metadata\": {\"year\": 2}}|\"metadata.year\" repeats",
             "{\"id\": \"has space\", \"title\": \"X\", \"abstract\": \"Y\"}|is not URL-safe",
             "{\"id\": \"a/b\", \"title\": \"X\", \"abstract\": \"Y\"}|is not URL-safe",
-            "{\"id\": \"\", \"title\": \"X\", \"abstract\": \"Y\"}|is not URL-safe",
-            "{\"id\": 7, \"title\": \"X\", \"abstract\": \"Y\"}|is not URL-safe",
+            "{\"id\": 7.5, \"title\": \"X\", \"abstract\": \"Y\"}|field \"id\" must be text or a whole number",
+            "{\"_id\": true, \"title\": \"X\", \"abstract\": \"Y\"}|field \"_id\" must be text or a whole number",
             "{\"id\": \"adam-2014\", \"title\": \"X\", \"abstract\": \"Y\"}|id 'adam-2014' already used on line 1"})
     void skips_a_bad_line_whole_with_a_problem_naming_file_and_line(String badLine, String expectedMessage) {
         // given a bad line between two good ones
@@ -64,6 +72,37 @@ class JsonlCorpusReaderTest {
             assertThat(problem.line()).isEqualTo(2);
             assertThat(problem.message()).contains(expectedMessage).endsWith("line skipped");
         });
+    }
+
+    @Test
+    void keeps_every_other_field_as_metadata_as_it_came() {
+        String text = "{\"id\": \"p\", \"title\": \"T\", \"abstract\": \"A.\", \"year\": 2017, \"score\": 0.10,"
+                + " \"authors\": [\"Vaswani\", \"Shazeer\"], \"venue\": {\"name\": \"NeurIPS\"}, \"doi\": null}\n";
+
+        RawPaper paper = JsonlCorpusReader.read("m.jsonl", text).papers().get(0);
+
+        assertThat(paper.metadata()).containsExactly(
+                entry("year", 2017L), entry("score", new java.math.BigDecimal("0.10")),
+                entry("authors", List.of("Vaswani", "Shazeer")), entry("venue", Map.of("name", "NeurIPS")),
+                entry("doi", null));
+    }
+
+    @Test
+    void reads_a_beir_corpus_line_as_it_is() {
+        // given SciFact's corpus.jsonl layout: _id (digits), title, text, and a metadata object
+        String text = "{\"_id\": \"4983\", \"title\": \"Microstructural development of human newborn cerebral white"
+                + " matter\", \"text\": \"Alterations of the architecture of cerebral white matter.\", \"metadata\":"
+                + " {\"source\": \"pubmed\"}}\n"
+                + "{\"_id\": 5836, \"title\": \"\", \"text\": \"A paper without a title.\", \"metadata\": {}}\n";
+
+        ParsedFile parsed = JsonlCorpusReader.read("corpus.jsonl", text);
+
+        assertThat(parsed.problems()).isEmpty();
+        assertThat(parsed.papers()).extracting(RawPaper::id, RawPaper::title, RawPaper::abstractText,
+                RawPaper::metadata).containsExactly(
+                tuple(Optional.of("4983"), "Microstructural development of human newborn cerebral white matter",
+                        "Alterations of the architecture of cerebral white matter.", Map.of("source", "pubmed")),
+                tuple(Optional.of("5836"), "", "A paper without a title.", Map.of()));
     }
 
     @Test

@@ -39,11 +39,34 @@ class PaperTest {
     }
 
     @Test
-    void rejects_a_blank_title_or_abstract_naming_the_paper() {
-        assertThatThrownBy(() -> new Paper("p-1", " ", "abstract", SOURCES))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("paper p-1: title must be non-blank");
+    void rejects_a_missing_title_or_a_blank_abstract_naming_the_paper() {
+        assertThatThrownBy(() -> new Paper("p-1", null, "abstract", SOURCES))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("paper p-1: title must not be null");
         assertThatThrownBy(() -> new Paper("p-1", "Title", "", SOURCES))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("paper p-1: abstract must be non-blank");
+    }
+
+    @Test
+    void a_paper_without_a_title_is_embedded_as_its_abstract_alone() {
+        var untitled = new Paper("p-1", "", "We study folding.", SOURCES);
+
+        assertThat(untitled.embeddingText()).isEqualTo("We study folding.");
+    }
+
+    @Test
+    void metadata_is_copied_in_order_and_cannot_hold_the_paper_s_own_fields() {
+        var fields = new java.util.LinkedHashMap<String, Object>();
+        fields.put("year", 2020);
+        fields.put("authors", List.of("A", "B"));
+        var paper = new Paper("p-1", "T", "A.", SOURCES, fields);
+        fields.put("venue", "changed later");
+
+        assertThat(paper.metadata()).containsExactly(java.util.Map.entry("year", 2020L),
+                java.util.Map.entry("authors", List.of("A", "B")));
+        assertThatThrownBy(() -> new Paper("p-1", "T", "A.", SOURCES, java.util.Map.of("title", "x")))
+                .hasMessageContaining("'title' is part of the paper, not metadata");
+        assertThatThrownBy(() -> new Paper("p-1", "T", "A.", SOURCES, java.util.Map.of("when", new Object())))
+                .hasMessageContaining("metadata field 'when' holds a Object");
     }
 
     @Test
