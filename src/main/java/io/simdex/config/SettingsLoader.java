@@ -78,6 +78,8 @@ public final class SettingsLoader {
         d.put("api.max-query-chars", String.valueOf(api.maxQueryChars()));
         d.put("api.max-text-chars", String.valueOf(api.maxTextChars()));
         d.put("api.max-examples", String.valueOf(api.maxExamples()));
+        d.put("api.max-bulk-bytes", String.valueOf(api.maxBulkBytes()));
+        d.put("api.key", "");                   // empty: writes off; SIMDEX_API_KEY sets it from the environment
         d.put("search.mode", search.defaultMode().label());
         d.put("search.rrf-k", String.valueOf(search.rrfK()));
         d.put("search.candidates", String.valueOf(search.candidates()));
@@ -174,7 +176,8 @@ public final class SettingsLoader {
                 section("index", () -> index(v)),
                 new Settings.Corpus(text(v, "corpus.path"), bool(v, "corpus.strict")),
                 section("api", () -> new HttpOptions(integer(v, "api.max-k"), integer(v, "api.max-query-chars"),
-                        integer(v, "api.max-text-chars"), integer(v, "api.max-examples"))),
+                        integer(v, "api.max-text-chars"), integer(v, "api.max-examples"),
+                        integer(v, "api.max-bulk-bytes"), v.get("api.key"))),
                 section("search", () -> new SearchOptions(searchMode(text(v, "search.mode")),
                         integer(v, "search.rrf-k"), integer(v, "search.candidates"))),
                 section("dedup", () -> new DedupOptions(new DuplicateBands(number(v, "dedup.duplicate"),

@@ -13,7 +13,7 @@ import java.util.Optional;
  * <p>A final class rather than a record so that the id lookup map is built once, in the constructor.
  * Accessors keep record-style names: {@link #papers()}, {@link #problems()}.
  */
-public final class Corpus {
+public final class Corpus implements Papers {
 
     private final List<Paper> papers;
     private final List<CorpusProblem> problems;
@@ -41,6 +41,7 @@ public final class Corpus {
     }
 
     /** The papers, sorted by id, unmodifiable. */
+    @Override
     public List<Paper> papers() {
         return papers;
     }
@@ -51,11 +52,13 @@ public final class Corpus {
     }
 
     /** The paper with this id, or empty if there is none (also for a null id). */
+    @Override
     public Optional<Paper> find(String id) {
         return id == null ? Optional.empty() : Optional.ofNullable(byId.get(id));
     }
 
     /** The number of papers. */
+    @Override
     public int size() {
         return papers.size();
     }

@@ -1,7 +1,7 @@
 package io.simdex.dedup;
 
-import io.simdex.corpus.Corpus;
 import io.simdex.corpus.Paper;
+import io.simdex.corpus.Papers;
 import io.simdex.encode.Encoder;
 import io.simdex.index.Hit;
 import io.simdex.index.SearchRequest;
@@ -21,13 +21,13 @@ import java.util.Set;
  */
 final class DuplicateChecker {
 
-    private final Corpus corpus;
+    private final Papers corpus;
     private final VectorIndex index;
     private final Encoder encoder;
     private final MatchExplainer explainer;
     private final DuplicateBands bands;
 
-    DuplicateChecker(Corpus corpus, VectorIndex index, Encoder encoder, MatchExplainer explainer,
+    DuplicateChecker(Papers corpus, VectorIndex index, Encoder encoder, MatchExplainer explainer,
             DuplicateBands bands) {
         this.corpus = corpus;
         this.index = index;
@@ -36,17 +36,20 @@ final class DuplicateChecker {
         this.bands = bands;
     }
 
-    /** The verdict on {@code text} and up to {@code k} matches in the related band or above. */
-    DuplicateCheck check(String text, int k, boolean explain) {
+    /** The verdict on {@code text} and up to {@code k} matches in the related band or above, none of {@code exclude}. */
+    DuplicateCheck check(String text, int k, boolean explain, Set<String> exclude) {
         long start = System.nanoTime();
         float[] vector = encoder.encode(text).vector();
-        List<Hit> hits = index.search(new SearchRequest(vector, k, Set.of(), bands.related()));
+        List<Hit> hits = index.search(new SearchRequest(vector, k, exclude, bands.related()));
         List<Explanation> why = explain ? explainer.explainText(text, hits.stream().map(Hit::id).toList()) : null;
         TextOverlap.Profile query = TextOverlap.profile(text);
         var matches = new ArrayList<DuplicateMatch>(hits.size());
         for (int i = 0; i < hits.size(); i++) {
             Hit hit = hits.get(i);
-            Paper paper = corpus.find(hit.id()).orElseThrow();
+            Paper paper = corpus.find(hit.id()).orElse(null);
+            if (paper == null) {
+                continue; // deleted while this check ran
+            }
             TextOverlap.Overlap overlap = TextOverlap.between(query, TextOverlap.profile(paper.embeddingText()));
             matches.add(new DuplicateMatch(hit.id(), paper.title(), hit.score(),
                     bands.of(hit.score(), overlap.shingleContainment()),

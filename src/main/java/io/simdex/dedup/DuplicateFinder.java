@@ -1,6 +1,7 @@
 package io.simdex.dedup;
 
-import io.simdex.corpus.Corpus;
+import io.simdex.corpus.Paper;
+import io.simdex.corpus.Papers;
 import io.simdex.index.ScoredPair;
 import io.simdex.index.TooManyPairsException;
 import io.simdex.index.VectorIndex;
@@ -12,11 +13,11 @@ import java.util.List;
 /** Finds every pair of corpus papers at or above a cosine threshold, exactly, and groups them into clusters. */
 final class DuplicateFinder {
 
-    private final Corpus corpus;
+    private final Papers corpus;
     private final VectorIndex index;
     private final int maxPairs;
 
-    DuplicateFinder(Corpus corpus, VectorIndex index, int maxPairs) {
+    DuplicateFinder(Papers corpus, VectorIndex index, int maxPairs) {
         this.corpus = corpus;
         this.index = index;
         this.maxPairs = maxPairs;
@@ -35,7 +36,7 @@ final class DuplicateFinder {
         var clusters = new ArrayList<DuplicateClusters.Cluster>();
         for (io.simdex.dedup.PairClusters.Cluster group : io.simdex.dedup.PairClusters.of(pairs)) {
             var papers = group.members().stream()
-                    .map(id -> new DuplicateClusters.PaperRef(id, corpus.find(id).orElseThrow().title()))
+                    .map(id -> new DuplicateClusters.PaperRef(id, corpus.find(id).map(Paper::title).orElse("")))
                     .toList();
             clusters.add(new DuplicateClusters.Cluster(group.id(), papers, group.maxScore(), group.pairs()));
         }

@@ -6,6 +6,7 @@ import io.simdex.search.InvalidQueryException;
 import io.simdex.search.MatchExplainer;
 
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The duplicate questions simdex answers, free of HTTP: whether a new text duplicates a paper of the corpus (a
@@ -41,10 +42,18 @@ public final class DuplicateService {
      * @throws IllegalArgumentException if {@code k < 1}
      */
     public DuplicateCheck check(String text, int k, boolean explain) {
+        return check(text, k, explain, Set.of());
+    }
+
+    /**
+     * As {@link #check(String, int, boolean)}, leaving out the papers in {@code exclude}: a paper being replaced
+     * is not a duplicate of its own old version.
+     */
+    public DuplicateCheck check(String text, int k, boolean explain, Set<String> exclude) {
         if (k < 1) {
             throw new IllegalArgumentException("k must be >= 1 but was " + k);
         }
-        return checker.check(text, k, explain);
+        return checker.check(text, k, explain, exclude);
     }
 
     /**

@@ -6,7 +6,7 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
-import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LogDocMergePolicy;
@@ -18,6 +18,8 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherFactory;
+import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.ByteBuffersDirectory;
@@ -31,14 +33,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * An in-memory BM25 index (Lucene, k1 = 1.2, b = 0.75) over documents analyzed by Lucene's
  * {@link EnglishAnalyzer}: standard tokenization, possessives dropped, lower case, English stop words removed,
- * Porter stemming, as Elasticsearch's {@code english} analyzer does. Read-only once built; safe for concurrent
- * searches.
+ * Porter stemming, as Elasticsearch's {@code english} analyzer does.
+ *
+ * <p>Live: {@link #put} and {@link #remove} change it while it serves, and a search that starts after one of them
+ * returned sees the change. Writes are serialized; searches run concurrently with each other and with writes.
  */
 public final class LexicalIndex implements AutoCloseable {
 
@@ -59,22 +65,22 @@ public final class LexicalIndex implements AutoCloseable {
 
     private final Analyzer analyzer;
     private final Directory directory;
-    private final DirectoryReader reader;
-    private final IndexSearcher searcher;
-    /** Document ids by Lucene doc id. */
-    private final String[] ids;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    private final Set<String> ids = ConcurrentHashMap.newKeySet();
+    private final Object writeLock = new Object();
 
-    private LexicalIndex(Analyzer analyzer, Directory directory, DirectoryReader reader) throws IOException {
+    private LexicalIndex(Analyzer analyzer, Directory directory, IndexWriter writer) throws IOException {
         this.analyzer = analyzer;
         this.directory = directory;
-        this.reader = reader;
-        this.searcher = new IndexSearcher(reader);
-        this.searcher.setSimilarity(new BM25Similarity());
-        this.ids = new String[reader.maxDoc()];
-        StoredFields stored = reader.storedFields();
-        for (int doc = 0; doc < ids.length; doc++) {
-            ids[doc] = stored.document(doc, Set.of(ID)).get(ID);
-        }
+        this.writer = writer;
+        this.searchers = new SearcherManager(writer, new SearcherFactory() {
+            @Override
+            public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
+                var searcher = new IndexSearcher(reader);
+                    return searcher;
+            }
+        });
     }
 
     /**
@@ -92,25 +98,67 @@ public final class LexicalIndex implements AutoCloseable {
         }
         Analyzer analyzer = new EnglishAnalyzer();
         Directory directory = new ByteBuffersDirectory();
-        // a log merge policy merges only adjacent segments, so Lucene doc ids stay in list order
+        // a log merge policy merges only adjacent segments, so Lucene doc ids stay in insertion order
         var config = new IndexWriterConfig(analyzer).setSimilarity(new BM25Similarity())
                 .setMergePolicy(new LogDocMergePolicy()).setOpenMode(IndexWriterConfig.OpenMode.CREATE);
-        try (var writer = new IndexWriter(directory, config)) {
+        try {
+            var writer = new IndexWriter(directory, config);
             for (LexicalDocument document : documents) {
-                var doc = new Document();
-                doc.add(new StringField(ID, document.id(), Field.Store.YES));
-                doc.add(new TextField(TEXT, document.text(), Field.Store.NO));
-                writer.addDocument(doc);
+                writer.addDocument(document(document.id(), document.text()));
             }
             writer.commit();
+            var index = new LexicalIndex(analyzer, directory, writer);
+            index.ids.addAll(seen);
+            return index;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot build the lexical index in memory", e);
         }
-        try {
-            return new LexicalIndex(analyzer, directory, DirectoryReader.open(directory));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot open the lexical index", e);
+    }
+
+    /**
+     * Indexes {@code text} under {@code id}, replacing what the id held; the next search sees it.
+     *
+     * @throws IllegalArgumentException if {@code id} is blank
+     */
+    public void put(String id, String text) {
+        Objects.requireNonNull(text, "text");
+        checkId(id);
+        synchronized (writeLock) {
+            try {
+                writer.updateDocument(new Term(ID, id), document(id, text));
+                searchers.maybeRefreshBlocking();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot update the lexical index in memory", e);
+            }
+            ids.add(id);
         }
+    }
+
+    /**
+     * Removes the document under {@code id}; the next search no longer finds it.
+     *
+     * @return false when the index holds no document under {@code id}
+     */
+    public boolean remove(String id) {
+        Objects.requireNonNull(id, "id");
+        synchronized (writeLock) {
+            if (!ids.contains(id)) {
+                return false;
+            }
+            try {
+                writer.deleteDocuments(new Term(ID, id));
+                searchers.maybeRefreshBlocking();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot update the lexical index in memory", e);
+            }
+            ids.remove(id);
+            return true;
+        }
+    }
+
+    /** As {@link #search(String, int, Set, Predicate)}, with every document allowed. */
+    public List<LexicalHit> search(String query, int k, Set<String> exclude) {
+        return search(query, k, exclude, id -> true);
     }
 
     /**
@@ -120,56 +168,101 @@ public final class LexicalIndex implements AutoCloseable {
      * ({@link IndexSearcher#getMaxClauseCount()}, 1024) keeps its most frequent ones.
      *
      * @param exclude ids that must not come back; ids the index does not hold are ignored
+     * @param allowed only documents whose id it accepts come back; exact (the search goes deeper until {@code k}
+     *                allowed documents are found or none is left), so it must be fast and thread-safe
      * @return fewer than {@code k} hits when fewer documents share a term with the query; none when the query has
      *         no indexable word (only stop words or punctuation, say)
      * @throws IllegalArgumentException if {@code k < 1}
      */
-    public List<LexicalHit> search(String query, int k, Set<String> exclude) {
+    public List<LexicalHit> search(String query, int k, Set<String> exclude, Predicate<String> allowed) {
         Objects.requireNonNull(query, "query");
         Objects.requireNonNull(exclude, "exclude");
+        Objects.requireNonNull(allowed, "allowed");
         if (k < 1) {
             throw new IllegalArgumentException("k must be >= 1 but was " + k);
         }
         List<Map.Entry<String, Integer>> terms = QueryTerms.of(analyzer, TEXT, query,
                 IndexSearcher.getMaxClauseCount());
-        if (terms.isEmpty() || ids.length == 0) {
+        if (terms.isEmpty()) {
             return List.of();
         }
-        // at most exclude.size() of the best k + exclude.size() are excluded, so k remain
-        int wanted = (int) Math.min(ids.length, (long) k + exclude.size());
-        ScoreDoc[] top;
+        Query lucene = query(terms);
+        IndexSearcher searcher;
         try {
-            top = searcher.search(query(terms), wanted).scoreDocs;
+            searcher = searchers.acquire();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot search the lexical index", e);
         }
-        var hits = new ArrayList<LexicalHit>(Math.min(k, top.length));
-        for (ScoreDoc scoreDoc : top) {
-            String id = ids[scoreDoc.doc];
-            if (!exclude.contains(id)) {
-                hits.add(new LexicalHit(id, scoreDoc.score));
-                if (hits.size() == k) {
-                    break;
+        try {
+            int docs = searcher.getIndexReader().numDocs();
+            if (docs == 0) {
+                return List.of();
+            }
+            // at most exclude.size() of the best k + exclude.size() are excluded; a filter may need more
+            long wanted = Math.min(docs, (long) k + exclude.size());
+            while (true) {
+                ScoreDoc[] top = searcher.search(lucene, (int) wanted).scoreDocs;
+                var hits = new ArrayList<LexicalHit>(Math.min(k, top.length));
+                StoredFields stored = searcher.storedFields();
+                for (ScoreDoc scoreDoc : top) {
+                    String id = stored.document(scoreDoc.doc, Set.of(ID)).get(ID);
+                    if (!exclude.contains(id) && allowed.test(id)) {
+                        hits.add(new LexicalHit(id, scoreDoc.score));
+                        if (hits.size() == k) {
+                            return hits;
+                        }
+                    }
                 }
+                if (top.length < wanted || wanted >= docs) {
+                    return hits;
+                }
+                wanted = Math.min(docs, wanted * 4);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot search the lexical index", e);
+        } finally {
+            try {
+                searchers.release(searcher);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot release a lexical searcher", e);
             }
         }
-        return hits;
     }
 
     /** How many documents the index holds. */
     public int size() {
-        return ids.length;
+        return ids.size();
+    }
+
+    /** Whether a document is indexed under {@code id}. */
+    public boolean contains(String id) {
+        return ids.contains(id);
     }
 
     @Override
     public void close() {
         try {
-            reader.close();
+            searchers.close();
+            writer.close();
             directory.close();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot close the lexical index", e);
         } finally {
             analyzer.close();
+        }
+    }
+
+    private static Document document(String id, String text) {
+        var doc = new Document();
+        doc.add(new StringField(ID, id, Field.Store.YES));
+        doc.add(new TextField(TEXT, text, Field.Store.NO));
+        return doc;
+    }
+
+    private static void checkId(String id) {
+        Objects.requireNonNull(id, "id");
+        if (id.isBlank()) {
+            throw new IllegalArgumentException("id must not be blank but was '" + id + "'");
         }
     }
 

@@ -1,6 +1,6 @@
 package io.simdex.search;
 
-import io.simdex.corpus.Corpus;
+import io.simdex.corpus.Papers;
 import io.simdex.encode.Embedding;
 import io.simdex.encode.Encoder;
 import io.simdex.kernels.VectorMath;
@@ -19,10 +19,10 @@ import java.util.Map;
  */
 public final class MatchExplainer {
 
-    /** Papers whose sentence vectors are kept; a few hundred kilobytes each at most. */
+    /** Paper texts whose sentence vectors are kept; a few hundred kilobytes each at most. */
     private static final int CACHED_PAPERS = 1024;
 
-    private final Corpus corpus;
+    private final Papers corpus;
     private final Encoder encoder;
     private final Map<String, Sentenced> cache = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
@@ -31,7 +31,7 @@ public final class MatchExplainer {
         }
     };
 
-    public MatchExplainer(Corpus corpus, Encoder encoder) {
+    public MatchExplainer(Papers corpus, Encoder encoder) {
         this.corpus = corpus;
         this.encoder = encoder;
     }
@@ -67,9 +67,13 @@ public final class MatchExplainer {
         wanted.addAll(ids);
         Map<String, Sentenced> papers = papers(wanted);
         Sentenced query = queryId != null ? papers.get(queryId) : encode(Sentences.split(queryText));
+        if (query == null) {
+            throw new UnknownPaperException(queryId);
+        }
         var explanations = new ArrayList<Explanation>(ids.size());
         for (String id : ids) {
-            explanations.add(bestPair(query, papers.get(id)));
+            Sentenced match = papers.get(id);
+            explanations.add(match == null ? null : bestPair(query, match));
         }
         return explanations;
     }
@@ -89,40 +93,48 @@ public final class MatchExplainer {
         return explained;
     }
 
-    /** Sentence vectors for every id, from the cache or encoded together in one call. */
+    /**
+     * Sentence vectors for every id, from the cache or encoded together in one call. The cache is keyed by a
+     * paper's text, so a paper replaced by a write is split and encoded anew; an id whose paper is gone (deleted
+     * while the request ran) is left out, and its explanation is null.
+     */
     private Map<String, Sentenced> papers(List<String> ids) {
         var found = new LinkedHashMap<String, Sentenced>();
-        var missing = new ArrayList<String>();
+        var textOf = new LinkedHashMap<String, String>();
+        for (String id : ids) {
+            corpus.find(id).ifPresent(paper -> textOf.put(id, paper.embeddingText()));
+        }
+        var missing = new LinkedHashMap<String, String>();
         synchronized (cache) {
-            for (String id : ids) {
-                Sentenced cached = cache.get(id);
+            textOf.forEach((id, text) -> {
+                Sentenced cached = cache.get(text);
                 if (cached != null) {
                     found.put(id, cached);
-                } else if (!missing.contains(id)) {
-                    missing.add(id);
+                } else {
+                    missing.put(id, text);
                 }
-            }
+            });
         }
         if (missing.isEmpty()) {
             return found;
         }
         var sentences = new ArrayList<List<String>>();
         var all = new ArrayList<String>();
-        for (String id : missing) {
-            List<String> split = Sentences.split(corpus.find(id).orElseThrow(() -> new UnknownPaperException(id))
-                    .embeddingText());
+        for (String text : missing.values()) {
+            List<String> split = Sentences.split(text);
             sentences.add(split);
             all.addAll(split);
         }
         List<Embedding> vectors = encoder.encode(all);
         int next = 0;
+        int p = 0;
         synchronized (cache) {
-            for (int p = 0; p < missing.size(); p++) {
-                List<String> split = sentences.get(p);
+            for (var entry : missing.entrySet()) {
+                List<String> split = sentences.get(p++);
                 var sentenced = new Sentenced(split, vectors.subList(next, next + split.size()));
                 next += split.size();
-                cache.put(missing.get(p), sentenced);
-                found.put(missing.get(p), sentenced);
+                cache.put(entry.getValue(), sentenced);
+                found.put(entry.getKey(), sentenced);
             }
         }
         return found;

@@ -289,9 +289,9 @@ public final class SearchService implements AutoCloseable {
     private <T> List<Match> matches(List<T> ranked, Function<T, String> id, ToDoubleFunction<T> score) {
         var matches = new ArrayList<Match>(ranked.size());
         for (T result : ranked) {
-            Paper paper = corpus.corpus().find(id.apply(result)).orElseThrow();
-            matches.add(new Match(paper.id(), paper.title(), (float) score.applyAsDouble(result),
-                    matches.size() + 1));
+            // a paper deleted while this request ran is left out rather than failing the request
+            corpus.corpus().find(id.apply(result)).ifPresent(paper -> matches.add(new Match(paper.id(),
+                    paper.title(), (float) score.applyAsDouble(result), matches.size() + 1)));
         }
         return matches;
     }

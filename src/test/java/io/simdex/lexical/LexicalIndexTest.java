@@ -174,4 +174,54 @@ class LexicalIndexTest {
     private static List<String> ids(List<LexicalHit> hits) {
         return hits.stream().map(LexicalHit::id).toList();
     }
+
+    @Test
+    void a_put_is_found_by_the_next_search_and_a_replaced_text_is_gone() {
+        try (var live = LexicalIndex.build(List.of(new LexicalDocument("a", "Protein folding benchmarks."),
+                new LexicalDocument("b", "Speech recognition on audio.")))) {
+            // when a new document is added and an existing one replaced
+            live.put("c", "Graph networks for molecules.");
+            live.put("a", "Hyperbolic embeddings of trees.");
+
+            // then
+            assertThat(live.size()).isEqualTo(3);
+            assertThat(ids(live.search("molecules", 5, Set.of()))).containsExactly("c");
+            assertThat(ids(live.search("hyperbolic trees", 5, Set.of()))).containsExactly("a");
+            assertThat(live.search("protein folding", 5, Set.of())).isEmpty();
+        }
+    }
+
+    @Test
+    void a_removed_document_is_never_found_again() {
+        try (var live = LexicalIndex.build(List.of(new LexicalDocument("a", "Protein folding benchmarks."),
+                new LexicalDocument("b", "Protein design.")))) {
+            assertThat(live.remove("a")).isTrue();
+            assertThat(live.remove("a")).isFalse();
+            assertThat(live.remove("never-there")).isFalse();
+
+            assertThat(ids(live.search("protein", 5, Set.of()))).containsExactly("b");
+            assertThat(live.size()).isEqualTo(1);
+            assertThat(live.contains("a")).isFalse();
+        }
+    }
+
+    @Test
+    void a_filter_is_exact_however_deep_the_allowed_documents_rank() {
+        // given 200 documents that match, of which only the 3 weakest are allowed
+        var documents = new ArrayList<LexicalDocument>();
+        for (int i = 0; i < 200; i++) {
+            documents.add(new LexicalDocument("d" + i, "protein ".repeat(200 - i) + "filler text number " + i));
+        }
+        try (var live = LexicalIndex.build(documents)) {
+            Set<String> allowed = Set.of("d197", "d198", "d199");
+
+            var hits = live.search("protein", 2, Set.of(), allowed::contains);
+
+            assertThat(ids(hits)).containsExactly("d197", "d198");
+        }
+    }
+
+    private static List<String> ids(List<LexicalHit> hits) {
+        return hits.stream().map(LexicalHit::id).toList();
+    }
 }
