@@ -1,10 +1,11 @@
 package io.simdex.index;
 
 import java.util.Arrays;
+import java.util.BitSet;
 
 /**
  * One thread's share of a scan: scores ordinals {@code [from, to)} of a {@link VectorStore} and keeps the best
- * in a {@link TopK} per query, skipping excluded ordinals and scores outside the query's band.
+ * in a {@link TopK} per query, skipping removed and excluded ordinals and scores outside the query's band.
  *
  * <p>{@code from} must be a multiple of the store's group width, and {@code to} too unless it is the store's
  * size: the store scores whole packed groups. Work goes to the store a segment at a time for one query. A
@@ -24,12 +25,16 @@ final class RangeScan {
      * {@code slack} of the ceiling is rescored exactly on the spot: otherwise vectors just above the ceiling,
      * whose approximate scores top the candidates, could crowd out every vector below it.
      *
+     * <p>Removed ordinals are skipped where a score would enter the heap, like excluded ones, so they never
+     * take a place among the best {@code capacity}.
+     *
      * @param excludedOrdinals sorted ascending
+     * @param removedOrdinals  ordinals whose vectors were removed or replaced; read only during the scan
      * @param maxScore         {@link Float#POSITIVE_INFINITY} for none
      * @param slack            the store's {@link VectorStore#slack} for this query; 0 for an exact store
      */
-    record Query(float[] vector, int[] excludedOrdinals, float minScore, float maxScore, float slack,
-                 int capacity) {
+    record Query(float[] vector, int[] excludedOrdinals, BitSet removedOrdinals, float minScore, float maxScore,
+                 float slack, int capacity) {
     }
 
     /** Scans {@code [from, to)} for one query. */
@@ -99,6 +104,7 @@ final class RangeScan {
          */
         void offer(float[] scores, int row, int start, int count) {
             int[] excluded = query.excludedOrdinals();
+            BitSet removed = query.removedOrdinals();
             float lowest = this.lowest;
             boolean full = top.isFull();
             float worst = full ? top.worstScore() : Float.NEGATIVE_INFINITY;
@@ -108,6 +114,9 @@ final class RangeScan {
                     continue;
                 }
                 int ordinal = start + j;
+                if (removed.get(ordinal)) {
+                    continue;
+                }
                 while (nextExcluded < excluded.length && excluded[nextExcluded] < ordinal) {
                     nextExcluded++;
                 }
