@@ -19,6 +19,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.IntPredicate;
+import java.util.function.Predicate;
 
 /**
  * A {@link VectorIndex} that scans every vector: exact top-k, vectors in fixed-size segments packed for the
@@ -46,6 +48,9 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  *       searches.</li>
  *   <li>{@link #pairsAtOrAbove} runs the same batch kernel with the stored vectors as queries, each pair
  *       once.</li>
+ *   <li>A request's {@link SearchRequest#filter() filter} is asked, by the id of the ordinal, only about
+ *       vectors whose score would enter the heap, as the last check, so it costs little when it accepts most
+ *       ids; the scan itself is the same, and the results are the exact top-k among the ids it accepts.</li>
  * </ul>
  *
  * <p>Removal and replacement leave tombstones: {@link #remove} marks the vector's ordinal as removed, and
@@ -620,8 +625,9 @@ public final class FlatIndex implements VectorIndex {
 
     /**
      * What to scan for one request, or null if no vector is eligible; caller holds the read lock. Approximate
-     * stores take {@code k * oversample} candidates, among the vectors whose exact score could lie in
-     * {@code [minScore, maxScore]} (see {@link RangeScan.Query}).
+     * stores take {@code k * oversample} candidates, among the vectors the filter accepts whose exact score could
+     * lie in {@code [minScore, maxScore]} (see {@link RangeScan.Query}). The heap's capacity does not count the
+     * filter, which is only asked during the scan; if it rejects many, the heap just does not fill.
      */
     private RangeScan.Query scanQuery(SearchRequest request, float[] query) {
         int[] excluded = excludedOrdinals(request.excludeIds());
@@ -631,8 +637,8 @@ public final class FlatIndex implements VectorIndex {
         }
         long wanted = store.exact() ? request.k() : (long) request.k() * options.oversample();
         int capacity = (int) Math.min(wanted, eligible);
-        return new RangeScan.Query(query, excluded, removed, request.minScore(), request.maxScore(),
-                store.slack(query), capacity);
+        return new RangeScan.Query(query, excluded, removed, allowedOrdinals(request.filter()), request.minScore(),
+                request.maxScore(), store.slack(query), capacity);
     }
 
     /** Caller holds the read lock. */
@@ -719,6 +725,15 @@ public final class FlatIndex implements VectorIndex {
             hits[i] = new Hit(ids[ordinals[i]], scores[i]);
         }
         return List.of(hits);
+    }
+
+    /** The request's filter, by ordinal; caller holds the read lock, and the scan runs under it. */
+    private IntPredicate allowedOrdinals(Predicate<String> filter) {
+        if (filter == SearchRequest.NO_FILTER) {
+            return RangeScan.EVERY_ORDINAL;
+        }
+        String[] idsByOrdinal = ids;
+        return ordinal -> filter.test(idsByOrdinal[ordinal]);
     }
 
     /** Sorted, distinct ordinals of the excluded ids the index holds (live ones); caller holds the read lock. */

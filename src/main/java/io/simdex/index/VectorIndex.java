@@ -71,8 +71,8 @@ public interface VectorIndex extends AutoCloseable {
 
     /**
      * Returns up to {@code k} hits, best-first, ties broken by insertion order: the true top {@code k} among
-     * the eligible vectors (held now, not excluded, within the score band), so fewer than {@code k} come back
-     * only if fewer are eligible.
+     * the eligible vectors (held now, not excluded, accepted by the filter, within the score band), so fewer
+     * than {@code k} come back only if fewer are eligible.
      * <ul>
      *   <li>{@code k > size()} returns every eligible vector; an empty index returns an empty list.</li>
      *   <li>Ids in {@code excludeIds} never appear; ids there that the index does not hold are ignored
@@ -81,6 +81,9 @@ public interface VectorIndex extends AutoCloseable {
      *   <li>Hits with {@code score > maxScore} are dropped before the top {@code k} are chosen, so the {@code k}
      *       hits are the best at or below the ceiling: a band such as {@code [0.9, 0.98]} finds near
      *       duplicates while skipping exact ones.</li>
+     *   <li>Ids the request's {@link SearchRequest#filter() filter} rejects never appear. It restricts the
+     *       search itself, so {@code k} hits come back whenever {@code k} accepted vectors are eligible; a filter
+     *       that accepts fewer than {@code k} ids returns those of them that are eligible.</li>
      * </ul>
      *
      * @return an immutable list
@@ -90,7 +93,7 @@ public interface VectorIndex extends AutoCloseable {
 
     /**
      * Runs several searches at once: element {@code i} of the result is what {@link #search} returns for
-     * {@code requests.get(i)}, with that request's own {@code k}, exclusions and score band. Implementations
+     * {@code requests.get(i)}, with that request's own {@code k}, exclusions, score band and filter. Implementations
      * may share work between the requests; this default searches one by one.
      *
      * @return an immutable list of immutable lists; empty for no requests

@@ -42,6 +42,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -385,6 +386,59 @@ class FlatIndexTest extends VectorIndexContractTest {
             pool.shutdownNow();
         }
         assertThat(index.size()).isEqualTo(3_000);
+    }
+
+    static Stream<Arguments> sizesAndAllowedShares() {
+        List<Arguments> cases = new ArrayList<>();
+        for (int n : new int[] {1, 7, 100, 1000}) {
+            for (double share : new double[] {0, 0.01, 0.2, 0.9}) {
+                cases.add(Arguments.of(n, share));
+            }
+        }
+        return cases.stream();
+    }
+
+    @ParameterizedTest(name = "n={0}, {1} of the ids allowed")
+    @MethodSource("sizesAndAllowedShares")
+    void a_filter_returns_exactly_the_reference_top_k_among_the_allowed_ids(int n, double share) {
+        // given: a random allow-list, with ids the index never held
+        Random random = new Random(17L * n + (long) (share * 100));
+        FlatIndex index = flatIndex(DIMENSION);
+        LiveReference reference = new LiveReference();
+        Set<String> allowed = new HashSet<>(Set.of("stranger"));
+        for (int i = 0; i < n; i++) {
+            float[] v = Reference.randomVector(random, DIMENSION);
+            index.add("p" + i, v);
+            reference.add("p" + i, v);
+            if (random.nextDouble() < share) {
+                allowed.add("p" + i);
+            }
+        }
+        float[] query = Reference.randomVector(random, DIMENSION);
+        int accepted = allowed.size() - 1;
+        List<RefHit> ranking = reference.ranking(query, Set.of(), allowed::contains);
+        List<SearchRequest> requests = new ArrayList<>();
+        for (int k : new TreeSet<>(List.of(1, 5, Math.max(1, accepted), accepted + 7, n + 1))) {
+            requests.add(SearchRequest.of(query, k).withFilter(allowed::contains));
+        }
+        Set<String> exclude = Set.of("p0", "p3");
+        float minScore = scoreInAGapBelowRank(ranking, ranking.size() / 2);
+        requests.add(new SearchRequest(query, 5, exclude, minScore).withFilter(allowed::contains));
+
+        // when
+        List<List<Hit>> searches = requests.stream().map(index::search).toList();
+
+        // then
+        for (int r = 0; r < requests.size(); r++) {
+            SearchRequest request = requests.get(r);
+            List<Hit> hits = searches.get(r);
+            assertMatches(hits, reference.search(query, request.k(), request.excludeIds(), request.minScore(),
+                    request.maxScore(), allowed::contains), reference.ranking(query, request.excludeIds(),
+                    allowed::contains));
+            assertThat(hits).extracting(Hit::id).allMatch(allowed::contains);
+        }
+        assertThat(searches.get(0)).hasSize(Math.min(1, accepted));
+        assertThat(index.searchBatch(requests)).isEqualTo(searches);
     }
 
     static Stream<Arguments> mutationSequences() {
@@ -762,11 +816,19 @@ class FlatIndexTest extends VectorIndexContractTest {
                 float maxScore = r == 4 || r == 6 ? scoreInAGapBelowRank(ranking, 3) : SearchRequest.NO_MAX_SCORE;
                 requests.add(new SearchRequest(query, Math.max(1, k), exclude, minScore, maxScore));
             }
+            // a fifth of the held ids, some that are gone and a stranger, with k below and above their number
+            Set<String> allowed = new HashSet<>(Set.of("stranger"));
+            held.stream().filter(id -> random.nextInt(5) == 0).forEach(allowed::add);
+            gone.stream().limit(5).forEach(allowed::add);
+            for (int k : List.of(1, 3, held.size() / 5 + 10)) {
+                float[] query = k == 3 ? popular.get(0) : Reference.randomVector(random, dimension);
+                requests.add(SearchRequest.of(query, k).withFilter(allowed::contains));
+            }
             for (SearchRequest request : requests) {
                 List<Hit> hits = index.search(request);
                 assertMatches(hits, reference.search(request.query(), request.k(), request.excludeIds(),
-                        request.minScore(), request.maxScore(), id -> true),
-                        reference.ranking(request.query(), request.excludeIds(), id -> true));
+                        request.minScore(), request.maxScore(), request.filter()),
+                        reference.ranking(request.query(), request.excludeIds(), request.filter()));
                 assertThat(hits).as("%s", request).isEqualTo(rebuilt.search(request));
             }
             assertThat(index.searchBatch(requests)).isEqualTo(requests.stream().map(index::search).toList());
@@ -778,7 +840,8 @@ class FlatIndexTest extends VectorIndexContractTest {
     }
 
     /**
-     * Searches (one reader), batches (another) and pair scans (the third, now and then) until the writer is done;
+     * Filtered searches (one reader), batches (another) and searches with pair scans now and then (the third)
+     * until the writer is done;
      * every hit and pair must be a vector live at some moment of the read, with the score its stored copy gives.
      */
     private static int readWhileWriting(FlatIndex index, LiveHistory history, AtomicBoolean writing, int reader) {
@@ -794,7 +857,9 @@ class FlatIndexTest extends VectorIndexContractTest {
                             before, after).isTrue();
                 }
             } else {
-                List<SearchRequest> requests = List.of(SearchRequest.of(Reference.randomVector(random, DIMENSION), 10),
+                Predicate<String> filter = reader == 0 ? id -> id.hashCode() % 2 == 0 : SearchRequest.NO_FILTER;
+                List<SearchRequest> requests = List.of(
+                        SearchRequest.of(Reference.randomVector(random, DIMENSION), 10).withFilter(filter),
                         SearchRequest.of(Reference.randomVector(random, DIMENSION), 25));
                 List<List<Hit>> results = reader == 1 ? index.searchBatch(requests)
                         : List.of(index.search(requests.get(0)));
@@ -804,7 +869,7 @@ class FlatIndexTest extends VectorIndexContractTest {
                     float[] query = requests.get(r).query();
                     VectorMath.normalizeInPlace(query);
                     assertThat(hits).hasSize(requests.get(r).k());
-                    assertThat(hits).extracting(Hit::id).doesNotHaveDuplicates();
+                    assertThat(hits).extracting(Hit::id).doesNotHaveDuplicates().allMatch(requests.get(r).filter());
                     assertThat(hits).extracting(Hit::score).isSortedAccordingTo(Comparator.reverseOrder());
                     for (Hit hit : hits) {
                         assertThat(history.held(hit.id(), before, after, query, hit.score()))

@@ -14,6 +14,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** The behaviour every {@link VectorIndex} promises; each implementation's test extends this class. */
 abstract class VectorIndexContractTest {
@@ -670,6 +671,93 @@ abstract class VectorIndexContractTest {
         assertThat(ids(index.search(new SearchRequest(X, 10, Set.of("xy"), -1f)))).containsExactly("x", "-x", "y");
         assertThat(ids(index.search(new SearchRequest(X, 2, Set.of("xy", "x"), -1f)))).containsExactly("-x", "y");
         assertThat(ids(index.search(SearchRequest.of(X, 3)))).containsExactly("x", "-x", "y");
+    }
+
+    @Test
+    void a_filter_keeps_only_the_ids_it_accepts_even_when_k_exceeds_them() {
+        VectorIndex index = indexOfFour();
+        SearchRequest request = SearchRequest.of(X, 10).withFilter(Set.of("y", "-x", "stranger")::contains);
+
+        assertThat(ids(index.search(request))).containsExactly("y", "-x");
+        assertThat(ids(index.search(SearchRequest.of(X, 1).withFilter(request.filter())))).containsExactly("y");
+    }
+
+    @Test
+    void a_filter_applies_inside_the_search_so_k_hits_still_come_back() {
+        // given: the two best for X are filtered out
+        VectorIndex index = indexOfFour();
+        SearchRequest request = SearchRequest.of(X, 2).withFilter(id -> !id.startsWith("x"));
+
+        // then
+        assertThat(ids(index.search(request))).containsExactly("y", "-x");
+    }
+
+    @Test
+    void a_filter_combines_with_exclusions_and_the_score_band() {
+        VectorIndex index = indexOfFour();
+        SearchRequest request = new SearchRequest(X, 10, Set.of("y"), -0.5f, 0.99f).withFilter(id -> !id.equals("xy"));
+
+        assertThat(index.search(request)).isEmpty();
+        assertThat(ids(index.search(request.withFilter(id -> !id.equals("x"))))).containsExactly("xy");
+    }
+
+    @Test
+    void a_filter_that_accepts_nothing_returns_no_hits() {
+        VectorIndex index = indexOfFour();
+
+        assertThat(index.search(SearchRequest.of(X, 3).withFilter(id -> false))).isEmpty();
+        assertThat(index.searchBatch(List.of(SearchRequest.of(X, 3).withFilter(id -> false))))
+                .containsExactly(List.of());
+    }
+
+    @Test
+    void the_filter_is_asked_only_about_ids_the_index_holds_and_the_request_does_not_exclude() {
+        // given
+        VectorIndex index = indexOfFour();
+        index.remove("y");
+        index.put("x", MINUS_X);
+        Set<String> asked = ConcurrentHashMap.newKeySet();
+
+        // when
+        List<Hit> hits = index.search(new SearchRequest(XY, 10, Set.of("xy"), -1f).withFilter(id -> {
+            asked.add(id);
+            return true;
+        }));
+
+        // then
+        assertThat(ids(hits)).containsExactly("-x", "x");
+        assertThat(asked).containsExactlyInAnyOrder("-x", "x");
+    }
+
+    @Test
+    void search_batch_honours_each_requests_own_filter() {
+        VectorIndex index = indexOfFour();
+        List<SearchRequest> requests = List.of(
+                SearchRequest.of(X, 2).withFilter(id -> id.contains("x")),
+                SearchRequest.of(X, 2),
+                SearchRequest.of(X, 2).withFilter(Set.of("y")::contains),
+                new SearchRequest(X, 4, Set.of("-x"), -1f).withFilter(id -> !id.equals("x")));
+
+        List<List<Hit>> results = index.searchBatch(requests);
+
+        for (int i = 0; i < requests.size(); i++) {
+            assertThat(results.get(i)).as("request %d", i).isEqualTo(index.search(requests.get(i)));
+        }
+        assertThat(ids(results.get(0))).containsExactly("x", "xy");
+        assertThat(ids(results.get(1))).containsExactly("x", "xy");
+        assertThat(ids(results.get(2))).containsExactly("y");
+        assertThat(ids(results.get(3))).containsExactly("xy", "y");
+    }
+
+    @Test
+    void an_exception_from_the_filter_comes_out_of_the_search() {
+        VectorIndex index = indexOfFour();
+        SearchRequest request = SearchRequest.of(X, 2).withFilter(id -> {
+            throw new IllegalStateException("metadata store is down");
+        });
+
+        assertThatThrownBy(() -> index.search(request)).isInstanceOf(IllegalStateException.class)
+                .hasMessage("metadata store is down");
     }
 
     @Test
