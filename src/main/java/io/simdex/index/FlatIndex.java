@@ -30,7 +30,8 @@ import java.util.function.Predicate;
  * <ul>
  *   <li>{@link Storage#FLOAT32} keeps the floats on the heap, in segments of up to 4096 vectors
  *       ({@link SegmentLayout}); only the last segment is partly filled, so storage stays within one segment
- *       of {@code size * dimension * 4} bytes.</li>
+ *       of {@code n * dimension * 4} bytes for {@code n} stored vectors (removed ones awaiting compaction
+ *       included).</li>
  *   <li>{@link Storage#INT8} keeps int8 codes on the heap and the floats in a memory-mapped temporary file. A
  *       search scans the codes for {@code k * oversample} candidates, then rescores them exactly, so scores
  *       are exact (bit-identical to {@code FLOAT32}); a true top-k vector is missed only if quantization
@@ -48,9 +49,6 @@ import java.util.function.Predicate;
  *       searches.</li>
  *   <li>{@link #pairsAtOrAbove} runs the same batch kernel with the stored vectors as queries, each pair
  *       once.</li>
- *   <li>A request's {@link SearchRequest#filter() filter} is asked, by the id of the ordinal, only about
- *       vectors whose score would enter the heap, as the last check, so it costs little when it accepts most
- *       ids; the scan itself is the same, and the results are the exact top-k among the ids it accepts.</li>
  * </ul>
  *
  * <p>Removal and replacement leave tombstones: {@link #remove} marks the vector's ordinal as removed, and
@@ -60,6 +58,11 @@ import java.util.function.Predicate;
  * time until a compaction copies the live ones into new storage, in order; it runs inside the write that
  * makes removed vectors at least {@value #DEFAULT_COMPACTION_FLOOR} and more than a quarter of those stored
  * (see {@link #remove} for its cost). {@link #stats()} reports how many await it.
+ *
+ * <p>A request's {@link SearchRequest#filter() filter} is asked, with the ordinal's id, only about vectors
+ * whose score would enter the heap, after every other check: a filter that accepts most ids is asked about
+ * few, one that accepts few about more, up to every vector. The scan is otherwise the same, and the results
+ * are the exact top-k among the ids it accepts.
  *
  * <p>Thread-safe: searches and reads run concurrently under a read lock; {@link #add}, {@link #put} and
  * {@link #remove} (and the compactions they trigger) take the write lock, so each waits for running searches
