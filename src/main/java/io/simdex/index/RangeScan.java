@@ -1,16 +1,22 @@
 package io.simdex.index;
 
 import java.util.Arrays;
+import java.util.BitSet;
+import java.util.function.IntPredicate;
 
 /**
  * One thread's share of a scan: scores ordinals {@code [from, to)} of a {@link VectorStore} and keeps the best
- * in a {@link TopK} per query, skipping excluded ordinals and scores outside the query's band.
+ * in a {@link TopK} per query, skipping removed, excluded and disallowed ordinals and scores outside the query's
+ * band.
  *
  * <p>{@code from} must be a multiple of the store's group width, and {@code to} too unless it is the store's
  * size: the store scores whole packed groups. Work goes to the store a segment at a time for one query. A
  * batch runs the queries in groups of {@value BlockScorer#QUERY_GROUP} through a {@link BlockScorer}.
  */
 final class RangeScan {
+
+    /** The {@code allowed} test of a query without a filter. */
+    static final IntPredicate EVERY_ORDINAL = ordinal -> true;
 
     private RangeScan() {
     }
@@ -24,12 +30,18 @@ final class RangeScan {
      * {@code slack} of the ceiling is rescored exactly on the spot: otherwise vectors just above the ceiling,
      * whose approximate scores top the candidates, could crowd out every vector below it.
      *
+     * <p>Removed ordinals, excluded ones and those {@code allowed} rejects are skipped where a score would
+     * enter the heap, so they never take a place among the best {@code capacity}; {@code allowed} is asked last,
+     * and only about ordinals whose score would enter.
+     *
      * @param excludedOrdinals sorted ascending
+     * @param removedOrdinals  ordinals whose vectors were removed or replaced; read only during the scan
+     * @param allowed          the request's filter, by ordinal; {@link #EVERY_ORDINAL} for none
      * @param maxScore         {@link Float#POSITIVE_INFINITY} for none
      * @param slack            the store's {@link VectorStore#slack} for this query; 0 for an exact store
      */
-    record Query(float[] vector, int[] excludedOrdinals, float minScore, float maxScore, float slack,
-                 int capacity) {
+    record Query(float[] vector, int[] excludedOrdinals, BitSet removedOrdinals, IntPredicate allowed,
+                 float minScore, float maxScore, float slack, int capacity) {
     }
 
     /** Scans {@code [from, to)} for one query. */
@@ -99,6 +111,7 @@ final class RangeScan {
          */
         void offer(float[] scores, int row, int start, int count) {
             int[] excluded = query.excludedOrdinals();
+            BitSet removed = query.removedOrdinals();
             float lowest = this.lowest;
             boolean full = top.isFull();
             float worst = full ? top.worstScore() : Float.NEGATIVE_INFINITY;
@@ -108,6 +121,9 @@ final class RangeScan {
                     continue;
                 }
                 int ordinal = start + j;
+                if (removed.get(ordinal)) {
+                    continue;
+                }
                 while (nextExcluded < excluded.length && excluded[nextExcluded] < ordinal) {
                     nextExcluded++;
                 }
@@ -115,6 +131,9 @@ final class RangeScan {
                     continue;
                 }
                 if (score > maybeAbove && (score > surelyAbove || exactScore(ordinal) > query.maxScore())) {
+                    continue;
+                }
+                if (!query.allowed().test(ordinal)) {
                     continue;
                 }
                 top.offer(ordinal, score);

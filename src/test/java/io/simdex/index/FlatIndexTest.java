@@ -28,16 +28,21 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -69,9 +74,14 @@ class FlatIndexTest extends VectorIndexContractTest {
         return FlatIndex.DEFAULT_PARALLEL_THRESHOLD;
     }
 
+    /** Removed vectors from which an index compacts: low, so that small tests compact often. */
+    int compactionFloor() {
+        return 8;
+    }
+
     /** A new index with this test's configuration, closed after the test. */
     FlatIndex flatIndex(int dimension) {
-        FlatIndex index = new FlatIndex(dimension, options(), parallelThreshold());
+        FlatIndex index = new FlatIndex(dimension, options(), parallelThreshold(), compactionFloor());
         created.add(index);
         return index;
     }
@@ -378,6 +388,233 @@ class FlatIndexTest extends VectorIndexContractTest {
         assertThat(index.size()).isEqualTo(3_000);
     }
 
+    static Stream<Arguments> sizesAndAllowedShares() {
+        List<Arguments> cases = new ArrayList<>();
+        for (int n : new int[] {1, 7, 100, 1000}) {
+            for (double share : new double[] {0, 0.01, 0.2, 0.9}) {
+                cases.add(Arguments.of(n, share));
+            }
+        }
+        return cases.stream();
+    }
+
+    @ParameterizedTest(name = "n={0}, {1} of the ids allowed")
+    @MethodSource("sizesAndAllowedShares")
+    void a_filter_returns_exactly_the_reference_top_k_among_the_allowed_ids(int n, double share) {
+        // given: a random allow-list, with ids the index never held
+        Random random = new Random(17L * n + (long) (share * 100));
+        FlatIndex index = flatIndex(DIMENSION);
+        LiveReference reference = new LiveReference();
+        Set<String> allowed = new HashSet<>(Set.of("stranger"));
+        for (int i = 0; i < n; i++) {
+            float[] v = Reference.randomVector(random, DIMENSION);
+            index.add("p" + i, v);
+            reference.add("p" + i, v);
+            if (random.nextDouble() < share) {
+                allowed.add("p" + i);
+            }
+        }
+        float[] query = Reference.randomVector(random, DIMENSION);
+        int accepted = allowed.size() - 1;
+        List<RefHit> ranking = reference.ranking(query, Set.of(), allowed::contains);
+        List<SearchRequest> requests = new ArrayList<>();
+        for (int k : new TreeSet<>(List.of(1, 5, Math.max(1, accepted), accepted + 7, n + 1))) {
+            requests.add(SearchRequest.of(query, k).withFilter(allowed::contains));
+        }
+        Set<String> exclude = Set.of("p0", "p3");
+        float minScore = scoreInAGapBelowRank(ranking, ranking.size() / 2);
+        requests.add(new SearchRequest(query, 5, exclude, minScore).withFilter(allowed::contains));
+
+        // when
+        List<List<Hit>> searches = requests.stream().map(index::search).toList();
+
+        // then
+        for (int r = 0; r < requests.size(); r++) {
+            SearchRequest request = requests.get(r);
+            List<Hit> hits = searches.get(r);
+            assertMatches(hits, reference.search(query, request.k(), request.excludeIds(), request.minScore(),
+                    request.maxScore(), allowed::contains), reference.ranking(query, request.excludeIds(),
+                    allowed::contains));
+            assertThat(hits).extracting(Hit::id).allMatch(allowed::contains);
+        }
+        assertThat(searches.get(0)).hasSize(Math.min(1, accepted));
+        assertThat(index.searchBatch(requests)).isEqualTo(searches);
+    }
+
+    static Stream<Arguments> mutationSequences() {
+        return Stream.of(
+                Arguments.of(0, 200, DIMENSION),
+                Arguments.of(7, 400, DIMENSION),
+                Arguments.of(33, 500, 384),
+                Arguments.of(300, 1_500, DIMENSION),
+                Arguments.of(1_000, 3_000, 8));
+    }
+
+    @ParameterizedTest(name = "{0} vectors, then {1} random adds, puts and removes, dimension {2}")
+    @MethodSource("mutationSequences")
+    void random_adds_puts_and_removes_search_like_a_brute_force_reference(int initial, int operations,
+            int dimension) {
+        // given: a few popular vectors that many ids share, so ties span puts and compactions
+        Random random = new Random(1_000L * initial + operations + dimension);
+        FlatIndex index = flatIndex(dimension);
+        LiveReference reference = new LiveReference();
+        List<float[]> popular = IntStream.range(0, 4).mapToObj(i -> Reference.randomVector(random, dimension))
+                .toList();
+        Set<String> gone = new HashSet<>();
+        int next = 0;
+        for (; next < initial; next++) {
+            float[] v = newVector(random, popular);
+            index.add("p" + next, v);
+            reference.add("p" + next, v);
+        }
+
+        // when / then
+        for (int op = 1; op <= operations; op++) {
+            List<String> held = reference.ids();
+            double roll = random.nextDouble();
+            if (held.isEmpty() || roll < 0.3) {
+                float[] v = newVector(random, popular);
+                index.add("p" + next, v);
+                reference.add("p" + next++, v);
+            } else if (roll < 0.45) {
+                float[] v = newVector(random, popular);
+                index.put("p" + next, v);
+                reference.put("p" + next++, v);
+            } else if (roll < 0.7) {
+                String id = held.get(random.nextInt(held.size()));
+                float[] v = newVector(random, popular);
+                index.put(id, v);
+                reference.put(id, v);
+            } else if (roll < 0.97) {
+                String id = held.get(random.nextInt(held.size()));
+                assertThat(index.remove(id)).as("remove %s", id).isTrue();
+                reference.remove(id);
+                gone.add(id);
+            } else {
+                String id = gone.isEmpty() || random.nextBoolean() ? "stranger" : gone.iterator().next();
+                assertThat(index.remove(id)).as("remove %s again", id).isEqualTo(reference.remove(id));
+            }
+            if (op % Math.max(1, operations / 6) == 0) {
+                gone.removeIf(reference::contains);
+                assertAgreesWithReference(index, reference, gone, popular, random);
+            }
+        }
+        assertThat(index.compactions()).as("compactions during the sequence").isPositive();
+    }
+
+    @Test
+    void compaction_keeps_the_live_vectors_bit_for_bit_in_insertion_order_and_drops_the_removed_ones() {
+        // given: 100 vectors, then every third removed and every fifth replaced
+        Random random = new Random(21);
+        FlatIndex index = flatIndex(DIMENSION);
+        for (int i = 0; i < 100; i++) {
+            index.add("p" + i, Reference.randomVector(random, DIMENSION));
+        }
+        for (int i = 0; i < 100; i += 5) {
+            index.put("p" + i, Reference.randomVector(random, DIMENSION));
+        }
+        Map<String, float[]> before = new HashMap<>();
+        for (int i = 0; i < 100; i++) {
+            before.put("p" + i, index.vector("p" + i).orElseThrow());
+        }
+        float[] query = Reference.randomVector(random, DIMENSION);
+        List<Hit> ranking = index.search(SearchRequest.of(query, 200));
+        List<ScoredPair> pairs = index.pairsAtOrAbove(0.3f, Integer.MAX_VALUE);
+
+        // when: the 11th removal makes 31 of the 120 stored vectors removed, more than a quarter; 15 follow
+        for (int i = 1; i <= 78; i += 3) {
+            index.remove("p" + i);
+            before.remove("p" + i);
+        }
+
+        // then
+        assertThat(index.compactions()).isEqualTo(1);
+        assertThat(index.stats().removed()).isEqualTo(15);
+        assertThat(index.stats().size()).isEqualTo(74);
+        before.forEach((id, v) -> assertThat(index.vector(id)).as(id).hasValueSatisfying(
+                stored -> assertThat(stored).containsExactly(v)));
+        assertThat(index.search(SearchRequest.of(query, 200)))
+                .containsExactlyElementsOf(ranking.stream().filter(hit -> before.containsKey(hit.id())).toList());
+        assertThat(index.pairsAtOrAbove(0.3f, Integer.MAX_VALUE)).containsExactlyElementsOf(pairs.stream()
+                .filter(pair -> before.containsKey(pair.first()) && before.containsKey(pair.second())).toList());
+    }
+
+    @Test
+    void removals_below_the_default_floor_stay_in_storage_until_compaction() {
+        // given
+        FlatIndex index = new FlatIndex(4, options(), parallelThreshold());
+        created.add(index);
+        for (int i = 0; i < 100; i++) {
+            index.add("p" + i, new float[] {1f, i, 0f, 0f});
+        }
+
+        // when
+        for (int i = 0; i < 99; i++) {
+            index.remove("p" + i);
+        }
+
+        // then
+        assertThat(index.compactions()).isZero();
+        assertThat(index.stats().removed()).isEqualTo(99);
+        assertThat(index.stats().size()).isEqualTo(1);
+        assertThat(index.search(SearchRequest.of(new float[] {1f, 0f, 0f, 0f}, 10))).extracting(Hit::id)
+                .containsExactly("p99");
+        assertThat(index.pairsAtOrAbove(-1f, 10)).isEmpty();
+    }
+
+    @Test
+    void searches_running_while_vectors_are_put_and_removed_only_see_live_vectors_with_their_scores()
+            throws Exception {
+        // given: 300 live vectors, kept between 200 and 400 by the writer
+        Random random = new Random(79);
+        FlatIndex index = flatIndex(DIMENSION);
+        LiveHistory history = new LiveHistory();
+        List<float[]> popular = IntStream.range(0, 3).mapToObj(i -> Reference.randomVector(random, DIMENSION))
+                .toList();
+        Set<String> live = new HashSet<>();
+        for (int i = 0; i < 300; i++) {
+            float[] v = newVector(random, popular);
+            history.put("p" + i, v, 0);
+            index.add("p" + i, v);
+            live.add("p" + i);
+        }
+        AtomicBoolean writing = new AtomicBoolean(true);
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            List<Future<Integer>> readers = new ArrayList<>();
+            for (int t = 0; t < 3; t++) {
+                int reader = t;
+                readers.add(pool.submit(() -> readWhileWriting(index, history, writing, reader)));
+            }
+
+            // when: 3,000 puts and removes, each stamped with the number of writes done once it is
+            for (int write = 1; write <= 3_000; write++) {
+                String id = "p" + random.nextInt(450);
+                if (live.contains(id) && (live.size() > 200 && random.nextInt(3) == 0 || live.size() >= 400)) {
+                    history.remove(id, write);
+                    assertThat(index.remove(id)).isTrue();
+                    live.remove(id);
+                } else {
+                    float[] v = newVector(random, popular);
+                    history.put(id, v, write);
+                    index.put(id, v);
+                    live.add(id);
+                }
+                history.written(write);
+            }
+            writing.set(false);
+
+            // then
+            for (Future<Integer> reader : readers) {
+                assertThat(reader.get()).isPositive();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(index.size()).isEqualTo(live.size());
+        assertThat(index.compactions()).isPositive();
+    }
+
     @ParameterizedTest(name = "dimension {0}, n={1}")
     @CsvSource({"19, 1", "19, 7", "19, 1000", "384, 300", "8, 5000"})
     void search_batch_returns_exactly_what_search_returns_for_each_request(int dimension, int n) {
@@ -526,6 +763,8 @@ class FlatIndexTest extends VectorIndexContractTest {
         assertThatIllegalStateException()
                 .isThrownBy(() -> index.searchBatch(List.of(SearchRequest.of(new float[] {1, 0, 0, 0}, 1))));
         assertThatIllegalStateException().isThrownBy(() -> index.add("y", new float[] {0, 1, 0, 0}));
+        assertThatIllegalStateException().isThrownBy(() -> index.put("x", new float[] {0, 1, 0, 0}));
+        assertThatIllegalStateException().isThrownBy(() -> index.remove("x"));
         assertThatIllegalStateException().isThrownBy(() -> index.vector("x"));
         assertThatIllegalStateException().isThrownBy(() -> index.pairsAtOrAbove(0.5f, 10))
                 .withMessage("the index is closed");
@@ -534,6 +773,178 @@ class FlatIndexTest extends VectorIndexContractTest {
     @Test
     void options_are_required() {
         assertThatNullPointerException().isThrownBy(() -> new FlatIndex(4, null)).withMessage("options");
+    }
+
+    /** A random vector, or one time in ten an exact copy of a popular one. */
+    private static float[] newVector(Random random, List<float[]> popular) {
+        if (random.nextInt(10) == 0) {
+            return popular.get(random.nextInt(popular.size())).clone();
+        }
+        return Reference.randomVector(random, popular.get(0).length);
+    }
+
+    /**
+     * Reads, searches (single, batch, with exclusions and score bands) and pairs agree with the reference, and
+     * are identical to those of a single-thread float index built from the live vectors in insertion order.
+     */
+    private void assertAgreesWithReference(FlatIndex index, LiveReference reference, Set<String> gone,
+            List<float[]> popular, Random random) {
+        int dimension = index.dimension();
+        List<String> held = reference.ids();
+        assertThat(index.size()).isEqualTo(held.size());
+        assertThat(gone).noneMatch(index::contains);
+        assertThat(gone).allSatisfy(id -> assertThat(index.vector(id)).isEmpty());
+        try (FlatIndex rebuilt = new FlatIndex(dimension, IndexOptions.defaults().withThreads(1))) {
+            rebuilt.addAll(held, held.stream().map(reference::vector).toArray(float[][]::new));
+            for (String id : held) {
+                assertThat(index.vector(id)).as(id)
+                        .hasValueSatisfying(v -> assertThat(v).containsExactly(rebuilt.vector(id).orElseThrow()));
+            }
+            List<SearchRequest> requests = new ArrayList<>();
+            for (int r = 0; r < 8; r++) {
+                float[] query = r % 4 == 0 ? popular.get(r / 4) : Reference.randomVector(random, dimension);
+                int k = List.of(1, 10, held.size(), held.size() + 3).get(r % 4);
+                Set<String> exclude = new HashSet<>();
+                if (r % 3 == 1) {
+                    random.ints(3, 0, Math.max(1, held.size())).filter(i -> i < held.size())
+                            .forEach(i -> exclude.add(held.get(i)));
+                    gone.stream().limit(2).forEach(exclude::add);
+                    exclude.add("stranger");
+                }
+                List<RefHit> ranking = reference.ranking(query, exclude, id -> true);
+                float minScore = r == 5 ? scoreInAGapBelowRank(ranking, ranking.size() / 2) : SearchRequest.NO_MIN_SCORE;
+                float maxScore = r == 4 || r == 6 ? scoreInAGapBelowRank(ranking, 3) : SearchRequest.NO_MAX_SCORE;
+                requests.add(new SearchRequest(query, Math.max(1, k), exclude, minScore, maxScore));
+            }
+            // a fifth of the held ids, some that are gone and a stranger, with k below and above their number
+            Set<String> allowed = new HashSet<>(Set.of("stranger"));
+            held.stream().filter(id -> random.nextInt(5) == 0).forEach(allowed::add);
+            gone.stream().limit(5).forEach(allowed::add);
+            for (int k : List.of(1, 3, held.size() / 5 + 10)) {
+                float[] query = k == 3 ? popular.get(0) : Reference.randomVector(random, dimension);
+                requests.add(SearchRequest.of(query, k).withFilter(allowed::contains));
+            }
+            for (SearchRequest request : requests) {
+                List<Hit> hits = index.search(request);
+                assertMatches(hits, reference.search(request.query(), request.k(), request.excludeIds(),
+                        request.minScore(), request.maxScore(), request.filter()),
+                        reference.ranking(request.query(), request.excludeIds(), request.filter()));
+                assertThat(hits).as("%s", request).isEqualTo(rebuilt.search(request));
+            }
+            assertThat(index.searchBatch(requests)).isEqualTo(requests.stream().map(index::search).toList());
+            float minScore = (float) Math.min(0.95, 2.5 / Math.sqrt(dimension));
+            List<ScoredPair> pairs = index.pairsAtOrAbove(minScore, Integer.MAX_VALUE);
+            assertPairsMatch(pairs, reference.pairsAtOrAbove(minScore - SCORE_TOLERANCE), minScore);
+            assertThat(pairs).isEqualTo(rebuilt.pairsAtOrAbove(minScore, Integer.MAX_VALUE));
+        }
+    }
+
+    /**
+     * Filtered searches (one reader), batches (another) and searches with pair scans now and then (the third)
+     * until the writer is done;
+     * every hit and pair must be a vector live at some moment of the read, with the score its stored copy gives.
+     */
+    private static int readWhileWriting(FlatIndex index, LiveHistory history, AtomicBoolean writing, int reader) {
+        Random random = new Random(reader);
+        int reads = 0;
+        while (writing.get() || reads == 0) {
+            int before = history.written();
+            if (reader == 2 && reads % 10 == 9) {
+                List<ScoredPair> pairs = index.pairsAtOrAbove(0.6f, Integer.MAX_VALUE);
+                int after = history.written();
+                for (ScoredPair pair : pairs) {
+                    assertThat(history.heldPair(pair, before, after)).as("%s between writes %d and %d", pair,
+                            before, after).isTrue();
+                }
+            } else {
+                Predicate<String> filter = reader == 0 ? id -> id.hashCode() % 2 == 0 : SearchRequest.NO_FILTER;
+                List<SearchRequest> requests = List.of(
+                        SearchRequest.of(Reference.randomVector(random, DIMENSION), 10).withFilter(filter),
+                        SearchRequest.of(Reference.randomVector(random, DIMENSION), 25));
+                List<List<Hit>> results = reader == 1 ? index.searchBatch(requests)
+                        : List.of(index.search(requests.get(0)));
+                int after = history.written();
+                for (int r = 0; r < results.size(); r++) {
+                    List<Hit> hits = results.get(r);
+                    float[] query = requests.get(r).query();
+                    VectorMath.normalizeInPlace(query);
+                    assertThat(hits).hasSize(requests.get(r).k());
+                    assertThat(hits).extracting(Hit::id).doesNotHaveDuplicates().allMatch(requests.get(r).filter());
+                    assertThat(hits).extracting(Hit::score).isSortedAccordingTo(Comparator.reverseOrder());
+                    for (Hit hit : hits) {
+                        assertThat(history.held(hit.id(), before, after, query, hit.score()))
+                                .as("%s between writes %d and %d", hit, before, after).isTrue();
+                    }
+                }
+            }
+            reads++;
+        }
+        return reads;
+    }
+
+    /** Which vector each id held over which writes, so a reader can check what it saw while writes went on. */
+    private static final class LiveHistory {
+
+        /** A vector held from state {@code from} (after that many writes) to just before state {@code until}. */
+        private static final class Span {
+            final float[] unit;
+            final int from;
+            volatile int until = Integer.MAX_VALUE;
+
+            Span(float[] unit, int from) {
+                this.unit = unit;
+                this.from = from;
+            }
+        }
+
+        private final Map<String, List<Span>> spans = new ConcurrentHashMap<>();
+        private final AtomicInteger written = new AtomicInteger();
+
+        /** Write number {@code write} puts {@code vector} under {@code id}; called before the index sees it. */
+        void put(String id, float[] vector, int write) {
+            remove(id, write);
+            float[] unit = vector.clone();
+            VectorMath.normalizeInPlace(unit);
+            spans.computeIfAbsent(id, key -> new CopyOnWriteArrayList<>()).add(new Span(unit, write));
+        }
+
+        /** Write number {@code write} removes {@code id}; called before the index sees it. */
+        void remove(String id, int write) {
+            List<Span> held = spans.get(id);
+            if (held != null && held.get(held.size() - 1).until == Integer.MAX_VALUE) {
+                held.get(held.size() - 1).until = write;
+            }
+        }
+
+        /** Write number {@code write} is done. */
+        void written(int write) {
+            written.set(write);
+        }
+
+        int written() {
+            return written.get();
+        }
+
+        /**
+         * Whether {@code id} held, in a state a read between these write counts could see, a vector that scores
+         * exactly {@code score} against the unit query. The read saw at least {@code before} writes, and at most
+         * one more than {@code after}: the writer may have finished a write but not yet counted it.
+         */
+        boolean held(String id, int before, int after, float[] unitQuery, float score) {
+            return spansSeen(id, before, after).stream()
+                    .anyMatch(span -> VectorMath.dotInScanOrder(unitQuery, span.unit) == score);
+        }
+
+        boolean heldPair(ScoredPair pair, int before, int after) {
+            List<Span> seconds = spansSeen(pair.second(), before, after);
+            return spansSeen(pair.first(), before, after).stream().anyMatch(first -> seconds.stream()
+                    .anyMatch(second -> VectorMath.dotInScanOrder(first.unit, second.unit) == pair.score()));
+        }
+
+        private List<Span> spansSeen(String id, int before, int after) {
+            return spans.getOrDefault(id, List.of()).stream()
+                    .filter(span -> span.from <= after + 1 && span.until > before).toList();
+        }
     }
 
     /** Scores match the reference; ids match too, except where a near-tie lets float rounding swap two. */
@@ -557,10 +968,10 @@ class FlatIndexTest extends VectorIndexContractTest {
     }
 
     /**
-     * The pairs are sorted by their own scores, then insertion order (ids are "p" + insertion order); each is
-     * within tolerance of the reference; and they are the reference's pairs, except those within tolerance of
-     * the threshold, which float rounding may put on either side. {@code reference} reaches down to the
-     * threshold less the tolerance.
+     * The pairs are sorted by their own scores, then insertion order (the reference's); each is within tolerance
+     * of the reference; and they are the reference's pairs, except those within tolerance of the threshold,
+     * which float rounding may put on either side. {@code reference} reaches down to the threshold less the
+     * tolerance.
      */
     private static void assertPairsMatch(List<ScoredPair> actual, List<RefPair> reference, float minScore) {
         Map<String, RefPair> expected = reference.stream()
@@ -577,7 +988,7 @@ class FlatIndexTest extends VectorIndexContractTest {
             }
             ScoredPair before = i == 0 ? null : actual.get(i - 1);
             if (before != null && (before.score() < pair.score() || (before.score() == pair.score()
-                    && Arrays.compare(insertionOrders(before), insertionOrders(pair)) >= 0))) {
+                    && Arrays.compare(insertionOrders(before, expected), insertionOrders(pair, expected)) >= 0))) {
                 fail("%s before %s at %d is out of order", before, pair, i);
             }
         }
@@ -588,8 +999,9 @@ class FlatIndexTest extends VectorIndexContractTest {
         }
     }
 
-    private static int[] insertionOrders(ScoredPair pair) {
-        return new int[] {Integer.parseInt(pair.first().substring(1)), Integer.parseInt(pair.second().substring(1))};
+    private static int[] insertionOrders(ScoredPair pair, Map<String, RefPair> reference) {
+        RefPair known = reference.get(pair.first() + "|" + pair.second());
+        return new int[] {known.firstOrder(), known.secondOrder()};
     }
 
     private static float[] scaled(float[] v, float factor) {

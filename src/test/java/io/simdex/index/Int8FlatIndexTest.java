@@ -3,6 +3,7 @@ package io.simdex.index;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -87,6 +88,70 @@ class Int8FlatIndexTest extends FlatIndexTest {
             assertThat(left).isEmpty();
         }
         assertThat(index.stats().offHeapBytes()).isZero();
+    }
+
+    @Test
+    void compaction_writes_a_new_spill_file_of_the_live_vectors_only() {
+        // given: 5,000 vectors of 16 dimensions fill two mapped segments of 4,096
+        Random random = new Random(17);
+        FlatIndex index = flatIndex(16);
+        for (int i = 0; i < 5_000; i++) {
+            index.add("p" + i, Reference.randomVector(random, 16));
+        }
+        long twoSegments = index.stats().offHeapBytes();
+        float[] kept = index.vector("p4999").orElseThrow();
+
+        // when: the 1,251st removal passes a quarter of the stored vectors
+        for (int i = 0; i < 1_251; i++) {
+            index.remove("p" + i);
+        }
+
+        // then
+        assertThat(index.compactions()).isEqualTo(1);
+        assertThat(index.stats().offHeapBytes()).isEqualTo(twoSegments / 2);
+        assertThat(index.vector("p4999")).hasValueSatisfying(v -> assertThat(v).containsExactly(kept));
+        assertThat(index.search(SearchRequest.of(kept, 1))).extracting(Hit::id).containsExactly("p4999");
+    }
+
+    @Test
+    void a_compaction_that_cannot_create_its_spill_file_leaves_the_removals_done_and_tries_again_later()
+            throws IOException {
+        // given: an index whose spill directory disappears (its file is already unlinked on Linux and macOS)
+        Path directory = Files.createDirectory(spillDir.resolve("vanishing"));
+        FlatIndex index = new FlatIndex(16, options().withSpillDir(directory), parallelThreshold(), 8);
+        for (int i = 0; i < 20; i++) {
+            index.add("p" + i, Reference.randomVector(new Random(i), 16));
+        }
+        try (Stream<Path> files = Files.list(directory)) {
+            assumeTrue(files.findAny().isEmpty(), "the open spill file is unlinked");
+        }
+        Files.delete(directory);
+
+        try {
+            // when: the 8th removal would compact
+            for (int i = 0; i < 8; i++) {
+                assertThat(index.remove("p" + i)).isTrue();
+            }
+
+            // then
+            assertThat(index.compactions()).isZero();
+            assertThat(index.stats().removed()).isEqualTo(8);
+            assertThat(index.size()).isEqualTo(12);
+            assertThat(index.search(SearchRequest.of(Reference.randomVector(new Random(99), 16), 20)))
+                    .extracting(Hit::id).hasSize(12).noneMatch(id -> Integer.parseInt(id.substring(1)) < 8);
+
+            // and when the directory is back, 8 more removals compact
+            Files.createDirectory(directory);
+            for (int i = 8; i < 16; i++) {
+                index.remove("p" + i);
+            }
+            assertThat(index.compactions()).isEqualTo(1);
+            assertThat(index.stats().removed()).isZero();
+            assertThat(index.search(SearchRequest.of(Reference.randomVector(new Random(99), 16), 20)))
+                    .extracting(Hit::id).containsExactlyInAnyOrder("p16", "p17", "p18", "p19");
+        } finally {
+            index.close();
+        }
     }
 
     @Test

@@ -12,6 +12,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.function.Predicate;
 
 class SearchRequestTest {
 
@@ -149,5 +150,38 @@ class SearchRequestTest {
                 .hasSameHashCodeAs(new SearchRequest(QUERY.clone(), 5, Set.of("x"), 0.5f, 0.98f));
         assertThat(a.toString()).contains("query=float[2]", "k=5", "minScore=0.5", "maxScore=Infinity");
         assertThat(banded.toString()).contains("maxScore=0.98");
+    }
+
+    @Test
+    void every_constructor_but_the_canonical_one_accepts_every_id() {
+        assertThat(SearchRequest.of(QUERY, 5).filter()).isSameAs(SearchRequest.NO_FILTER);
+        assertThat(new SearchRequest(QUERY, 5, Set.of(), 0f).filter()).isSameAs(SearchRequest.NO_FILTER);
+        assertThat(new SearchRequest(QUERY, 5, Set.of(), 0f, 0.5f).filter()).isSameAs(SearchRequest.NO_FILTER);
+        assertThat(SearchRequest.NO_FILTER.test("anything")).isTrue();
+    }
+
+    @Test
+    void with_filter_replaces_only_the_filter() {
+        // given
+        Predicate<String> recent = id -> id.startsWith("2021-");
+        SearchRequest request = new SearchRequest(QUERY, 5, Set.of("a"), 0.1f, 0.9f);
+
+        // when
+        SearchRequest filtered = request.withFilter(recent);
+
+        // then
+        assertThat(filtered.filter()).isSameAs(recent);
+        assertThat(filtered.withFilter(SearchRequest.NO_FILTER)).isEqualTo(request);
+        assertThat(filtered).isEqualTo(new SearchRequest(QUERY, 5, Set.of("a"), 0.1f, 0.9f, recent))
+                .isNotEqualTo(request);
+        assertThat(filtered.toString()).contains("filter=").doesNotContain("filter=none");
+        assertThat(request.toString()).contains("filter=none");
+    }
+
+    @Test
+    void a_null_filter_is_rejected() {
+        assertThatNullPointerException()
+                .isThrownBy(() -> SearchRequest.of(QUERY, 5).withFilter(null))
+                .withMessage("filter");
     }
 }

@@ -14,6 +14,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** The behaviour every {@link VectorIndex} promises; each implementation's test extends this class. */
 abstract class VectorIndexContractTest {
@@ -499,6 +500,264 @@ abstract class VectorIndexContractTest {
 
         assertThatThrownBy(() -> pairs.add(new ScoredPair("a", "b", 0f)))
                 .isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    void a_removed_vector_is_gone_from_every_read() {
+        // given
+        VectorIndex index = indexOfFour();
+
+        // when
+        boolean removed = index.remove("xy");
+
+        // then
+        assertThat(removed).isTrue();
+        assertThat(index.size()).isEqualTo(3);
+        assertThat(index.contains("xy")).isFalse();
+        assertThat(index.vector("xy")).isEmpty();
+        assertThat(ids(index.search(SearchRequest.of(XY, 10)))).containsExactly("x", "y", "-x");
+        assertThat(ids(index.searchBatch(List.of(SearchRequest.of(XY, 1))).get(0))).containsExactly("x");
+        assertThat(index.pairsAtOrAbove(-1f, 10)).extracting(ScoredPair::first, ScoredPair::second)
+                .containsExactly(tuple("x", "y"), tuple("y", "-x"), tuple("x", "-x"));
+    }
+
+    @Test
+    void remove_returns_false_for_an_id_the_index_does_not_hold() {
+        VectorIndex index = indexOfFour();
+        index.remove("x");
+
+        assertThat(index.remove("x")).as("removed before").isFalse();
+        assertThat(index.remove("nope")).as("never added").isFalse();
+        assertThat(index.remove(" ")).as("blank").isFalse();
+        assertThat(index.size()).isEqualTo(3);
+    }
+
+    @Test
+    void a_removed_id_can_be_added_again_and_ranks_as_inserted_last() {
+        // given
+        VectorIndex index = newIndex(4);
+        index.add("a", XY);
+        index.add("b", XY);
+        index.remove("a");
+
+        // when
+        index.add("a", XY);
+
+        // then
+        assertThat(index.size()).isEqualTo(2);
+        assertThat(ids(index.search(SearchRequest.of(XY, 5)))).containsExactly("b", "a");
+    }
+
+    @Test
+    void removing_every_vector_leaves_an_empty_index() {
+        VectorIndex index = indexOfFour();
+
+        for (String id : List.of("x", "y", "xy", "-x")) {
+            index.remove(id);
+        }
+
+        assertThat(index.size()).isZero();
+        assertThat(index.search(SearchRequest.of(X, 3))).isEmpty();
+        assertThat(index.searchBatch(List.of(SearchRequest.of(X, 3)))).containsExactly(List.of());
+        assertThat(index.pairsAtOrAbove(-1f, 10)).isEmpty();
+    }
+
+    @Test
+    void put_adds_a_vector_under_a_new_id() {
+        VectorIndex index = indexOfFour();
+
+        index.put("z", new float[] {0f, 0f, 2f, 0f});
+
+        assertThat(index.size()).isEqualTo(5);
+        assertThat(index.vector("z")).hasValueSatisfying(v -> assertThat(v).containsExactly(0f, 0f, 1f, 0f));
+        assertThat(ids(index.search(SearchRequest.of(new float[] {0f, 0f, 1f, 0f}, 1)))).containsExactly("z");
+    }
+
+    @Test
+    void put_replaces_the_vector_and_the_old_copy_is_never_returned_again() {
+        // given
+        VectorIndex index = indexOfFour();
+
+        // when: x turns into -y, and ties with y as inserted after it
+        index.put("x", new float[] {0f, -3f, 0f, 0f});
+
+        // then
+        assertThat(index.size()).isEqualTo(4);
+        assertThat(index.vector("x")).hasValueSatisfying(v -> assertThat(v).containsExactly(0f, -1f, 0f, 0f));
+        List<Hit> hits = index.search(SearchRequest.of(X, 4));
+        assertThat(ids(hits)).containsExactly("xy", "y", "x", "-x");
+        assertThat(hits.get(2).score()).isCloseTo(0f, within(1e-6f));
+        assertThat(ids(index.search(new SearchRequest(X, 4, Set.of(), 0.9f)))).isEmpty();
+        assertThat(index.searchBatch(List.of(SearchRequest.of(X, 4)))).containsExactly(hits);
+        assertThat(index.pairsAtOrAbove(0.9f, 10)).isEmpty();
+        assertThat(index.pairsAtOrAbove(-1f, 10)).filteredOn(pair -> pair.first().equals("x")
+                || pair.second().equals("x")).hasSize(3);
+    }
+
+    @Test
+    void a_replaced_vector_ties_as_inserted_at_its_put() {
+        // given
+        VectorIndex index = newIndex(4);
+        index.add("a", XY);
+        index.add("b", XY);
+        index.add("c", XY);
+
+        // when: a is put again with the same vector, b with a scaled copy that normalizes to the same floats
+        index.put("a", XY);
+        index.put("b", new float[] {2f, 2f, 0f, 0f});
+
+        // then
+        assertThat(ids(index.search(SearchRequest.of(XY, 3)))).containsExactly("c", "a", "b");
+        assertThat(index.pairsAtOrAbove(0.99f, 10)).extracting(ScoredPair::first, ScoredPair::second)
+                .containsExactly(tuple("c", "a"), tuple("c", "b"), tuple("a", "b"));
+    }
+
+    @Test
+    void put_rejects_a_bad_vector_and_keeps_the_old_one() {
+        VectorIndex index = indexOfFour();
+
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> index.put("x", new float[] {1f, 2f, 3f}))
+                .withMessage("vector for id 'x' has dimension 3 but the index has dimension 4");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> index.put("x", new float[4]))
+                .withMessageContaining("'x'").withMessageContaining("zero vector");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> index.put("x", new float[] {1f, Float.NaN, 0f, 0f}))
+                .withMessageContaining("component 1 of 4 is NaN");
+        assertThatIllegalArgumentException().isThrownBy(() -> index.put(" ", X)).withMessageContaining("blank");
+        assertThat(index.size()).isEqualTo(4);
+        assertThat(index.vector("x")).hasValueSatisfying(v -> assertThat(v).containsExactly(X));
+        assertThat(ids(index.search(SearchRequest.of(X, 1)))).containsExactly("x");
+    }
+
+    @Test
+    void put_does_not_modify_the_callers_array() {
+        VectorIndex index = indexOfFour();
+        float[] vector = {3f, 4f, 0f, 0f};
+
+        index.put("x", vector);
+
+        assertThat(vector).containsExactly(3f, 4f, 0f, 0f);
+    }
+
+    @Test
+    void put_and_remove_reject_null_arguments() {
+        VectorIndex index = indexOfFour();
+
+        assertThatNullPointerException().isThrownBy(() -> index.put(null, X));
+        assertThatNullPointerException().isThrownBy(() -> index.put("x", null));
+        assertThatNullPointerException().isThrownBy(() -> index.remove(null));
+        assertThat(index.size()).isEqualTo(4);
+    }
+
+    @Test
+    void add_still_rejects_an_id_that_was_put() {
+        VectorIndex index = newIndex(4);
+        index.put("p", X);
+
+        assertThatIllegalArgumentException().isThrownBy(() -> index.add("p", Y)).withMessageContaining("'p'");
+        assertThat(index.vector("p")).hasValueSatisfying(v -> assertThat(v).containsExactly(X));
+    }
+
+    @Test
+    void excluding_a_removed_id_changes_nothing_and_k_counts_only_live_vectors() {
+        // given
+        VectorIndex index = indexOfFour();
+        index.remove("xy");
+        index.put("y", MINUS_X);
+
+        // then
+        assertThat(ids(index.search(new SearchRequest(X, 10, Set.of("xy"), -1f)))).containsExactly("x", "-x", "y");
+        assertThat(ids(index.search(new SearchRequest(X, 2, Set.of("xy", "x"), -1f)))).containsExactly("-x", "y");
+        assertThat(ids(index.search(SearchRequest.of(X, 3)))).containsExactly("x", "-x", "y");
+    }
+
+    @Test
+    void a_filter_keeps_only_the_ids_it_accepts_even_when_k_exceeds_them() {
+        VectorIndex index = indexOfFour();
+        SearchRequest request = SearchRequest.of(X, 10).withFilter(Set.of("y", "-x", "stranger")::contains);
+
+        assertThat(ids(index.search(request))).containsExactly("y", "-x");
+        assertThat(ids(index.search(SearchRequest.of(X, 1).withFilter(request.filter())))).containsExactly("y");
+    }
+
+    @Test
+    void a_filter_applies_inside_the_search_so_k_hits_still_come_back() {
+        // given: the two best for X are filtered out
+        VectorIndex index = indexOfFour();
+        SearchRequest request = SearchRequest.of(X, 2).withFilter(id -> !id.startsWith("x"));
+
+        // then
+        assertThat(ids(index.search(request))).containsExactly("y", "-x");
+    }
+
+    @Test
+    void a_filter_combines_with_exclusions_and_the_score_band() {
+        VectorIndex index = indexOfFour();
+        SearchRequest request = new SearchRequest(X, 10, Set.of("y"), -0.5f, 0.99f).withFilter(id -> !id.equals("xy"));
+
+        assertThat(index.search(request)).isEmpty();
+        assertThat(ids(index.search(request.withFilter(id -> !id.equals("x"))))).containsExactly("xy");
+    }
+
+    @Test
+    void a_filter_that_accepts_nothing_returns_no_hits() {
+        VectorIndex index = indexOfFour();
+
+        assertThat(index.search(SearchRequest.of(X, 3).withFilter(id -> false))).isEmpty();
+        assertThat(index.searchBatch(List.of(SearchRequest.of(X, 3).withFilter(id -> false))))
+                .containsExactly(List.of());
+    }
+
+    @Test
+    void the_filter_is_asked_only_about_ids_the_index_holds_and_the_request_does_not_exclude() {
+        // given
+        VectorIndex index = indexOfFour();
+        index.remove("y");
+        index.put("x", MINUS_X);
+        Set<String> asked = ConcurrentHashMap.newKeySet();
+
+        // when
+        List<Hit> hits = index.search(new SearchRequest(XY, 10, Set.of("xy"), -1f).withFilter(id -> {
+            asked.add(id);
+            return true;
+        }));
+
+        // then
+        assertThat(ids(hits)).containsExactly("-x", "x");
+        assertThat(asked).containsExactlyInAnyOrder("-x", "x");
+    }
+
+    @Test
+    void search_batch_honours_each_requests_own_filter() {
+        VectorIndex index = indexOfFour();
+        List<SearchRequest> requests = List.of(
+                SearchRequest.of(X, 2).withFilter(id -> id.contains("x")),
+                SearchRequest.of(X, 2),
+                SearchRequest.of(X, 2).withFilter(Set.of("y")::contains),
+                new SearchRequest(X, 4, Set.of("-x"), -1f).withFilter(id -> !id.equals("x")));
+
+        List<List<Hit>> results = index.searchBatch(requests);
+
+        for (int i = 0; i < requests.size(); i++) {
+            assertThat(results.get(i)).as("request %d", i).isEqualTo(index.search(requests.get(i)));
+        }
+        assertThat(ids(results.get(0))).containsExactly("x", "xy");
+        assertThat(ids(results.get(1))).containsExactly("x", "xy");
+        assertThat(ids(results.get(2))).containsExactly("y");
+        assertThat(ids(results.get(3))).containsExactly("xy", "y");
+    }
+
+    @Test
+    void an_exception_from_the_filter_comes_out_of_the_search() {
+        VectorIndex index = indexOfFour();
+        SearchRequest request = SearchRequest.of(X, 2).withFilter(id -> {
+            throw new IllegalStateException("metadata store is down");
+        });
+
+        assertThatThrownBy(() -> index.search(request)).isInstanceOf(IllegalStateException.class)
+                .hasMessage("metadata store is down");
     }
 
     @Test
