@@ -420,7 +420,7 @@ public final class PaperStore implements AutoCloseable {
         }
     }
 
-    // ---- checks
+    // ---- checks and snapshots
 
     /**
      * Runs SQLite's {@code PRAGMA quick_check} over the whole file: the structure of every page and row, though not
@@ -434,6 +434,34 @@ public final class PaperStore implements AutoCloseable {
             quickCheck(c, path);
             return null;
         });
+    }
+
+    /**
+     * Writes a consistent copy of the store to {@code out} while it stays open and written to (SQLite's
+     * {@code VACUUM INTO}: the state of one moment, compacted), then {@code out.sha256} in sha256sum's format
+     * ({@code <hex>  <file name>}). Both are fsynced and appear only when complete: a crash leaves no snapshot, or
+     * a snapshot without a checksum, which {@link #restore} refuses.
+     *
+     * @throws SnapshotException if {@code out} or {@code out.sha256} already exists; snapshots are never
+     *                           overwritten
+     */
+    public void snapshot(Path out) {
+        ensureOpen();
+        Snapshots.write(path, out);
+    }
+
+    /**
+     * Replaces the store file {@code target} with a snapshot, after checking it: the snapshot's SHA-256 must match
+     * {@code snapshot.sha256} and SQLite's quick_check must pass. The copy is written to a temporary file beside
+     * the target, fsynced and renamed over it, so the target is either the old store or the whole snapshot. The
+     * target's stale {@code -wal}, {@code -shm} and {@code -journal} files are removed, since SQLite would apply
+     * them to the restored file. Stop every process using the target first.
+     *
+     * @throws SnapshotException if the snapshot or its checksum is missing, they do not match, or the snapshot
+     *                           fails quick_check; the target is left as it was
+     */
+    public static void restore(Path snapshot, Path target) {
+        Snapshots.restore(snapshot, target);
     }
 
     /**
