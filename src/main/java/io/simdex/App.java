@@ -13,60 +13,78 @@ import io.simdex.dedup.DuplicateService;
 import io.simdex.encode.Encoder;
 import io.simdex.encode.OnnxEncoder;
 import io.simdex.http.HttpApi;
-import io.simdex.ingest.CorpusIndexer;
-import io.simdex.ingest.EmbeddingCache;
 import io.simdex.ingest.IndexedCorpus;
+import io.simdex.ingest.LiveCollection;
+import io.simdex.ingest.Seeder;
 import io.simdex.search.SearchService;
+import io.simdex.store.PaperStore;
+import io.simdex.store.StoreException;
 
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * The composition root: loads the corpus, the model and the index from {@link Settings} and hands out an
- * un-started HTTP server over them. Owns the encoder and closes it.
+ * The composition root: opens the store (seeding it from the corpus on first start), loads the model, builds the
+ * in-memory indexes from the store, and hands out an un-started HTTP server over them. Owns the store, the encoder
+ * and the collection, and closes them.
  */
 public final class App implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(App.class);
 
     private final Settings settings;
+    private final PaperStore store;
     private final Encoder encoder;
-    private final IndexedCorpus indexed;
+    private final LiveCollection collection;
     private final SearchService search;
     private final DuplicateService duplicates;
+    private final int encodedAtStart;
     private Javalin started;
 
-    private App(Settings settings, Encoder encoder, IndexedCorpus indexed) {
+    private App(Settings settings, PaperStore store, Encoder encoder, LiveCollection collection,
+            int encodedAtStart) {
         this.settings = settings;
+        this.store = store;
         this.encoder = encoder;
-        this.indexed = indexed;
-        this.search = new SearchService(indexed, encoder, settings.search());
-        this.duplicates = new DuplicateService(indexed, encoder, settings.dedup());
+        this.collection = collection;
+        this.search = new SearchService(collection.indexed(), encoder, settings.search());
+        this.duplicates = new DuplicateService(collection.indexed(), encoder, settings.dedup());
+        this.encodedAtStart = encodedAtStart;
     }
 
     /**
-     * Loads every stage: corpus, model, index (encoding only what the cache lacks).
+     * Opens every stage: the store (checked, and seeded from {@code corpus.path} when it is new), the model, and
+     * the indexes, built from the store.
      *
-     * @throws CorpusException if the corpus cannot be read, or has problems while {@code corpus.strict} is on
+     * @throws StoreException  if the store cannot be opened, or is damaged
+     * @throws CorpusException if the corpus to seed from cannot be read, or has problems while
+     *                         {@code corpus.strict} is on
      * @throws io.simdex.encode.EncoderException if the model cannot be loaded
      */
     public static App build(Settings settings) {
-        Corpus corpus = loadCorpus(settings.corpus());
-        Encoder encoder = OnnxEncoder.load(settings.model());
+        PaperStore store = PaperStore.open(settings.store());
+        Encoder encoder;
         try {
-            IndexedCorpus indexed = CorpusIndexer.index(corpus, encoder, cache(settings, encoder),
-                    settings.index());
-            return new App(settings, encoder, indexed);
+            encoder = OnnxEncoder.load(settings.model());
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+        try {
+            int encoded = Seeder.seed(store, encoder, corpusLocation(settings.corpus()),
+                    () -> loadCorpus(settings.corpus()));
+            LiveCollection collection = LiveCollection.open(store, encoder, settings.index());
+            return new App(settings, store, encoder, collection, encoded + collection.encodedAtOpen());
         } catch (RuntimeException e) {
             encoder.close();
+            store.close();
             throw e;
         }
     }
 
     /** The HTTP API over this app's services, not yet started. */
     public Javalin server() {
-        return HttpApi.create(search, duplicates, settings.api());
+        return HttpApi.create(search, duplicates, collection, settings.api());
     }
 
     /**
@@ -93,9 +111,14 @@ public final class App implements AutoCloseable {
         return duplicates;
     }
 
-    /** The corpus with its indexes, for tools that measure them. */
+    /** The papers with their indexes, for tools that measure them. */
     public IndexedCorpus indexed() {
-        return indexed;
+        return collection.indexed();
+    }
+
+    /** The live collection: writes, and the store behind it. */
+    public LiveCollection collection() {
+        return collection;
     }
 
     /** The model this app encodes with; owned by the app, closed with it. */
@@ -109,10 +132,10 @@ public final class App implements AutoCloseable {
 
     /** How many papers had to be encoded at start-up; 0 when every vector came from the cache. */
     public int encodedAtStart() {
-        return indexed.encoded();
+        return encodedAtStart;
     }
 
-    /** Stops the HTTP API if {@link #start()} started it, then releases the indexes and the encoder. */
+    /** Stops the HTTP API if {@link #start()} started it, then releases the indexes, the encoder and the store. */
     @Override
     public synchronized void close() {
         if (started != null) {
@@ -120,9 +143,13 @@ public final class App implements AutoCloseable {
             started = null;
         }
         try {
-            search.close();
+            collection.close();
         } finally {
-            encoder.close();
+            try {
+                encoder.close();
+            } finally {
+                store.close();
+            }
         }
     }
 
@@ -145,16 +172,9 @@ public final class App implements AutoCloseable {
         return corpus;
     }
 
-    private static Optional<EmbeddingCache> cache(Settings settings, Encoder encoder) {
-        if (!settings.cache().enabled()) {
-            return Optional.empty();
-        }
-        String location = settings.corpus().path().equals(CorpusLoader.BUNDLED)
-                ? CorpusLoader.BUNDLED
-                : Path.of(settings.corpus().path()).toAbsolutePath().normalize().toString();
-        String namespace = "corpus-" + EmbeddingCache.key(location).substring(0, 12);
-        return Optional.of(new EmbeddingCache(
-                EmbeddingCache.fileFor(settings.cache().dir(), encoder.modelName(), encoder.modelId(), namespace),
-                encoder.modelId(), encoder.dimension()));
+    /** Where a corpus was read from, as the store records it: {@code bundled}, or the absolute path. */
+    static String corpusLocation(Settings.Corpus spec) {
+        return spec.path().equals(CorpusLoader.BUNDLED) ? CorpusLoader.BUNDLED
+                : Path.of(spec.path()).toAbsolutePath().normalize().toString();
     }
 }

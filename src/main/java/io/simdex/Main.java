@@ -6,8 +6,11 @@ import picocli.CommandLine.Command;
 import io.simdex.cli.CheckCommand;
 import io.simdex.cli.DedupCommand;
 import io.simdex.cli.ExportCommand;
+import io.simdex.cli.ImportCommand;
+import io.simdex.cli.RestoreCommand;
 import io.simdex.cli.ServeCommand;
 import io.simdex.cli.SimilarCommand;
+import io.simdex.cli.SnapshotCommand;
 import io.simdex.tools.bench.BenchCommand;
 import io.simdex.tools.calibrate.CalibrateCommand;
 import io.simdex.tools.eval.EvalCommand;
@@ -21,8 +24,8 @@ import io.simdex.tools.eval.EvalCommand;
         version = "simdex 0.1.0",
         description = "Semantic similarity search over scientific paper abstracts.",
         subcommands = {ServeCommand.class, SimilarCommand.class, CheckCommand.class, DedupCommand.class,
-            ExportCommand.class, CalibrateCommand.class, EvalCommand.class, BenchCommand.class,
-            CommandLine.HelpCommand.class})
+            ImportCommand.class, ExportCommand.class, SnapshotCommand.class, RestoreCommand.class,
+            CalibrateCommand.class, EvalCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

@@ -40,6 +40,10 @@ public final class ArchitectureRules {
     public static final ArchRule ONLY_KERNELS_USE_THE_VECTOR_API =
             onlyPackageMayUse("io.simdex.kernels..", "the Vector API", "jdk.incubator.vector..");
 
+    /** Only the store talks to the database. */
+    public static final ArchRule ONLY_THE_STORE_USES_JDBC = onlyPackageMayUse("io.simdex.store..", "JDBC or SQLite",
+            "java.sql..", "org.sqlite..");
+
     /** Only the lexical stage runs Lucene; the bench measures Lucene as a peer. */
     public static final ArchRule ONLY_LEXICAL_USES_LUCENE = noClasses()
             .that().resideOutsideOfPackages("io.simdex.lexical..", "io.simdex.tools..")
@@ -60,8 +64,8 @@ public final class ArchitectureRules {
             .as("search and dedup must not use Jackson: JSON shapes live in io.simdex.api");
 
     /**
-     * Dependencies run one way along the pipeline, corpus → encode → index/lexical → ingest → search, dedup → api →
-     * http, cli; config builds Settings from the stages' options records and no stage imports it; the tools sit
+     * Dependencies run one way along the pipeline, corpus → encode → index/lexical → store → ingest → search, dedup →
+     * api → http, cli; config builds Settings from the stages' options records and no stage imports it; the tools sit
      * beside the service.
      */
     public static final ArchRule THE_PIPELINE_RUNS_ONE_WAY = layeredArchitecture()
@@ -72,6 +76,7 @@ public final class ArchitectureRules {
             .layer("encode").definedBy("io.simdex.encode..")
             .layer("index").definedBy("io.simdex.index..")
             .layer("lexical").definedBy("io.simdex.lexical..")
+            .layer("store").definedBy("io.simdex.store..")
             .layer("ingest").definedBy("io.simdex.ingest..")
             .layer("search").definedBy("io.simdex.search..")
             .layer("dedup").definedBy("io.simdex.dedup..")
@@ -88,14 +93,16 @@ public final class ArchitectureRules {
             .whereLayer("corpus").mayOnlyAccessLayers("text")
             .whereLayer("encode").mayOnlyAccessLayers("kernels")
             .whereLayer("index").mayOnlyAccessLayers("kernels")
-            .whereLayer("ingest").mayOnlyAccessLayers("corpus", "encode", "index", "lexical", "kernels", "text")
+            .whereLayer("store").mayOnlyAccessLayers("corpus", "text")
+            .whereLayer("ingest").mayOnlyAccessLayers("store", "corpus", "encode", "index", "lexical", "kernels",
+                    "text")
             .whereLayer("search").mayOnlyAccessLayers("ingest", "corpus", "encode", "index", "lexical", "kernels",
                     "text")
             .whereLayer("dedup").mayOnlyAccessLayers("search", "ingest", "corpus", "encode", "index", "kernels",
                     "text")
             .whereLayer("api").mayOnlyAccessLayers("search", "dedup", "ingest", "corpus")
-            .whereLayer("http").mayOnlyAccessLayers("api", "search", "dedup", "ingest", "corpus", "index")
-            .whereLayer("config").mayOnlyAccessLayers("encode", "index", "search", "dedup", "http")
+            .whereLayer("http").mayOnlyAccessLayers("api", "search", "dedup", "ingest", "store", "corpus", "index")
+            .whereLayer("config").mayOnlyAccessLayers("encode", "index", "search", "dedup", "http", "store")
             .whereLayer("http").mayOnlyBeAccessedByLayers("config", "root")
             .whereLayer("cli").mayOnlyBeAccessedByLayers("root")
             .whereLayer("tools").mayOnlyBeAccessedByLayers("root")

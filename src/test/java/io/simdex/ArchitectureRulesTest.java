@@ -49,6 +49,12 @@ class ArchitectureRulesTest {
     }
 
     @Test
+    void jdbc_outside_the_store_fails() {
+        assertBroken(ArchitectureRules.ONLY_THE_STORE_USES_JDBC, io.simdex.archfixtures.UsesJdbc.class,
+                "java.sql.Connection");
+    }
+
+    @Test
     void lucene_outside_lexical_fails() {
         assertBroken(ArchitectureRules.ONLY_LEXICAL_USES_LUCENE, UsesLucene.class, "org.apache.lucene.index.Term");
     }

@@ -19,6 +19,9 @@ class ArchitectureTest {
     static final ArchRule only_the_kernels_use_the_vector_api = ArchitectureRules.ONLY_KERNELS_USE_THE_VECTOR_API;
 
     @ArchTest
+    static final ArchRule only_the_store_uses_jdbc = ArchitectureRules.ONLY_THE_STORE_USES_JDBC;
+
+    @ArchTest
     static final ArchRule only_lexical_uses_lucene = ArchitectureRules.ONLY_LEXICAL_USES_LUCENE;
 
     @ArchTest

@@ -13,9 +13,9 @@ import java.util.stream.Stream;
 
 /**
  * The service as a user runs it (bundled corpus, real all-MiniLM-L6-v2, default settings), built once per test
- * JVM and shared by the end-to-end tests, since start-up encodes all 772 papers. Its vector cache is a fresh
- * temporary folder, so the first build encodes everything; commands run with {@link #cliFlags()} then read
- * the vectors from that cache.
+ * JVM and shared by the end-to-end tests, since start-up encodes all 772 papers. Its store is a fresh temporary
+ * folder, so the first build seeds it from the bundled pages and encodes everything; commands run with
+ * {@link #cliFlags()} then serve the same store.
  */
 public final class BundledApp {
 
@@ -41,13 +41,14 @@ public final class BundledApp {
     public static synchronized Settings settings() {
         return SettingsLoader.load(Path.of("config", "simdex.yaml"), Map.of(), Map.of(
                 "model.cache-dir", TestModels.MODEL_CACHE.toString(),
-                "cache.dir", vectorCache().toString()));
+                "cache.dir", vectorCache().toString(),
+                "store.path", vectorCache().resolve("simdex.db").toString()));
     }
 
-    /** Flags that point a command at the same model and vector cache as the shared app. */
+    /** Flags that point a command at the same model and store as the shared app. */
     public static String[] cliFlags() {
         return new String[] {"--set", "model.cache-dir=" + TestModels.MODEL_CACHE,
-            "--set", "cache.dir=" + vectorCache()};
+            "--set", "cache.dir=" + vectorCache(), "--set", "store.path=" + vectorCache().resolve("simdex.db")};
     }
 
     private static synchronized Path vectorCache() {

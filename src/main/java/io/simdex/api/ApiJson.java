@@ -28,7 +28,7 @@ public final class ApiJson {
         return JsonMapper.builder()
                 .findAndAddModules()
                 .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-                .addMixIn(Match.class, ExplainedOnRequest.class)
+                .addMixIn(Match.class, MatchOnRequest.class)
                 .addMixIn(DuplicateMatch.class, ExplainedOnRequest.class)
                 .addMixIn(SearchMode.class, ByLabel.class)
                 .addMixIn(RecommendStrategy.class, ByLabel.class)
@@ -40,6 +40,12 @@ public final class ApiJson {
     private abstract static class ExplainedOnRequest {
         @JsonInclude(JsonInclude.Include.NON_NULL)
         abstract Explanation explanation();
+    }
+
+    /** A match's {@code explanation} and {@code metadata} are left out when the caller did not ask for them. */
+    private abstract static class MatchOnRequest extends ExplainedOnRequest {
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        abstract java.util.Map<String, Object> metadata();
     }
 
     /** An enum is written as its label ({@code near_duplicate}, {@code hybrid}), as requests name it. */

@@ -52,7 +52,45 @@ public final class ApiResponses {
      */
     public record Paper(String id, String title, @JsonProperty("abstract") String abstractText,
                         Map<String, Object> metadata, List<Source> sources, int tokens, int tokensEmbedded,
-                        boolean truncated) {
+                        boolean truncated, @JsonInclude(JsonInclude.Include.NON_NULL) Long version) {
+    }
+
+    /**
+     * A write's answer ({@code PUT /api/papers/{id}}, and each item of a bulk write): the paper as now stored.
+     *
+     * @param result  {@code created}, {@code replaced}, or {@code unchanged} when the collection held exactly this
+     * @param version the paper's version, for {@code If-Match}: 1 when created, one more on every change
+     */
+    public record Written(String id, String result, long version, String title,
+                          @JsonProperty("abstract") String abstractText, Map<String, Object> metadata,
+                          String createdAt, String updatedAt) {
+    }
+
+    /**
+     * {@code POST /api/papers/_bulk}: one result per item, in order, as Elasticsearch's {@code _bulk} gives them.
+     *
+     * @param errors whether any item failed; failed items carry a status of 400, 409 or 412 and an error
+     */
+    public record Bulk(int items, boolean errors, List<BulkItem> results, long tookMs) {
+    }
+
+    /**
+     * One item of a bulk write.
+     *
+     * @param position the item's line (NDJSON) or 1-based place (JSON array)
+     * @param status   the HTTP status it would have had alone: 201, 200, 400, 409 or 412
+     * @param result   {@code created}, {@code replaced} or {@code unchanged}; absent when it failed
+     * @param version  its version after the write; absent when it failed
+     * @param error    what is wrong with it, and how to fix it; absent when it was stored
+     */
+    public record BulkItem(int position, @JsonInclude(JsonInclude.Include.NON_NULL) String id, int status,
+                           @JsonInclude(JsonInclude.Include.NON_NULL) String result,
+                           @JsonInclude(JsonInclude.Include.NON_NULL) Long version,
+                           @JsonInclude(JsonInclude.Include.NON_NULL) String error) {
+    }
+
+    /** {@code POST /api/snapshots}: where the consistent copy of the store was written, and its checksum file. */
+    public record Snapshot(String path, String checksumPath, long bytes, long tookMs) {
     }
 
     /** {@code GET /health}. */

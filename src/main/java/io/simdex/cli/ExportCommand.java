@@ -4,11 +4,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import io.simdex.App;
-import io.simdex.corpus.Corpus;
 import io.simdex.corpus.JsonlCorpusWriter;
+import io.simdex.corpus.Paper;
 import io.simdex.launch.ConfigOptions;
 import io.simdex.launch.Launcher;
+import io.simdex.store.PaperStore;
+import io.simdex.store.StoreException;
+import io.simdex.store.StoreOptions;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -18,13 +20,14 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-/** {@code simdex export}: the configured corpus as JSONL that reads back to the same papers. */
+/** {@code simdex export}: the collection as JSONL that {@code simdex import} reads back to the same papers. */
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = "Write every paper of the corpus as JSONL (id, title, abstract and its other fields), which "
-                + "simdex reads back to the same papers. Needs no model.")
+        description = "Write every paper of the collection as JSONL (id, title, abstract and its other fields), "
+                + "which 'simdex import' reads back to the same papers. Needs no model; safe while simdex runs.")
 public final class ExportCommand implements Callable<Integer> {
 
     @Mixin
@@ -36,14 +39,22 @@ public final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         return Launcher.run(() -> {
-            Corpus corpus = App.loadCorpus(config.load(Map.of()).corpus());
+            StoreOptions options = config.load(Map.of()).store();
+            if (!Files.exists(options.path())) {
+                throw new StoreException("there is no collection at " + options.path() + " yet: start simdex once,"
+                        + " or run 'simdex import FILE', to create it (or set store.path)");
+            }
+            var papers = new ArrayList<Paper>();
+            try (PaperStore store = PaperStore.open(options)) {
+                store.forEach(stored -> papers.add(stored.paper()));
+            }
             int written;
             if (out == null) {
                 Writer stdout = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
-                written = JsonlCorpusWriter.write(corpus.papers(), stdout);
+                written = JsonlCorpusWriter.write(papers, stdout);
             } else {
                 try (Writer file = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-                    written = JsonlCorpusWriter.write(corpus.papers(), file);
+                    written = JsonlCorpusWriter.write(papers, file);
                 } catch (IOException e) {
                     throw new UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
                 }

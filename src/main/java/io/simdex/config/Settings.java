@@ -5,6 +5,7 @@ import io.simdex.encode.EncoderOptions;
 import io.simdex.http.HttpOptions;
 import io.simdex.index.IndexOptions;
 import io.simdex.search.SearchOptions;
+import io.simdex.store.StoreOptions;
 
 import java.nio.file.Path;
 import java.util.Objects;
@@ -22,10 +23,11 @@ import java.util.Objects;
  * @param api    the HTTP API's limits ({@code api.*})
  * @param search free-text search's options ({@code search.*})
  * @param dedup  the duplicate bands and limits ({@code dedup.*})
- * @param cache  the on-disk vector cache ({@code cache.*})
+ * @param cache  the evaluation's on-disk vector cache ({@code cache.*})
+ * @param store  where the collection lives ({@code store.*})
  */
 public record Settings(Server server, EncoderOptions model, IndexOptions index, Corpus corpus, HttpOptions api,
-                       SearchOptions search, DedupOptions dedup, Cache cache) {
+                       SearchOptions search, DedupOptions dedup, Cache cache, StoreOptions store) {
 
     public Settings {
         Objects.requireNonNull(server, "server");
@@ -36,6 +38,7 @@ public record Settings(Server server, EncoderOptions model, IndexOptions index, 
         Objects.requireNonNull(search, "search");
         Objects.requireNonNull(dedup, "dedup");
         Objects.requireNonNull(cache, "cache");
+        Objects.requireNonNull(store, "store");
     }
 
     /** Where the HTTP server listens. */
@@ -50,7 +53,7 @@ public record Settings(Server server, EncoderOptions model, IndexOptions index, 
         }
     }
 
-    /** Where the papers come from. */
+    /** Where the papers of a new store come from: imported on first start, when the store is empty. */
     public record Corpus(String path, boolean strict) {
         public Corpus {
             if (path == null || path.isBlank()) {
@@ -59,7 +62,7 @@ public record Settings(Server server, EncoderOptions model, IndexOptions index, 
         }
     }
 
-    /** The on-disk embedding cache that lets a restart skip re-encoding. */
+    /** The on-disk vector cache of {@code simdex eval}, so a second evaluation only searches. */
     public record Cache(boolean enabled, Path dir) {
         public Cache {
             Objects.requireNonNull(dir, "cache.dir");

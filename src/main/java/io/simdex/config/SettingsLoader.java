@@ -15,6 +15,7 @@ import io.simdex.http.HttpOptions;
 import io.simdex.index.IndexOptions;
 import io.simdex.search.SearchMode;
 import io.simdex.search.SearchOptions;
+import io.simdex.store.StoreOptions;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -91,6 +92,8 @@ public final class SettingsLoader {
         d.put("dedup.max-pairs", String.valueOf(dedup.maxPairs()));
         d.put("cache.enabled", "true");
         d.put("cache.dir", "");                 // empty: <model.cache-dir>/vectors
+        d.put("store.path", StoreOptions.DEFAULT_PATH.toString());
+        d.put("store.sync", "full");
         return java.util.Collections.unmodifiableMap(d);
     }
 
@@ -185,7 +188,9 @@ public final class SettingsLoader {
                         integer(v, "dedup.matches"), integer(v, "dedup.max-pairs"))),
                 new Settings.Cache(
                         bool(v, "cache.enabled"),
-                        cacheDir.isEmpty() ? cacheRoot.resolve("vectors") : Path.of(cacheDir)));
+                        cacheDir.isEmpty() ? cacheRoot.resolve("vectors") : Path.of(cacheDir)),
+                section("store", () -> new StoreOptions(Path.of(text(v, "store.path")),
+                        StoreOptions.Sync.parse(text(v, "store.sync")))));
     }
 
     /** The model's options: what the settings give, the rest from the model's descriptor. */

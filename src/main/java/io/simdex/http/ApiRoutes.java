@@ -7,7 +7,9 @@ import io.javalin.http.Context;
 import io.simdex.api.ApiResponses;
 import io.simdex.corpus.Paper;
 import io.simdex.dedup.DuplicateService;
+import io.simdex.ingest.LiveCollection;
 import io.simdex.ingest.TokenStats;
+import io.simdex.search.MetadataFilter;
 import io.simdex.search.QueryText;
 import io.simdex.search.RecommendStrategy;
 import io.simdex.search.ResultFilter;
@@ -25,18 +27,23 @@ final class ApiRoutes {
 
     static final int DEFAULT_K = 10;
 
-    private static final Set<String> FILTER_FIELDS = Set.of("k", "min_score", "max_score", "exclude", "explain");
+    private static final Set<String> FILTER_FIELDS = Set.of("k", "min_score", "max_score", "exclude", "explain",
+            "filter", "fields");
     private static final Set<String> TEXT_FIELDS = Set.of("text", "title", "abstract");
     private static final String TEXT_EXAMPLE = QueryText.EXAMPLE;
 
     private final SearchService service;
     private final DuplicateService duplicates;
+    /** The live collection, for versions; null for a read-only API. */
+    private final LiveCollection collection;
     private final HttpOptions limits;
     private final ObjectMapper mapper;
 
-    ApiRoutes(SearchService service, DuplicateService duplicates, HttpOptions limits, ObjectMapper mapper) {
+    ApiRoutes(SearchService service, DuplicateService duplicates, LiveCollection collection, HttpOptions limits,
+            ObjectMapper mapper) {
         this.service = service;
         this.duplicates = duplicates;
+        this.collection = collection;
         this.limits = limits;
         this.mapper = mapper;
     }
@@ -69,9 +76,13 @@ final class ApiRoutes {
         String id = ctx.pathParam("id");
         Paper paper = service.paper(id);
         TokenStats tokens = service.tokens(id);
+        Long version = collection == null ? null
+                : collection.stored(id).map(stored -> stored.version()).orElse(null);
+        if (version != null) {
+            ctx.header(io.javalin.http.Header.ETAG, "\"" + version + "\"");
+        }
         ctx.json(new ApiResponses.Paper(paper.id(), paper.title(), paper.abstractText(), paper.metadata(),
-                paper.sources(),
-                tokens.tokens(), tokens.tokensEmbedded(), tokens.truncated()));
+                paper.sources(), tokens.tokens(), tokens.tokensEmbedded(), tokens.truncated(), version));
     }
 
     private void similar(Context ctx) {
@@ -132,14 +143,32 @@ final class ApiRoutes {
         float minScore = QueryParams.number(ctx, "min_score", ResultFilter.NO_MIN_SCORE, -1f, 1f);
         float maxScore = QueryParams.number(ctx, "max_score", ResultFilter.NO_MAX_SCORE, -1f, 1f);
         return filter(k, minScore, maxScore, QueryParams.ids(ctx, "exclude", limits.maxK() * 10),
-                QueryParams.bool(ctx, "explain", false));
+                QueryParams.bool(ctx, "explain", false))
+                .withMetadata(MetadataFilter.parse(ctx.queryParams("filter")), withMetadata(ctx.queryParams("fields")));
     }
 
     private ResultFilter filter(JsonBody body) {
         int k = body.integer("k", defaultK(), 1, limits.maxK());
         float minScore = body.number("min_score", ResultFilter.NO_MIN_SCORE, -1f, 1f);
         float maxScore = body.number("max_score", ResultFilter.NO_MAX_SCORE, -1f, 1f);
-        return filter(k, minScore, maxScore, body.strings("exclude", limits.maxK() * 10), body.bool("explain", false));
+        return filter(k, minScore, maxScore, body.strings("exclude", limits.maxK() * 10), body.bool("explain", false))
+                .withMetadata(body.metadataFilter("filter"), withMetadata(body.strings("fields", 10)));
+    }
+
+    /** {@code fields=metadata}: the one extra field a match can carry. */
+    private static boolean withMetadata(List<String> fields) {
+        boolean metadata = false;
+        for (String field : fields) {
+            for (String name : field.split(",")) {
+                if (name.strip().equals("metadata")) {
+                    metadata = true;
+                } else if (!name.isBlank()) {
+                    throw QueryParams.invalid("fields", "unknown field '" + name.strip() + "' in 'fields'; results"
+                            + " can carry 'metadata' (fields=metadata)");
+                }
+            }
+        }
+        return metadata;
     }
 
     private static ResultFilter filter(int k, float minScore, float maxScore, List<String> exclude, boolean explain) {

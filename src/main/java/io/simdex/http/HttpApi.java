@@ -6,6 +6,7 @@ import io.javalin.json.JavalinJackson;
 
 import io.simdex.api.ApiJson;
 import io.simdex.dedup.DuplicateService;
+import io.simdex.ingest.LiveCollection;
 import io.simdex.search.SearchService;
 
 /** Builds the simdex HTTP API as an un-started {@link Javalin}; the caller chooses host and port and starts it. */
@@ -20,18 +21,50 @@ public final class HttpApi {
     private HttpApi() {
     }
 
+    /**
+     * Holds a request body to {@link #MAX_BODY_BYTES}: only bulk writes may send more.
+     *
+     * @throws io.javalin.http.HttpResponseException 413 naming the limit
+     */
+    static void checkBodySize(io.javalin.http.Context ctx) {
+        long declared = ctx.contentLength();
+        if (declared > MAX_BODY_BYTES || (declared < 0 && ctx.bodyAsBytes().length > MAX_BODY_BYTES)) {
+            throw new io.javalin.http.HttpResponseException(413, "the request body has more than " + MAX_BODY_BYTES
+                    + " bytes, the most this endpoint reads; send a shorter text (see api.max-text-chars)",
+                    java.util.Map.of());
+        }
+    }
+
+    /** A read-only API: the write endpoints answer 403, as with no API key. */
     public static Javalin create(SearchService search, DuplicateService duplicates, HttpOptions limits) {
+        return create(search, duplicates, null, limits.withApiKey(""));
+    }
+
+    /**
+     * The API over a live collection: reads, and writes for requests that carry {@code api.key}.
+     *
+     * @param collection the collection writes go to; null for a read-only API
+     */
+    public static Javalin create(SearchService search, DuplicateService duplicates, LiveCollection collection,
+            HttpOptions limits) {
         ObjectMapper mapper = ApiJson.mapper();
-        var routes = new ApiRoutes(search, duplicates, limits, mapper);
+        var routes = new ApiRoutes(search, duplicates, collection, limits, mapper);
+        var writes = collection == null ? null : new WriteRoutes(collection, duplicates, limits, mapper);
         return Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(mapper, false));
-            config.http.maxRequestSize = MAX_BODY_BYTES;
+            // bulk writes may be larger; every other body is held to MAX_BODY_BYTES by checkBodySize
+            config.http.maxRequestSize = Math.max(MAX_BODY_BYTES, limits.maxBulkBytes());
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(MAX_REQUEST_HEADER_BYTES));
             config.jetty.modifyServer(server -> server.setErrorHandler(new JettyProblems(mapper, limits.maxQueryChars())));
             routes.register(config);
-            Problems.register(config);
+            if (writes != null) {
+                writes.register(config);
+            } else {
+                WriteRoutes.registerOff(config);
+            }
+            Problems.register(config, limits);
         });
     }
 }

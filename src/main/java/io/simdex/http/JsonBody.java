@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 
+import io.simdex.search.MetadataFilter;
+
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -27,6 +29,7 @@ final class JsonBody {
      * @param example a valid body, quoted in the messages
      */
     static JsonBody parse(Context ctx, ObjectMapper mapper, Set<String> allowed, String example) {
+        HttpApi.checkBodySize(ctx);
         String raw = ctx.body();
         if (raw.isBlank()) {
             throw QueryParams.invalid("body", "the request body is empty; send a JSON object such as " + example);
@@ -139,6 +142,57 @@ final class JsonBody {
             strings.add(element.textValue());
         }
         return strings;
+    }
+
+    /**
+     * The {@code filter} field: an object of field conditions ({@code {"year": {"gte": 2020}, "venue": "NeurIPS"}},
+     * a bare value meaning equality; operators {@code eq}, {@code gte}, {@code gt}, {@code lte}, {@code lt}), or a
+     * list of expressions as the query parameter takes them ({@code ["year>=2020"]}).
+     */
+    MetadataFilter metadataFilter(String name) {
+        JsonNode value = node.get(name);
+        if (value == null || value.isNull()) {
+            return MetadataFilter.NONE;
+        }
+        if (value.isArray()) {
+            return MetadataFilter.parse(strings(name, 100));
+        }
+        if (!value.isObject()) {
+            throw QueryParams.invalid(name, "field '" + name + "' must be an object such as {\"year\": {\"gte\": 2020},"
+                    + " \"venue\": \"NeurIPS\"} or a list such as [\"year>=2020\"], got " + kind(value));
+        }
+        var conditions = new ArrayList<MetadataFilter.Condition>();
+        for (var field : (Iterable<java.util.Map.Entry<String, JsonNode>>) value.properties()::iterator) {
+            JsonNode condition = field.getValue();
+            if (condition.isObject()) {
+                for (var op : (Iterable<java.util.Map.Entry<String, JsonNode>>) condition.properties()::iterator) {
+                    MetadataFilter.Op parsed = java.util.Arrays.stream(MetadataFilter.Op.values())
+                            .filter(o -> o.label().equals(op.getKey())).findFirst()
+                            .orElseThrow(() -> QueryParams.invalid(name, "unknown operator '" + op.getKey() + "' for"
+                                    + " field '" + field.getKey() + "'; use eq, gte, gt, lte or lt"));
+                    conditions.add(new MetadataFilter.Condition(field.getKey(), parsed,
+                            scalar(name, field.getKey(), op.getValue())));
+                }
+            } else {
+                conditions.add(new MetadataFilter.Condition(field.getKey(), MetadataFilter.Op.EQ,
+                        scalar(name, field.getKey(), condition)));
+            }
+        }
+        return new MetadataFilter(conditions);
+    }
+
+    private static Object scalar(String name, String field, JsonNode value) {
+        if (value.isTextual()) {
+            return value.textValue();
+        }
+        if (value.isNumber()) {
+            return value.decimalValue();
+        }
+        if (value.isBoolean()) {
+            return value.booleanValue();
+        }
+        throw QueryParams.invalid(name, "the condition on '" + field + "' must compare with text, a number or"
+                + " true/false, got " + kind(value));
     }
 
     private static String kind(JsonNode value) {

@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 
 import io.simdex.search.InvalidQueryException;
 import io.simdex.search.UnknownPaperException;
+import io.simdex.store.StoreException;
 
 import java.util.Locale;
 
@@ -23,17 +24,20 @@ final class Problems {
     private Problems() {
     }
 
-    static void register(JavalinConfig config) {
+    static void register(JavalinConfig config, HttpOptions limits) {
         config.routes.exception(EndpointNotFound.class, (e, ctx) -> write(ctx, 404, "no route " + ctx.method()
                 + " " + ctx.path() + "; the API has GET /health, /api/search, /api/papers/{id}, "
-                + "/api/papers/{id}/similar and /api/duplicates, and POST /api/similar, /api/recommend and "
-                + "/api/duplicates/check", null));
+                + "/api/papers/{id}/similar and /api/duplicates; POST /api/similar, /api/recommend and "
+                + "/api/duplicates/check; and, with the API key, PUT and DELETE /api/papers/{id}, POST "
+                + WriteRoutes.BULK_PATH + " and POST /api/snapshots", null));
         config.routes.exception(HttpResponseException.class, (e, ctx) -> write(ctx, e.getStatus(),
-                e.getStatus() == HttpStatus.CONTENT_TOO_LARGE.getCode()
-                        ? "the request body has more than " + HttpApi.MAX_BODY_BYTES + " bytes, the most simdex reads; "
-                                + "send a shorter text (see api.max-text-chars)"
-                        : e.getMessage(),
+                e.getStatus() == HttpStatus.CONTENT_TOO_LARGE.getCode() ? tooLarge(ctx, e, limits) : e.getMessage(),
                 e.getDetails().get(QueryParams.PARAMETER)));
+        config.routes.exception(StoreException.class, (e, ctx) -> {
+            LOG.error("the store failed on {} {}", ctx.method(), ctx.path(), e);
+            write(ctx, 503, "the store could not complete this request, so nothing was changed; retry in a moment"
+                    + " (the server log says why)", null);
+        });
         config.routes.exception(InvalidQueryException.class, (e, ctx) -> write(ctx, 400, e.getMessage(),
                 e.field()));
         config.routes.exception(UnknownPaperException.class, (e, ctx) -> write(ctx, 404,
@@ -42,6 +46,19 @@ final class Problems {
             LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
             write(ctx, 500, "simdex failed on this request; the server log has the details", null);
         });
+    }
+
+    /** The 413 detail: the bulk limit for bulk writes, else the body limit (ours, or Jetty's at the same size). */
+    private static String tooLarge(Context ctx, HttpResponseException e, HttpOptions limits) {
+        if (ctx.path().equals(WriteRoutes.BULK_PATH)) {
+            return "the bulk body has more than " + limits.maxBulkBytes() + " bytes (api.max-bulk-bytes); split it"
+                    + " into several requests of fewer papers, or import files with 'simdex import' while simdex is"
+                    + " stopped";
+        }
+        return e.getMessage() != null && e.getMessage().startsWith("the request body has more than")
+                ? e.getMessage()
+                : "the request body has more than " + HttpApi.MAX_BODY_BYTES + " bytes, the most simdex reads; "
+                        + "send a shorter text (see api.max-text-chars)";
     }
 
     static void write(Context ctx, int status, String detail, String parameter) {

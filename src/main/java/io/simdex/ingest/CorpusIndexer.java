@@ -15,13 +15,11 @@ import io.simdex.lexical.LexicalIndex;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 /**
- * Embeds every paper of a corpus and loads the vectors into a {@link FlatIndex}, encoding only the texts
- * the cache does not already hold, and printing progress while it encodes; then indexes the papers' words in a
- * {@link LexicalIndex}.
+ * Indexes a fixed corpus in memory: embeds every paper into a {@link FlatIndex} and its words into a
+ * {@link LexicalIndex}, with nothing kept on disk. For tests and tools over a set of papers; the service builds
+ * its indexes from the store ({@link LiveCollection}).
  */
 public final class CorpusIndexer {
 
@@ -34,50 +32,26 @@ public final class CorpusIndexer {
     }
 
     /** Builds an index with the default {@link IndexOptions}. */
-    public static IndexedCorpus index(Corpus corpus, Encoder encoder, Optional<EmbeddingCache> cache) {
-        return index(corpus, encoder, cache, IndexOptions.defaults());
+    public static IndexedCorpus index(Corpus corpus, Encoder encoder) {
+        return index(corpus, encoder, IndexOptions.defaults());
     }
 
     /**
-     * Builds the index.
+     * Encodes every paper and builds both indexes in memory.
      *
-     * @param cache   where vectors persist between runs, or empty to always encode
      * @param options how the index stores and scans vectors
      */
-    public static IndexedCorpus index(Corpus corpus, Encoder encoder, Optional<EmbeddingCache> cache,
-                                      IndexOptions options) {
-        Map<String, Embedding> cached = cache.map(EmbeddingCache::load).orElse(Map.of());
-        var keys = new HashMap<String, String>(corpus.size() * 2);
-        var missing = new ArrayList<Paper>();
-        for (Paper paper : corpus.papers()) {
-            String key = EmbeddingCache.key(paper.embeddingText());
-            keys.put(paper.id(), key);
-            if (!cached.containsKey(key)) {
-                missing.add(paper);
-            }
-        }
-        Map<String, Embedding> fresh = encode(missing, encoder);
-
+    public static IndexedCorpus index(Corpus corpus, Encoder encoder, IndexOptions options) {
+        List<Paper> papers = corpus.papers();
+        List<Embedding> embeddings = encode(papers, encoder);
         var index = new FlatIndex(encoder.dimension(), options);
         var tokens = new HashMap<String, TokenStats>(corpus.size() * 2);
-        var keep = new HashMap<String, Embedding>(corpus.size() * 2);
-        for (Paper paper : corpus.papers()) {
-            String key = keys.get(paper.id());
-            Embedding e = cached.containsKey(key) ? cached.get(key) : fresh.get(key);
-            index.add(paper.id(), e.vector());
-            tokens.put(paper.id(), new TokenStats(e.tokens(), e.tokensEmbedded()));
-            keep.put(key, e);
+        for (int i = 0; i < papers.size(); i++) {
+            Embedding e = embeddings.get(i);
+            index.add(papers.get(i).id(), e.vector());
+            tokens.put(papers.get(i).id(), new TokenStats(e.tokens(), e.tokensEmbedded()));
         }
-        boolean changed = !missing.isEmpty() || keep.size() != cached.size();
-        if (changed && cache.isPresent()) {
-            cache.get().save(keep);
-            LOG.info("saved {} vectors to {}", keep.size(), cache.get().file());
-        }
-        long truncated = tokens.values().stream().filter(TokenStats::truncated).count();
-        LOG.info("indexed {} papers: {} from cache, {} encoded; {} truncated at {} tokens{}",
-                corpus.size(), corpus.size() - missing.size(), missing.size(), truncated, encoder.maxTokens(),
-                truncated == 0 ? "" : " (set model.long-texts: chunk to embed whole abstracts)");
-        return new IndexedCorpus(corpus, index, lexical(corpus), tokens, missing.size());
+        return new IndexedCorpus(corpus, index, lexical(corpus), tokens, papers.size());
     }
 
     /** The papers' titles and abstracts, as they are embedded, in a BM25 index; in memory, so built at every start. */
@@ -89,23 +63,16 @@ public final class CorpusIndexer {
         return lexical;
     }
 
-    private static Map<String, Embedding> encode(List<Paper> papers, Encoder encoder) {
-        var out = new HashMap<String, Embedding>(papers.size() * 2);
-        if (papers.isEmpty()) {
-            return out;
-        }
-        LOG.info("encoding {} papers with {} ...", papers.size(), encoder.modelName());
+    private static List<Embedding> encode(List<Paper> papers, Encoder encoder) {
+        var out = new ArrayList<Embedding>(papers.size());
         long start = System.nanoTime();
         for (int from = 0; from < papers.size(); from += PROGRESS_CHUNK) {
             List<Paper> chunk = papers.subList(from, Math.min(papers.size(), from + PROGRESS_CHUNK));
-            List<String> texts = chunk.stream().map(Paper::embeddingText).toList();
-            List<Embedding> embeddings = encoder.encode(texts);
-            for (int i = 0; i < texts.size(); i++) {
-                out.put(EmbeddingCache.key(texts.get(i)), embeddings.get(i));
+            out.addAll(encoder.encode(chunk.stream().map(Paper::embeddingText).toList()));
+            if (papers.size() > PROGRESS_CHUNK) {
+                LOG.info("  encoded {}/{} ({} papers/s)", out.size(), papers.size(),
+                        String.format("%.1f", out.size() / ((System.nanoTime() - start) / 1e9)));
             }
-            int done = from + chunk.size();
-            double seconds = (System.nanoTime() - start) / 1e9;
-            LOG.info("  encoded {}/{} ({} papers/s)", done, papers.size(), String.format("%.1f", done / seconds));
         }
         return out;
     }

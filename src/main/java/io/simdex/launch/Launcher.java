@@ -5,6 +5,7 @@ import io.simdex.corpus.CorpusException;
 import io.simdex.encode.EncoderException;
 import io.simdex.search.InvalidQueryException;
 import io.simdex.search.UnknownPaperException;
+import io.simdex.store.StoreException;
 
 import java.io.UncheckedIOException;
 import java.util.concurrent.Callable;
@@ -27,7 +28,7 @@ public final class Launcher {
     public static int run(Callable<Integer> body, Class<? extends RuntimeException>... alsoUsageErrors) {
         try {
             return body.call();
-        } catch (SettingsException | CorpusException | EncoderException | UncheckedIOException
+        } catch (SettingsException | CorpusException | EncoderException | StoreException | UncheckedIOException
                  | InvalidQueryException | UnknownPaperException e) {
             return usageError(e);
         } catch (RuntimeException e) {

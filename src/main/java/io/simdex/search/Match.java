@@ -1,5 +1,7 @@
 package io.simdex.search;
 
+import java.util.Map;
+
 /**
  * One ranked answer to a search.
  *
@@ -7,17 +9,18 @@ package io.simdex.search;
  * @param score       how well the paper matches: the cosine similarity to the query, in [-1, 1], except in
  *                    lexical and hybrid search (see {@link SearchMode})
  * @param explanation the best-matching sentence pair, when the caller asked for it; else null
+ * @param metadata    the paper's metadata, when the caller asked for it ({@code fields=metadata}); else null
  */
-public record Match(String id, String title, float score, int rank,
-                    Explanation explanation) {
+public record Match(String id, String title, float score, int rank, Explanation explanation,
+                    Map<String, Object> metadata) {
 
-    /** A match without explanation. */
+    /** A match without explanation or metadata. */
     public Match(String id, String title, float score, int rank) {
-        this(id, title, score, rank, null);
+        this(id, title, score, rank, null, null);
     }
 
     /** This match, explained. */
     public Match explained(Explanation why) {
-        return new Match(id, title, score, rank, why);
+        return new Match(id, title, score, rank, why, metadata);
     }
 }

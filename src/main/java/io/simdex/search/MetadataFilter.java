@@ -31,7 +31,7 @@ public record MetadataFilter(List<Condition> conditions) {
     /** No condition: every paper matches. */
     public static final MetadataFilter NONE = new MetadataFilter(List.of());
 
-    private static final Pattern EXPRESSION = Pattern.compile("([A-Za-z0-9_.\\-]+)\\s*(>=|<=|>|<|:)\\s*(.+)",
+    private static final Pattern EXPRESSION = Pattern.compile("([A-Za-z0-9_.\\-]+)\\s*(>=|<=|>|<|:)\\s*((?![=<>]).+)",
             Pattern.DOTALL);
 
     public MetadataFilter {

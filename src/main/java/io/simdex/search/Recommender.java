@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Ranks papers by how much they resemble positive example papers and differ from negative ones, by a
@@ -34,20 +35,20 @@ final class Recommender {
      * @throws InvalidQueryException if the examples cancel out to no direction at all
      */
     List<Hit> recommend(List<String> positive, List<String> negative, RecommendStrategy strategy,
-            ResultFilter filter) {
+            ResultFilter filter, Predicate<String> allowed) {
         var skip = new HashSet<>(filter.exclude());
         skip.addAll(positive);
         skip.addAll(negative);
         List<float[]> positives = vectors(positive);
         List<float[]> negatives = vectors(negative);
         return switch (strategy) {
-            case AVERAGE_VECTOR -> averageVector(positives, negatives, skip, filter);
-            case BEST_SCORE -> bestScore(positives, negatives, skip, filter);
+            case AVERAGE_VECTOR -> averageVector(positives, negatives, skip, filter, allowed);
+            case BEST_SCORE -> bestScore(positives, negatives, skip, filter, allowed);
         };
     }
 
     private List<Hit> averageVector(List<float[]> positives, List<float[]> negatives, Set<String> skip,
-            ResultFilter filter) {
+            ResultFilter filter, Predicate<String> allowed) {
         float[] query = new float[index.dimension()];
         for (float[] p : positives) {
             VectorMath.addScaled(query, p, 2f / positives.size());
@@ -60,7 +61,8 @@ final class Recommender {
         }
         SearchRequest request;
         try {
-            request = new SearchRequest(query, filter.k(), skip, filter.minScore(), filter.maxScore());
+            request = new SearchRequest(query, filter.k(), skip, filter.minScore(), filter.maxScore())
+                    .withFilter(allowed);
         } catch (IllegalArgumentException e) {
             throw new InvalidQueryException(negatives.isEmpty() ? "positive" : "negative", "the examples cancel "
                     + "out (their vectors sum to zero), so average_vector has no direction to search; change the "
@@ -70,7 +72,7 @@ final class Recommender {
     }
 
     private List<Hit> bestScore(List<float[]> positives, List<float[]> negatives, Set<String> skip,
-            ResultFilter filter) {
+            ResultFilter filter, Predicate<String> allowed) {
         int eligible = index.size() - skip.size(); // every skipped id is in the index: the caller checked
         if (eligible <= 0) {
             return List.of();
@@ -79,7 +81,7 @@ final class Recommender {
         while (true) {
             var requests = new ArrayList<SearchRequest>(positives.size());
             for (float[] p : positives) {
-                requests.add(new SearchRequest(p, width, skip, SearchRequest.NO_MIN_SCORE));
+                requests.add(new SearchRequest(p, width, skip, SearchRequest.NO_MIN_SCORE).withFilter(allowed));
             }
             List<List<Hit>> lists = index.searchBatch(requests);
             var candidates = new LinkedHashSet<String>();
@@ -106,7 +108,10 @@ final class Recommender {
     private List<Hit> rank(Set<String> ids, List<float[]> positives, List<float[]> negatives, ResultFilter filter) {
         var ranked = new ArrayList<Hit>(ids.size());
         for (String id : ids) {
-            float[] v = index.vector(id).orElseThrow();
+            float[] v = index.vector(id).orElse(null);
+            if (v == null) {
+                continue; // deleted while this request ran
+            }
             float best = bestDot(v, positives);
             float worst = bestDot(v, negatives);
             float score = best > worst ? best : -(worst * worst);

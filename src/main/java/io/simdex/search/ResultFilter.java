@@ -15,8 +15,11 @@ import java.util.Set;
  *                 ones); {@link #NO_MAX_SCORE}, or in [minScore, 1]
  * @param exclude  ids of papers that must not come back, in request order; each must be a paper of the corpus
  * @param explain  whether each match carries its best-matching sentence pair
+ * @param metadata conditions on the papers' metadata that every match meets ({@link MetadataFilter#NONE}: none)
+ * @param withMetadata whether each match carries its paper's metadata
  */
-public record ResultFilter(int k, float minScore, float maxScore, Set<String> exclude, boolean explain) {
+public record ResultFilter(int k, float minScore, float maxScore, Set<String> exclude, boolean explain,
+                           MetadataFilter metadata, boolean withMetadata) {
 
     /** The lowest {@code minScore}: every cosine is at least -1, so nothing is dropped. */
     public static final float NO_MIN_SCORE = SearchRequest.NO_MIN_SCORE;
@@ -37,6 +40,17 @@ public record ResultFilter(int k, float minScore, float maxScore, Set<String> ex
         }
         exclude = java.util.Collections.unmodifiableSet(
                 new java.util.LinkedHashSet<>(Objects.requireNonNull(exclude, "exclude")));
+        Objects.requireNonNull(metadata, "metadata");
+    }
+
+    /** A filter with no metadata conditions, whose matches do not carry metadata. */
+    public ResultFilter(int k, float minScore, float maxScore, Set<String> exclude, boolean explain) {
+        this(k, minScore, maxScore, exclude, explain, MetadataFilter.NONE, false);
+    }
+
+    /** A copy whose matches meet {@code conditions} and, when {@code include}, carry their metadata. */
+    public ResultFilter withMetadata(MetadataFilter conditions, boolean include) {
+        return new ResultFilter(k, minScore, maxScore, exclude, explain, conditions, include);
     }
 
     /** The {@code k} best matches, nothing dropped or excluded, no explanations. */
@@ -48,6 +62,6 @@ public record ResultFilter(int k, float minScore, float maxScore, Set<String> ex
     ResultFilter excluding(Set<String> ids) {
         var all = new java.util.LinkedHashSet<>(exclude);
         all.addAll(ids);
-        return new ResultFilter(k, minScore, maxScore, all, explain);
+        return new ResultFilter(k, minScore, maxScore, all, explain, metadata, withMetadata);
     }
 }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -105,7 +106,7 @@ public final class SearchService implements AutoCloseable {
     }
 
     private SearchResult nearestTo(String text, float[] vector, ResultFilter filter, long start) {
-        List<Match> matches = matches(corpus.index().search(request(vector, filter, Set.of())));
+        List<Match> matches = matches(corpus.index().search(request(vector, filter, Set.of())), filter);
         return result(filter.explain() ? explainer.explainText(text, matches) : matches, start);
     }
 
@@ -128,7 +129,7 @@ public final class SearchService implements AutoCloseable {
         long start = System.nanoTime();
         float[] vector = corpus.index().vector(id).orElseThrow(() -> new UnknownPaperException(id));
         checkKnown("exclude", filter.exclude());
-        List<Match> matches = matches(corpus.index().search(request(vector, filter, Set.of(id))));
+        List<Match> matches = matches(corpus.index().search(request(vector, filter, Set.of(id))), filter);
         return result(filter.explain() ? explainer.explainPaper(id, matches) : matches, start);
     }
 
@@ -157,7 +158,7 @@ public final class SearchService implements AutoCloseable {
                     + " in both 'positive' and 'negative'; list each example once");
         }
         List<Match> matches = matches(recommender.recommend(List.copyOf(new LinkedHashSet<>(positive)),
-                List.copyOf(new LinkedHashSet<>(negative)), strategy, filter));
+                List.copyOf(new LinkedHashSet<>(negative)), strategy, filter, allowed(filter)), filter);
         return result(filter.explain() ? explainByNearestPositive(positive, matches) : matches, start);
     }
 
@@ -216,7 +217,8 @@ public final class SearchService implements AutoCloseable {
 
     /** The BM25 ranking. */
     private List<Match> lexical(String text, ResultFilter filter) {
-        return matches(corpus.lexical().search(text, filter.k(), filter.exclude()), LexicalHit::id, LexicalHit::score);
+        return matches(corpus.lexical().search(text, filter.k(), filter.exclude(), allowed(filter)), LexicalHit::id,
+                LexicalHit::score, filter);
     }
 
     /** Both rankings, as deep as {@link Ranker#depth} says, fused by {@link Ranker#hybrid}. */
@@ -224,11 +226,11 @@ public final class SearchService implements AutoCloseable {
         int depth = ranker.depth(filter.k());
         float[] query = encoder.encodeQuery(text).vector();
         List<Hit> byMeaning = corpus.index().search(new SearchRequest(query, depth, filter.exclude(),
-                SearchRequest.NO_MIN_SCORE));
-        List<LexicalHit> byWords = corpus.lexical().search(text, depth, filter.exclude());
+                SearchRequest.NO_MIN_SCORE).withFilter(allowed(filter)));
+        List<LexicalHit> byWords = corpus.lexical().search(text, depth, filter.exclude(), allowed(filter));
         List<RankFusion.Fused> fused = ranker.hybrid(byMeaning.stream().map(Hit::id).toList(),
                 byWords.stream().map(LexicalHit::id).toList(), filter.k());
-        return matches(fused, RankFusion.Fused::id, RankFusion.Fused::score);
+        return matches(fused, RankFusion.Fused::id, RankFusion.Fused::score, filter);
     }
 
     private void checkNoCosineBounds(ResultFilter filter, SearchMode mode) {
@@ -261,12 +263,22 @@ public final class SearchService implements AutoCloseable {
         return explained;
     }
 
-    private static SearchRequest request(float[] query, ResultFilter filter, Set<String> alsoExcluded) {
+    private SearchRequest request(float[] query, ResultFilter filter, Set<String> alsoExcluded) {
         Set<String> exclude = filter.exclude();
         if (!alsoExcluded.isEmpty()) {
             exclude = filter.excluding(alsoExcluded).exclude();
         }
-        return new SearchRequest(query, filter.k(), exclude, filter.minScore(), filter.maxScore());
+        return new SearchRequest(query, filter.k(), exclude, filter.minScore(), filter.maxScore())
+                .withFilter(allowed(filter));
+    }
+
+    /** The papers a request may return: those whose metadata meets its conditions (every paper, for none). */
+    private Predicate<String> allowed(ResultFilter filter) {
+        MetadataFilter conditions = filter.metadata();
+        if (conditions.isEmpty()) {
+            return SearchRequest.NO_FILTER;
+        }
+        return id -> corpus.corpus().find(id).map(paper -> conditions.test(paper.metadata())).orElse(false);
     }
 
     private void checkKnown(String field, Iterable<String> ids) {
@@ -281,17 +293,19 @@ public final class SearchService implements AutoCloseable {
         }
     }
 
-    private List<Match> matches(List<Hit> hits) {
-        return matches(hits, Hit::id, Hit::score);
+    private List<Match> matches(List<Hit> hits, ResultFilter filter) {
+        return matches(hits, Hit::id, Hit::score, filter);
     }
 
-    /** Ranked (id, score) results of any kind as matches, ranked from 1. */
-    private <T> List<Match> matches(List<T> ranked, Function<T, String> id, ToDoubleFunction<T> score) {
+    /** Ranked (id, score) results of any kind as matches, ranked from 1, with metadata when the filter asks. */
+    private <T> List<Match> matches(List<T> ranked, Function<T, String> id, ToDoubleFunction<T> score,
+            ResultFilter filter) {
         var matches = new ArrayList<Match>(ranked.size());
         for (T result : ranked) {
             // a paper deleted while this request ran is left out rather than failing the request
             corpus.corpus().find(id.apply(result)).ifPresent(paper -> matches.add(new Match(paper.id(),
-                    paper.title(), (float) score.applyAsDouble(result), matches.size() + 1)));
+                    paper.title(), (float) score.applyAsDouble(result), matches.size() + 1, null,
+                    filter.withMetadata() ? paper.metadata() : null)));
         }
         return matches;
     }

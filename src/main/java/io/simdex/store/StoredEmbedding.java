@@ -46,7 +46,7 @@ public record StoredEmbedding(String model, String textSha256, float[] vector, i
 
     /**
      * The key a text's vectors are stored under: the lowercase hex SHA-256 of its UTF-8 bytes (the same key as
-     * {@code ingest.EmbeddingCache}). For a paper, hash {@link io.simdex.corpus.Paper#embeddingText()}.
+     * the evaluation's vector cache). For a paper, hash {@link io.simdex.corpus.Paper#embeddingText()}.
      */
     public static String textSha256(String text) {
         try {

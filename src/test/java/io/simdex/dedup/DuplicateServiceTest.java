@@ -14,7 +14,6 @@ import io.simdex.ingest.IndexedCorpus;
 import io.simdex.search.InvalidQueryException;
 
 import java.util.List;
-import java.util.Optional;
 
 /** The duplicate use cases' limits and bands, over a tiny corpus and the fake encoder. */
 class DuplicateServiceTest {
@@ -70,7 +69,7 @@ class DuplicateServiceTest {
                 new Paper("c", "Speech", "We study speech recognition.", List.of()),
                 new Paper("d", "Beat", "Benchmarks are hard to beat, we find.", List.of()));
         var encoder = new FakeEncoder(64);
-        indexed = CorpusIndexer.index(new Corpus(papers, List.of()), encoder, Optional.empty());
+        indexed = CorpusIndexer.index(new Corpus(papers, List.of()), encoder);
         return new DuplicateService(indexed, encoder, options);
     }
 }

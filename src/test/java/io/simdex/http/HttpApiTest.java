@@ -24,7 +24,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /** The HTTP layer over a small corpus and a deterministic fake encoder: shapes, limits and every error. */
 class HttpApiTest {
@@ -39,7 +38,7 @@ class HttpApiTest {
     static void start() {
         var papers = TopicPapers.papers(topic -> "We study " + topic + " and report results on " + topic
                 + " benchmarks.", i -> List.of(new Source("page.txt", 1 + 2 * i), new Source("other.txt", 5)));
-        indexed = CorpusIndexer.index(new Corpus(papers, List.of()), ENCODER, Optional.empty());
+        indexed = CorpusIndexer.index(new Corpus(papers, List.of()), ENCODER);
         http = new TestHttp(HttpApi.create(new SearchService(indexed, ENCODER), new DuplicateService(indexed, ENCODER),
                 new HttpOptions(MAX_K, MAX_QUERY_CHARS)));
     }
@@ -285,7 +284,7 @@ class HttpApiTest {
     @Test
     void an_unknown_route_is_a_404_problem() {
         for (var reply : List.of(http.get("/api/nothing-here"), http.get("/"), http.send("POST", "/api/search?q=x"),
-                http.send("DELETE", "/api/papers/paper-1"))) {
+                http.send("PATCH", "/api/papers/paper-1"))) {
             reply.assertProblem(404);
             assertThat(reply.json().get("detail").asText()).contains("no route");
         }

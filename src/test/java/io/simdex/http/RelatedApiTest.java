@@ -21,7 +21,6 @@ import io.simdex.search.SearchService;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -43,7 +42,7 @@ class RelatedApiTest {
         papers.add(new Paper("paper-1-copy", "Protein folding advances",
                 "We study protein folding. We report results on protein folding benchmarks.", List.of()));
         var encoder = new FakeEncoder(64);
-        var indexed = CorpusIndexer.index(new Corpus(papers, List.of()), encoder, Optional.empty());
+        var indexed = CorpusIndexer.index(new Corpus(papers, List.of()), encoder);
         var dedup = new DedupOptions(new DuplicateBands(0.95f, 0.8f, 0.3f, 0.9f), 3, 1_000);
         http = new TestHttp(HttpApi.create(new SearchService(indexed, encoder), new DuplicateService(indexed, encoder, dedup),
                 new HttpOptions(MAX_K, 100, MAX_TEXT_CHARS, MAX_EXAMPLES)));

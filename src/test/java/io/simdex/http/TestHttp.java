@@ -15,7 +15,7 @@ import java.time.Duration;
 final class TestHttp implements AutoCloseable {
 
     /** A response with its JSON body parsed. */
-    record Reply(int status, String contentType, JsonNode json, String body) {
+    record Reply(int status, String contentType, JsonNode json, String body, java.net.http.HttpHeaders headers) {
 
         /** Asserts that this is a problem response of {@code status} that explains itself and leaks no stack trace. */
         void assertProblem(int expectedStatus) {
@@ -66,7 +66,7 @@ final class TestHttp implements AutoCloseable {
             int status = Integer.parseInt(head.substring(9, 12));
             String type = head.lines().filter(l -> l.toLowerCase(java.util.Locale.ROOT).startsWith("content-type:"))
                     .map(l -> l.substring(13).trim()).findFirst().orElse("");
-            return new Reply(status, type, type.contains("json") ? JSON.readTree(body) : null, body);
+            return new Reply(status, type, type.contains("json") ? JSON.readTree(body) : null, body, null);
         } catch (IOException e) {
             throw new AssertionError("request failed: " + e, e);
         }
@@ -76,6 +76,19 @@ final class TestHttp implements AutoCloseable {
     Reply post(String path, String body) {
         return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** Sends any method with a JSON body (or none, for null) and extra headers, name then value. */
+    Reply send(String method, String pathAndQuery, String body, String... headers) {
+        var request = HttpRequest.newBuilder(uri(pathAndQuery)).method(method, body == null
+                ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request);
     }
 
     Reply send(String method, String pathAndQuery) {
@@ -95,7 +108,7 @@ final class TestHttp implements AutoCloseable {
             if (type.contains("json")) {
                 json = JSON.readTree(response.body());
             }
-            return new Reply(response.statusCode(), type, json, response.body());
+            return new Reply(response.statusCode(), type, json, response.body(), response.headers());
         } catch (IOException e) {
             throw new AssertionError("request failed: " + e, e);
         } catch (InterruptedException e) {

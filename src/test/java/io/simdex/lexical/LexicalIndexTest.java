@@ -220,8 +220,4 @@ class LexicalIndexTest {
             assertThat(ids(hits)).containsExactly("d197", "d198");
         }
     }
-
-    private static List<String> ids(List<LexicalHit> hits) {
-        return hits.stream().map(LexicalHit::id).toList();
-    }
 }

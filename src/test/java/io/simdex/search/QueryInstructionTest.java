@@ -13,7 +13,6 @@ import io.simdex.dedup.DuplicateService;
 import io.simdex.ingest.CorpusIndexer;
 
 import java.util.List;
-import java.util.Optional;
 
 /** A model's query instruction goes in front of free-text search queries and nowhere else. */
 class QueryInstructionTest {
@@ -30,7 +29,7 @@ class QueryInstructionTest {
                 new Paper("a", "Protein folding", "We study protein folding benchmarks.", List.of()),
                 new Paper("b", "Speech", "We study speech recognition.", List.of()));
         encoder = new FakeEncoder(64, INSTRUCTION);
-        var indexed = CorpusIndexer.index(new Corpus(papers, List.of()), encoder, Optional.empty());
+        var indexed = CorpusIndexer.index(new Corpus(papers, List.of()), encoder);
         service = new SearchService(indexed, encoder);
         duplicates = new DuplicateService(indexed, encoder);
     }

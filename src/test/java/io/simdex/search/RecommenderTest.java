@@ -10,6 +10,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import io.simdex.index.FlatIndex;
 import io.simdex.index.Hit;
+import io.simdex.index.SearchRequest;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -39,7 +40,7 @@ class RecommenderTest {
         var negative = List.of("v5", "v150");
 
         List<Hit> hits = new Recommender(index).recommend(positive, negative, RecommendStrategy.BEST_SCORE,
-                ResultFilter.top(k));
+                ResultFilter.top(k), SearchRequest.NO_FILTER);
 
         List<Hit> expected = reference(positive, negative, Set.of(), k);
         assertThat(hits).hasSize(expected.size());
@@ -60,7 +61,7 @@ class RecommenderTest {
         }
 
         List<Hit> hits = new Recommender(index).recommend(positive, negative, RecommendStrategy.BEST_SCORE,
-                ResultFilter.top(250));
+                ResultFilter.top(250), SearchRequest.NO_FILTER);
 
         assertThat(hits.stream().map(Hit::id).toList())
                 .isEqualTo(reference(positive, negative, Set.of(), 250).stream().map(Hit::id).toList());
@@ -77,7 +78,7 @@ class RecommenderTest {
         }
 
         List<Hit> hits = new Recommender(index).recommend(positive, negative, RecommendStrategy.AVERAGE_VECTOR,
-                ResultFilter.top(5));
+                ResultFilter.top(5), SearchRequest.NO_FILTER);
 
         var expected = new ArrayList<String>();
         var order = new ArrayList<Integer>();
@@ -96,7 +97,8 @@ class RecommenderTest {
         fill(100, 3);
         for (RecommendStrategy strategy : RecommendStrategy.values()) {
             var filter = new ResultFilter(10, 0.0f, 0.5f, Set.of("v40", "v41"), false);
-            List<Hit> hits = new Recommender(index).recommend(List.of("v1"), List.of(), strategy, filter);
+            List<Hit> hits = new Recommender(index).recommend(List.of("v1"), List.of(), strategy, filter,
+                    SearchRequest.NO_FILTER);
             assertThat(hits).extracting(Hit::id).doesNotContain("v1", "v40", "v41");
             assertThat(hits).allSatisfy(h -> assertThat(h.score()).isBetween(0.0f, 0.5f));
         }
@@ -109,7 +111,7 @@ class RecommenderTest {
         index.add("c", new float[] {0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0});
         // opposite positives average to the zero vector
         assertThatThrownBy(() -> new Recommender(index).recommend(List.of("a", "b"), List.of(),
-                RecommendStrategy.AVERAGE_VECTOR, ResultFilter.top(1)))
+                RecommendStrategy.AVERAGE_VECTOR, ResultFilter.top(1), SearchRequest.NO_FILTER))
                 .isInstanceOf(InvalidQueryException.class).hasMessageContaining("cancel out");
     }
 

@@ -22,7 +22,6 @@ import io.simdex.lexical.LexicalIndex;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -200,7 +199,7 @@ class SearchServiceTest {
     }
 
     private SearchService service(SearchOptions options) {
-        return new SearchService(CorpusIndexer.index(new Corpus(PAPERS, List.of()), encoder, Optional.empty()),
+        return new SearchService(CorpusIndexer.index(new Corpus(PAPERS, List.of()), encoder),
                 encoder, options);
     }
 

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.simdex.encode.Embedding;
 import io.simdex.encode.Encoder;
-import io.simdex.ingest.EmbeddingCache;
 
 import java.io.IOException;
 import java.io.PrintStream;

@@ -1,4 +1,4 @@
-package io.simdex.ingest;
+package io.simdex.tools.eval;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +28,8 @@ import java.util.zip.CheckedInputStream;
 import java.util.zip.CheckedOutputStream;
 
 /**
- * Embeddings kept on disk between runs, so a restart with the same texts and model does not re-encode.
+ * The evaluation's embeddings kept on disk between runs, so a second {@code simdex eval} with the same texts and
+ * model does not re-encode (the service keeps its vectors in the store instead).
  *
  * <p>One file holds the vectors of one model identity ({@link io.simdex.encode.Encoder#modelId()}), each
  * under the SHA-256 of the exact text that was embedded. A file made by another model, with another

@@ -1,4 +1,4 @@
-package io.simdex.ingest;
+package io.simdex.tools.eval;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

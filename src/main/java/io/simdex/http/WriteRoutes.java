@@ -1,0 +1,278 @@
+package io.simdex.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.Header;
+import io.javalin.http.HttpStatus;
+
+import io.simdex.api.ApiResponses;
+import io.simdex.corpus.Paper;
+import io.simdex.corpus.PaperInput;
+import io.simdex.dedup.Band;
+import io.simdex.dedup.DuplicateCheck;
+import io.simdex.dedup.DuplicateService;
+import io.simdex.ingest.LiveCollection;
+import io.simdex.store.StoredPaper;
+import io.simdex.store.VersionConflictException;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The write endpoints: create, replace and delete papers, bulk writes, snapshots. Every one needs the API key
+ * ({@link WriteGuard}); each is acknowledged only once the store committed it and the indexes show it.
+ */
+final class WriteRoutes {
+
+    static final String BULK_PATH = "/api/papers/_bulk";
+
+    private static final DateTimeFormatter SNAPSHOT_NAME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'",
+            Locale.ROOT).withZone(ZoneOffset.UTC);
+
+    private final LiveCollection collection;
+    private final DuplicateService duplicates;
+    private final HttpOptions limits;
+    private final WriteGuard guard;
+    private final ObjectMapper mapper;
+
+    WriteRoutes(LiveCollection collection, DuplicateService duplicates, HttpOptions limits, ObjectMapper mapper) {
+        this.collection = collection;
+        this.duplicates = duplicates;
+        this.limits = limits;
+        this.guard = new WriteGuard(limits.apiKey());
+        this.mapper = mapper;
+    }
+
+    /** The write endpoints of a read-only API: each answers as writes with no key set do (403). */
+    static void registerOff(JavalinConfig config) {
+        var off = new WriteGuard("");
+        config.routes.put("/api/papers/{id}", off::check);
+        config.routes.delete("/api/papers/{id}", off::check);
+        config.routes.post(BULK_PATH, off::check);
+        config.routes.post("/api/snapshots", off::check);
+    }
+
+    void register(JavalinConfig config) {
+        config.routes.put("/api/papers/{id}", this::put);
+        config.routes.delete("/api/papers/{id}", this::delete);
+        config.routes.post(BULK_PATH, this::bulk);
+        config.routes.post("/api/snapshots", this::snapshot);
+    }
+
+    private void put(Context ctx) {
+        guard.check(ctx);
+        String id = ctx.pathParam("id");
+        boolean reject = onDuplicateReject(ctx);
+        Optional<Long> expected = ifMatch(ctx);
+        HttpApi.checkBodySize(ctx);
+        Paper paper;
+        try {
+            paper = PaperInput.of(id, PaperBodies.one(ctx.body()));
+        } catch (PaperInput.InvalidPaperException e) {
+            throw QueryParams.invalid("body", e.getMessage() + "; send a JSON object such as "
+                    + PaperBodies.EXAMPLE);
+        }
+        checkSize(paper);
+        if (reject) {
+            DuplicateCheck check = duplicates.check(paper.embeddingText(), duplicates.options().matches(), false,
+                    Set.of(id));
+            if (isDuplicate(check)) {
+                duplicateConflict(ctx, check);
+                return;
+            }
+        }
+        LiveCollection.Written written;
+        try {
+            written = collection.put(paper, expected);
+        } catch (VersionConflictException e) {
+            throw preconditionFailed(e);
+        }
+        StoredPaper stored = written.stored();
+        ctx.status(written.outcome() == io.simdex.store.WriteResult.Outcome.CREATED ? HttpStatus.CREATED
+                : HttpStatus.OK);
+        ctx.header(Header.ETAG, "\"" + stored.version() + "\"");
+        ctx.json(view(written));
+    }
+
+    private void delete(Context ctx) {
+        guard.check(ctx);
+        String id = ctx.pathParam("id");
+        Optional<Long> expected = ifMatch(ctx);
+        boolean deleted;
+        try {
+            deleted = collection.delete(id, expected);
+        } catch (VersionConflictException e) {
+            throw preconditionFailed(e);
+        }
+        if (!deleted) {
+            throw new io.simdex.search.UnknownPaperException(id);
+        }
+        ctx.status(HttpStatus.NO_CONTENT);
+    }
+
+    private void bulk(Context ctx) {
+        guard.check(ctx);
+        long start = System.nanoTime();
+        boolean reject = onDuplicateReject(ctx);
+        List<PaperBodies.Item> items = PaperBodies.many(ctx.body());
+        var results = new ArrayList<ApiResponses.BulkItem>(items.size());
+        var papers = new ArrayList<Paper>();
+        var slots = new ArrayList<Integer>();
+        for (PaperBodies.Item item : items) {
+            if (item.problem() != null) {
+                results.add(failed(item.position(), null, 400, item.problem()));
+                continue;
+            }
+            Paper paper;
+            try {
+                paper = PaperInput.of(null, item.fields());
+            } catch (PaperInput.InvalidPaperException e) {
+                results.add(failed(item.position(), idOf(item), 400, e.getMessage()));
+                continue;
+            }
+            if (paper.embeddingText().length() > limits.maxTextChars()) {
+                results.add(failed(item.position(), paper.id(), 400, "title and abstract have "
+                        + paper.embeddingText().length() + " characters together; the limit is "
+                        + limits.maxTextChars() + " (api.max-text-chars)"));
+                continue;
+            }
+            if (reject) {
+                DuplicateCheck check = duplicates.check(paper.embeddingText(), 1, false, Set.of(paper.id()));
+                if (isDuplicate(check)) {
+                    results.add(failed(item.position(), paper.id(), 409, "a " + check.verdict().label() + " of '"
+                            + check.matches().get(0).id() + "' (cosine " + check.matches().get(0).score()
+                            + "); not stored because on_duplicate=reject"));
+                    continue;
+                }
+            }
+            slots.add(results.size());
+            results.add(null);
+            papers.add(paper);
+        }
+        List<LiveCollection.Written> written = papers.isEmpty() ? List.of() : collection.putAll(papers);
+        for (int i = 0; i < written.size(); i++) {
+            LiveCollection.Written w = written.get(i);
+            int slot = slots.get(i);
+            results.set(slot, new ApiResponses.BulkItem(positionOf(items, slot), w.stored().id(),
+                    w.outcome() == io.simdex.store.WriteResult.Outcome.CREATED ? 201 : 200,
+                    w.outcome().name().toLowerCase(Locale.ROOT), w.stored().version(), null));
+        }
+        boolean errors = results.stream().anyMatch(r -> r.error() != null);
+        ctx.json(new ApiResponses.Bulk(results.size(), errors, results, (System.nanoTime() - start) / 1_000_000));
+    }
+
+    private void snapshot(Context ctx) {
+        guard.check(ctx);
+        long start = System.nanoTime();
+        Path folder = collection.store().path().toAbsolutePath().getParent().resolve("snapshots");
+        Path out = folder.resolve("simdex-" + SNAPSHOT_NAME.format(Instant.now()) + ".db");
+        try {
+            Files.createDirectories(folder);
+            collection.snapshot(out);
+            ctx.status(HttpStatus.CREATED).json(new ApiResponses.Snapshot(out.toString(),
+                    out.resolveSibling(out.getFileName() + ".sha256").toString(), Files.size(out),
+                    (System.nanoTime() - start) / 1_000_000));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot write a snapshot to " + folder, e);
+        }
+    }
+
+    private static int positionOf(List<PaperBodies.Item> items, int slot) {
+        return items.get(slot).position();
+    }
+
+    private static String idOf(PaperBodies.Item item) {
+        Object id = item.fields().getOrDefault("id", item.fields().get("_id"));
+        return id == null ? null : id.toString();
+    }
+
+    private static ApiResponses.BulkItem failed(int position, String id, int status, String error) {
+        return new ApiResponses.BulkItem(position, id, status, null, null, error);
+    }
+
+    private void checkSize(Paper paper) {
+        if (paper.embeddingText().length() > limits.maxTextChars()) {
+            throw QueryParams.invalid("abstract", "title and abstract have " + paper.embeddingText().length()
+                    + " characters together; the limit is " + limits.maxTextChars() + " (api.max-text-chars)");
+        }
+    }
+
+    /** {@code on_duplicate}: {@code store} (the default) or {@code reject}. */
+    private static boolean onDuplicateReject(Context ctx) {
+        String value = ctx.queryParam("on_duplicate");
+        if (value == null || value.equals("store")) {
+            return false;
+        }
+        if (value.equals("reject")) {
+            return true;
+        }
+        throw QueryParams.invalid("on_duplicate", "query parameter 'on_duplicate' must be 'store' (the default) or"
+                + " 'reject', got '" + value + "'");
+    }
+
+    private static boolean isDuplicate(DuplicateCheck check) {
+        return check.verdict() == Band.DUPLICATE || check.verdict() == Band.NEAR_DUPLICATE;
+    }
+
+    /** The 409 of {@code on_duplicate=reject}: a problem that carries the check's verdict and matches. */
+    private void duplicateConflict(Context ctx, DuplicateCheck check) {
+        var body = new LinkedHashMap<String, Object>();
+        body.put("type", "/problems/conflict");
+        body.put("title", "Conflict");
+        body.put("status", 409);
+        body.put("detail", "the paper is a " + check.verdict().label() + " of '" + check.matches().get(0).id()
+                + "', so it was not stored (on_duplicate=reject); send it without on_duplicate to store it anyway");
+        body.put("instance", ctx.path());
+        body.put("verdict", check.verdict());
+        body.put("matches", check.matches());
+        try {
+            ctx.status(HttpStatus.CONFLICT).contentType(Problems.CONTENT_TYPE).result(mapper.writeValueAsString(body));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("a duplicate check always serializes", e);
+        }
+    }
+
+    /** {@code If-Match: 3} or the ETag form {@code If-Match: "3"}; absent means unconditional. */
+    private static Optional<Long> ifMatch(Context ctx) {
+        String value = ctx.header(Header.IF_MATCH);
+        if (value == null) {
+            return Optional.empty();
+        }
+        String digits = value.strip();
+        if (digits.length() >= 2 && digits.startsWith("\"") && digits.endsWith("\"")) {
+            digits = digits.substring(1, digits.length() - 1);
+        }
+        if (!digits.matches("\\d{1,18}")) {
+            throw QueryParams.invalid("If-Match", "header If-Match must be the version you last read (a whole"
+                    + " number, as GET /api/papers/{id} gives it, or 0 for 'must not exist yet'), got '" + value + "'");
+        }
+        return Optional.of(Long.parseLong(digits));
+    }
+
+    private static io.javalin.http.HttpResponseException preconditionFailed(VersionConflictException e) {
+        String current = e.current().isPresent() ? "is at version " + e.current().getAsLong()
+                : "does not exist";
+        return new io.javalin.http.HttpResponseException(HttpStatus.PRECONDITION_FAILED.getCode(),
+                "paper '" + e.id() + "' " + current + ", not " + e.expected() + " as If-Match says; read it again"
+                        + " (GET /api/papers/" + e.id() + ") and retry with its version", Map.of());
+    }
+
+    private static ApiResponses.Written view(LiveCollection.Written written) {
+        StoredPaper stored = written.stored();
+        Paper paper = stored.paper();
+        return new ApiResponses.Written(paper.id(), written.outcome().name().toLowerCase(Locale.ROOT),
+                stored.version(), paper.title(), paper.abstractText(), paper.metadata(),
+                stored.createdAt().toString(), stored.updatedAt().toString());
+    }
+}

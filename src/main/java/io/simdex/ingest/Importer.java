@@ -1,0 +1,137 @@
+package io.simdex.ingest;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.simdex.corpus.Paper;
+import io.simdex.encode.Embedding;
+import io.simdex.encode.Encoder;
+import io.simdex.store.PaperStore;
+import io.simdex.store.PaperWrite;
+import io.simdex.store.StoredEmbedding;
+import io.simdex.store.WriteResult;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.BiConsumer;
+
+/**
+ * Brings papers into the store in batches: each batch's texts that the store has no vector for (under this
+ * model) are encoded together, then the batch is committed in one transaction with its vectors. A kill loses at
+ * most the batch in flight, and running the same import again costs only reads: stored papers are unchanged and
+ * their vectors found by text. Logs a progress line (papers/s, ETA) per batch.
+ */
+public final class Importer {
+
+    /** Papers per transaction: big enough that a commit is a small part of encoding them, small enough to lose. */
+    public static final int DEFAULT_BATCH = 256;
+
+    private static final Logger LOG = LoggerFactory.getLogger(Importer.class);
+
+    private final PaperStore store;
+    private final Encoder encoder;
+    private final int batchSize;
+
+    /**
+     * @param batchSize papers per transaction, {@code >= 1}
+     */
+    public Importer(PaperStore store, Encoder encoder, int batchSize) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.encoder = Objects.requireNonNull(encoder, "encoder");
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batchSize must be >= 1 but was " + batchSize);
+        }
+        this.batchSize = batchSize;
+    }
+
+    /**
+     * What an import did.
+     *
+     * @param papers    papers read
+     * @param created   papers that were new
+     * @param replaced  papers whose content changed
+     * @param unchanged papers the store already held as they are
+     * @param encoded   texts that had to be encoded (the rest had a stored vector)
+     * @param seconds   wall time
+     */
+    public record Report(int papers, int created, int replaced, int unchanged, int encoded, double seconds) {
+    }
+
+    /**
+     * Imports {@code papers} (upserts, last write wins), committing each batch with {@code facts} (e.g. a progress
+     * marker), then hands each committed batch to {@code committed} (results and vectors, in order).
+     *
+     * @param label what is imported, for the progress lines
+     */
+    public Report run(List<Paper> papers, String label, Map<String, String> facts,
+            BiConsumer<List<WriteResult>, List<StoredEmbedding>> committed) {
+        String model = encoder.modelId();
+        long start = System.nanoTime();
+        int created = 0;
+        int replaced = 0;
+        int unchanged = 0;
+        int encoded = 0;
+        for (int from = 0; from < papers.size(); from += batchSize) {
+            List<Paper> batch = papers.subList(from, Math.min(papers.size(), from + batchSize));
+            List<StoredEmbedding> vectors = vectors(batch, model);
+            encoded += (int) vectors.stream().filter(v -> v == null).count();
+            vectors = fillMissing(batch, vectors, model);
+            var writes = new ArrayList<PaperWrite>(batch.size());
+            for (int i = 0; i < batch.size(); i++) {
+                writes.add(PaperWrite.of(batch.get(i), vectors.get(i)));
+            }
+            List<WriteResult> results = store.putAll(writes, facts);
+            for (WriteResult result : results) {
+                switch (result.outcome()) {
+                    case CREATED -> created++;
+                    case REPLACED -> replaced++;
+                    case UNCHANGED -> unchanged++;
+                }
+            }
+            committed.accept(results, vectors);
+            progress(label, from + batch.size(), papers.size(), start);
+        }
+        return new Report(papers.size(), created, replaced, unchanged, encoded, (System.nanoTime() - start) / 1e9);
+    }
+
+    /** The vector the store holds for each paper's text, or null where it holds none. */
+    private List<StoredEmbedding> vectors(List<Paper> batch, String model) {
+        var vectors = new ArrayList<StoredEmbedding>(batch.size());
+        for (Paper paper : batch) {
+            vectors.add(store.embedding(model, StoredEmbedding.textSha256(paper.embeddingText())).orElse(null));
+        }
+        return vectors;
+    }
+
+    /** Encodes, in one call, the texts that have no vector yet. */
+    private List<StoredEmbedding> fillMissing(List<Paper> batch, List<StoredEmbedding> vectors, String model) {
+        var missing = new ArrayList<Integer>();
+        for (int i = 0; i < batch.size(); i++) {
+            if (vectors.get(i) == null) {
+                missing.add(i);
+            }
+        }
+        if (missing.isEmpty()) {
+            return vectors;
+        }
+        List<Embedding> fresh = encoder.encode(missing.stream().map(i -> batch.get(i).embeddingText()).toList());
+        var filled = new ArrayList<>(vectors);
+        for (int j = 0; j < missing.size(); j++) {
+            int i = missing.get(j);
+            Embedding e = fresh.get(j);
+            filled.set(i, StoredEmbedding.of(model, batch.get(i).embeddingText(), e.vector(), e.tokens(),
+                    e.tokensEmbedded()));
+        }
+        return filled;
+    }
+
+    private static void progress(String label, int done, int total, long startNanos) {
+        double seconds = (System.nanoTime() - startNanos) / 1e9;
+        double rate = done / Math.max(seconds, 1e-9);
+        long eta = Math.round((total - done) / Math.max(rate, 1e-9));
+        LOG.info("import {}: {}/{} papers ({} papers/s, ETA {} s)", label, done, total,
+                String.format("%.1f", rate), eta);
+    }
+}

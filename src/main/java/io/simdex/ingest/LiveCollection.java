@@ -1,0 +1,302 @@
+package io.simdex.ingest;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.simdex.corpus.Paper;
+import io.simdex.encode.Embedding;
+import io.simdex.encode.Encoder;
+import io.simdex.index.FlatIndex;
+import io.simdex.index.IndexOptions;
+import io.simdex.lexical.LexicalDocument;
+import io.simdex.lexical.LexicalIndex;
+import io.simdex.store.PaperStore;
+import io.simdex.store.PaperWrite;
+import io.simdex.store.StoredEmbedding;
+import io.simdex.store.StoredPaper;
+import io.simdex.store.VersionConflictException;
+import io.simdex.store.WriteResult;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The collection simdex serves, kept in the {@link PaperStore} and mirrored in memory by the vector index, the
+ * BM25 index and the papers by id, which writes keep in step.
+ *
+ * <p>A write is acknowledged (its method returns) only after the store committed it and every in-memory index
+ * holds it, so the next request reads it. Encoding happens before the write takes its lock: searches never wait
+ * for it, and neither do other writers. Writes are applied one at a time, so concurrent writers to one id end with
+ * the last acknowledged write, never a mix.
+ */
+public final class LiveCollection implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LiveCollection.class);
+    private static final int LOAD_CHUNK = 4096;
+
+    private final PaperStore store;
+    private final Encoder encoder;
+    private final String model;
+    private final FlatIndex index;
+    private final LexicalIndex lexical;
+    private final LivePapers papers;
+    private final Map<String, TokenStats> tokens;
+    private final IndexedCorpus indexed;
+    private final ReentrantLock writes = new ReentrantLock();
+    private final int encodedAtOpen;
+
+    private LiveCollection(PaperStore store, Encoder encoder, FlatIndex index, LexicalIndex lexical,
+            LivePapers papers, Map<String, TokenStats> tokens, int encodedAtOpen) {
+        this.encodedAtOpen = encodedAtOpen;
+        this.store = store;
+        this.encoder = encoder;
+        this.model = encoder.modelId();
+        this.index = index;
+        this.lexical = lexical;
+        this.papers = papers;
+        this.tokens = tokens;
+        this.indexed = new IndexedCorpus(papers, index, lexical, tokens, 0);
+    }
+
+    /**
+     * Builds the in-memory indexes from the store: no corpus parsing, and no encoding except for papers the store
+     * holds no vector for under this encoder's model (after a model change, or an import cut short), which are
+     * encoded in batches and stored first.
+     */
+    public static LiveCollection open(PaperStore store, Encoder encoder, IndexOptions options) {
+        long start = System.nanoTime();
+        int encoded = encodeMissing(store, encoder);
+        var papers = new LivePapers();
+        var documents = new ArrayList<LexicalDocument>();
+        store.forEach(stored -> {
+            papers.put(stored);
+            documents.add(new LexicalDocument(stored.paper().id(), stored.paper().embeddingText()));
+        });
+        var index = new FlatIndex(encoder.dimension(), options);
+        var tokens = new ConcurrentHashMap<String, TokenStats>(papers.size() * 2);
+        var ids = new ArrayList<String>(LOAD_CHUNK);
+        var vectors = new ArrayList<float[]>(LOAD_CHUNK);
+        store.forEachEmbedding(encoder.modelId(), embedding -> {
+            ids.add(embedding.id());
+            vectors.add(embedding.vector());
+            tokens.put(embedding.id(), new TokenStats(embedding.tokens(), embedding.tokensEmbedded()));
+            if (ids.size() == LOAD_CHUNK) {
+                index.addAll(ids, vectors.toArray(new float[0][]));
+                ids.clear();
+                vectors.clear();
+            }
+        });
+        index.addAll(ids, vectors.toArray(new float[0][]));
+        LexicalIndex lexical = LexicalIndex.build(documents);
+        LOG.info("collection {}: {} papers loaded in {} ms", store.path(), papers.size(),
+                (System.nanoTime() - start) / 1_000_000);
+        return new LiveCollection(store, encoder, index, lexical, papers, tokens, encoded);
+    }
+
+    /** What a write did: created or replaced (or found unchanged), and the paper as now stored. */
+    public record Written(WriteResult.Outcome outcome, StoredPaper stored) {
+    }
+
+    /**
+     * Creates or replaces a paper.
+     *
+     * @param expectedVersion the version the client last read ({@code If-Match}); 0 means "must not exist yet"
+     * @throws VersionConflictException if the stored version is not the expected one; nothing changes
+     */
+    public Written put(Paper paper, Optional<Long> expectedVersion) {
+        StoredEmbedding vector = vector(paper);
+        writes.lock();
+        try {
+            WriteResult result = store.put(paper, expectedVersion, Optional.of(vector));
+            apply(result.stored(), vector);
+            return new Written(result.outcome(), result.stored());
+        } finally {
+            writes.unlock();
+        }
+    }
+
+    /**
+     * Creates or replaces papers in one transaction (all or none), encoding what the store has no vector for
+     * first; a later paper of the list wins over an earlier one with the same id.
+     */
+    public List<Written> putAll(List<Paper> batch) {
+        List<StoredEmbedding> vectors = vectors(batch);
+        var writesToStore = new ArrayList<PaperWrite>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            writesToStore.add(PaperWrite.of(batch.get(i), vectors.get(i)));
+        }
+        writes.lock();
+        try {
+            List<WriteResult> results = store.putAll(writesToStore);
+            var written = new ArrayList<Written>(results.size());
+            for (int i = 0; i < results.size(); i++) {
+                apply(results.get(i).stored(), vectors.get(i));
+                written.add(new Written(results.get(i).outcome(), results.get(i).stored()));
+            }
+            return written;
+        } finally {
+            writes.unlock();
+        }
+    }
+
+    /**
+     * Imports papers in committed batches (see {@link Importer}), each batch applied to the indexes as it commits.
+     *
+     * @param facts set in the store with every batch, e.g. an import's progress marker
+     */
+    public Importer.Report importPapers(List<Paper> batch, String label, Map<String, String> facts) {
+        return new Importer(store, encoder, Importer.DEFAULT_BATCH).run(batch, label, facts, (results, vectors) -> {
+            writes.lock();
+            try {
+                for (int i = 0; i < results.size(); i++) {
+                    apply(results.get(i).stored(), vectors.get(i));
+                }
+            } finally {
+                writes.unlock();
+            }
+        });
+    }
+
+    /**
+     * Deletes a paper.
+     *
+     * @param expectedVersion the version the client last read ({@code If-Match})
+     * @return false when there was no such paper (and no version was expected)
+     * @throws VersionConflictException if the stored version is not the expected one; nothing changes
+     */
+    public boolean delete(String id, Optional<Long> expectedVersion) {
+        writes.lock();
+        try {
+            boolean deleted = store.delete(id, expectedVersion);
+            if (deleted) {
+                index.remove(id);
+                lexical.remove(id);
+                papers.remove(id);
+                tokens.remove(id);
+            }
+            return deleted;
+        } finally {
+            writes.unlock();
+        }
+    }
+
+    /** How many papers {@link #open} had to encode (those the store held no vector for). */
+    public int encodedAtOpen() {
+        return encodedAtOpen;
+    }
+
+    /** The paper as stored, with its version and timestamps. */
+    public Optional<StoredPaper> stored(String id) {
+        return papers.stored(id);
+    }
+
+    /** What the use cases search: live views of this collection. */
+    public IndexedCorpus indexed() {
+        return indexed;
+    }
+
+    /** The store behind this collection. */
+    public PaperStore store() {
+        return store;
+    }
+
+    /** Writes a consistent copy of the store (and its checksum file) while the collection keeps serving. */
+    public void snapshot(Path out) {
+        store.snapshot(out);
+    }
+
+    /** Releases the in-memory indexes; the store stays open (its owner closes it). */
+    @Override
+    public void close() {
+        try {
+            index.close();
+        } finally {
+            lexical.close();
+        }
+    }
+
+    /** Caller holds the write lock and the store committed: papers first, so every index hit has its paper. */
+    private void apply(StoredPaper stored, StoredEmbedding vector) {
+        String id = stored.paper().id();
+        papers.put(stored);
+        tokens.put(id, new TokenStats(vector.tokens(), vector.tokensEmbedded()));
+        lexical.put(id, stored.paper().embeddingText());
+        index.put(id, vector.vector());
+    }
+
+    private StoredEmbedding vector(Paper paper) {
+        return vectors(List.of(paper)).get(0);
+    }
+
+    /** Each paper's vector: from the store when its text was embedded before, else encoded (in one call). */
+    private List<StoredEmbedding> vectors(List<Paper> batch) {
+        var vectors = new ArrayList<StoredEmbedding>(batch.size());
+        var missing = new ArrayList<Integer>();
+        for (Paper paper : batch) {
+            Optional<StoredEmbedding> known = store.embedding(model,
+                    StoredEmbedding.textSha256(paper.embeddingText()));
+            if (known.isEmpty()) {
+                missing.add(vectors.size());
+            }
+            vectors.add(known.orElse(null));
+        }
+        if (!missing.isEmpty()) {
+            List<Embedding> fresh = encoder.encode(missing.stream().map(i -> batch.get(i).embeddingText()).toList());
+            for (int j = 0; j < missing.size(); j++) {
+                Paper paper = batch.get(missing.get(j));
+                Embedding e = fresh.get(j);
+                vectors.set(missing.get(j), StoredEmbedding.of(model, paper.embeddingText(), e.vector(), e.tokens(),
+                        e.tokensEmbedded()));
+            }
+        }
+        return vectors;
+    }
+
+    /**
+     * Encodes and stores, in batches, the texts of stored papers that have no vector under this model.
+     *
+     * @return how many were encoded
+     */
+    private static int encodeMissing(PaperStore store, Encoder encoder) {
+        long missing = store.countMissingEmbeddings(encoder.modelId());
+        if (missing == 0) {
+            return 0;
+        }
+        LOG.info("{} stored papers have no vector for {} yet; encoding them", missing, encoder.modelId());
+        var batch = new ArrayList<Paper>(Importer.DEFAULT_BATCH);
+        long start = System.nanoTime();
+        long[] done = {0};
+        Runnable flush = () -> {
+            List<Embedding> fresh = encoder.encode(batch.stream().map(Paper::embeddingText).toList());
+            var stored = new ArrayList<StoredEmbedding>(batch.size());
+            for (int i = 0; i < batch.size(); i++) {
+                Embedding e = fresh.get(i);
+                stored.add(StoredEmbedding.of(encoder.modelId(), batch.get(i).embeddingText(), e.vector(),
+                        e.tokens(), e.tokensEmbedded()));
+            }
+            store.putEmbeddings(stored);
+            done[0] += batch.size();
+            double seconds = (System.nanoTime() - start) / 1e9;
+            LOG.info("encoded {}/{} papers ({} papers/s)", done[0], missing,
+                    String.format("%.1f", done[0] / Math.max(seconds, 1e-9)));
+            batch.clear();
+        };
+        var papers = new ArrayList<Paper>();
+        store.forEachMissingEmbedding(encoder.modelId(), stored -> papers.add(stored.paper()));
+        for (Paper paper : papers) {
+            batch.add(paper);
+            if (batch.size() == Importer.DEFAULT_BATCH) {
+                flush.run();
+            }
+        }
+        if (!batch.isEmpty()) {
+            flush.run();
+        }
+        return papers.size();
+    }
+}
