@@ -23,6 +23,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -72,13 +74,20 @@ public final class LiveCollection implements AutoCloseable {
         long start = System.nanoTime();
         int encoded = encodeMissing(store, encoder);
         var papers = new LivePapers();
-        var documents = new ArrayList<LexicalDocument>();
-        store.forEach(stored -> {
-            papers.put(stored);
-            documents.add(new LexicalDocument(stored.paper().id(), stored.paper().embeddingText()));
+        // papers, then their BM25 index, on one thread; the vectors on this one: two cores, both busy
+        var lexicalBuild = new FutureTask<>(() -> {
+            var documents = new ArrayList<LexicalDocument>();
+            store.forEach(stored -> {
+                papers.put(stored);
+                documents.add(new LexicalDocument(stored.paper().id(), stored.paper().embeddingText()));
+            });
+            return LexicalIndex.build(documents, Runtime.getRuntime().availableProcessors());
         });
+        var builder = new Thread(lexicalBuild, "simdex-bm25-build");
+        builder.setDaemon(true);
+        builder.start();
         var index = new FlatIndex(encoder.dimension(), options);
-        var tokens = new ConcurrentHashMap<String, TokenStats>(papers.size() * 2);
+        var tokens = new ConcurrentHashMap<String, TokenStats>();
         var ids = new ArrayList<String>(LOAD_CHUNK);
         var vectors = new ArrayList<float[]>(LOAD_CHUNK);
         store.forEachEmbedding(encoder.modelId(), embedding -> {
@@ -92,10 +101,30 @@ public final class LiveCollection implements AutoCloseable {
             }
         });
         index.addAll(ids, vectors.toArray(new float[0][]));
-        LexicalIndex lexical = LexicalIndex.build(documents);
-        LOG.info("collection {}: {} papers loaded in {} ms", store.path(), papers.size(),
-                (System.nanoTime() - start) / 1_000_000);
+        long vectorsLoaded = System.nanoTime();
+        LexicalIndex lexical = await(lexicalBuild, index);
+        LOG.info("collection {}: {} papers loaded in {} ms (vectors in {} ms, beside papers and BM25)",
+                store.path(), papers.size(), (System.nanoTime() - start) / 1_000_000,
+                (vectorsLoaded - start) / 1_000_000);
+
         return new LiveCollection(store, encoder, index, lexical, papers, tokens, encoded);
+    }
+
+    /** The BM25 index built on another thread; if the build failed, the vector index is released too. */
+    private static LexicalIndex await(FutureTask<LexicalIndex> build, FlatIndex index) {
+        try {
+            return build.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            index.close();
+            throw new IllegalStateException("interrupted while building the BM25 index", e);
+        } catch (ExecutionException e) {
+            index.close();
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException("the BM25 index could not be built", e.getCause());
+        }
     }
 
     /** What a write did: created or replaced (or found unchanged), and the paper as now stored. */

@@ -61,6 +61,8 @@ public final class LexicalIndex implements AutoCloseable {
     }
 
     private static final String ID = "id";
+    /** Below this many documents one thread builds the index: splitting costs more than it saves. */
+    static final int PARALLEL_BUILD_FROM = 20_000;
     private static final String TEXT = "text";
 
     private final Analyzer analyzer;
@@ -84,11 +86,25 @@ public final class LexicalIndex implements AutoCloseable {
     }
 
     /**
-     * Indexes the documents, in list order (which breaks ties between equal scores).
+     * Indexes the documents, in list order (which breaks ties between equal scores), on one thread.
      *
      * @throws IllegalArgumentException if two documents share an id
      */
     public static LexicalIndex build(List<LexicalDocument> documents) {
+        return build(documents, 1);
+    }
+
+    /**
+     * Indexes the documents, in list order (which breaks ties between equal scores): large sets are split into
+     * {@code threads} consecutive parts analyzed at once, then joined in order, so the index is the one a single
+     * thread builds.
+     *
+     * @throws IllegalArgumentException if two documents share an id, or {@code threads < 1}
+     */
+    public static LexicalIndex build(List<LexicalDocument> documents, int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1 but was " + threads);
+        }
         var seen = new HashSet<String>(documents.size() * 2);
         for (LexicalDocument document : documents) {
             if (!seen.add(document.id())) {
@@ -98,13 +114,15 @@ public final class LexicalIndex implements AutoCloseable {
         }
         Analyzer analyzer = new EnglishAnalyzer();
         Directory directory = new ByteBuffersDirectory();
-        // a log merge policy merges only adjacent segments, so Lucene doc ids stay in insertion order
-        var config = new IndexWriterConfig(analyzer).setSimilarity(new BM25Similarity())
-                .setMergePolicy(new LogDocMergePolicy()).setOpenMode(IndexWriterConfig.OpenMode.CREATE);
         try {
-            var writer = new IndexWriter(directory, config);
-            for (LexicalDocument document : documents) {
-                writer.addDocument(document(document.id(), document.text()));
+            var writer = new IndexWriter(directory, config(analyzer));
+            int parts = documents.size() < PARALLEL_BUILD_FROM ? 1 : threads;
+            if (parts == 1) {
+                for (LexicalDocument document : documents) {
+                    writer.addDocument(document(document.id(), document.text()));
+                }
+            } else {
+                writer.addIndexes(parts(documents, parts));
             }
             writer.commit();
             var index = new LexicalIndex(analyzer, directory, writer);
@@ -113,6 +131,51 @@ public final class LexicalIndex implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot build the lexical index in memory", e);
         }
+    }
+
+    /** Each consecutive part of the documents indexed into its own directory, all parts at once, in order. */
+    private static Directory[] parts(List<LexicalDocument> documents, int parts) throws IOException {
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(parts, runnable -> {
+            var thread = new Thread(runnable, "simdex-bm25-part");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            var futures = new ArrayList<java.util.concurrent.Future<Directory>>(parts);
+            for (int p = 0; p < parts; p++) {
+                List<LexicalDocument> part = documents.subList((int) ((long) documents.size() * p / parts),
+                        (int) ((long) documents.size() * (p + 1) / parts));
+                futures.add(pool.submit(() -> {
+                    Directory partDirectory = new ByteBuffersDirectory();
+                    try (var analyzer = new EnglishAnalyzer();
+                            var writer = new IndexWriter(partDirectory, config(analyzer))) {
+                        for (LexicalDocument document : part) {
+                            writer.addDocument(document(document.id(), document.text()));
+                        }
+                        writer.forceMerge(1);
+                    }
+                    return partDirectory;
+                }));
+            }
+            var directories = new Directory[parts];
+            for (int p = 0; p < parts; p++) {
+                directories[p] = futures.get(p).get();
+            }
+            return directories;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while building the lexical index", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** A log merge policy merges only adjacent segments, so Lucene doc ids stay in insertion order. */
+    private static IndexWriterConfig config(Analyzer analyzer) {
+        return new IndexWriterConfig(analyzer).setSimilarity(new BM25Similarity())
+                .setMergePolicy(new LogDocMergePolicy()).setOpenMode(IndexWriterConfig.OpenMode.CREATE);
     }
 
     /**

@@ -179,6 +179,62 @@ class WriteApiTest {
     }
 
     @Test
+    void metadata_filters_act_inside_the_ranking_and_fields_adds_the_metadata() {
+        for (int i = 0; i < 6; i++) {
+            http.send("PUT", "/api/papers/p" + i, "{\"title\": \"Protein folding " + i + "\", \"abstract\": \"We fold"
+                    + " proteins, study " + i + ".\", \"year\": " + (2015 + i) + ", \"venue\": \""
+                    + (i % 2 == 0 ? "NeurIPS" : "ICML") + "\"}", AUTH);
+        }
+
+        var recent = http.get("/api/search?q=protein+folding&mode=vector&k=3&filter=year%3E%3D2019&fields=metadata");
+        var neurips = http.get("/api/papers/p0/similar?k=10&filter=venue:NeurIPS");
+        var posted = http.post("/api/similar", "{\"text\": \"protein folding\", \"k\": 10, \"filter\":"
+                + " {\"year\": {\"lt\": 2017}}}");
+        var hybrid = http.get("/api/search?q=protein&k=10&filter=venue:ICML&filter=year%3E2016");
+
+        assertThat(recent.json().get("results").findValuesAsText("id")).as("two papers meet it; k is 3")
+                .containsExactlyInAnyOrder("p4", "p5");
+        assertThat(recent.json().get("results"))
+                .allSatisfy(r -> assertThat(r.get("metadata").get("year").asInt()).isGreaterThanOrEqualTo(2019));
+        assertThat(neurips.json().get("results").findValuesAsText("id")).containsExactlyInAnyOrder("p2", "p4");
+        assertThat(posted.json().get("results").findValuesAsText("id")).containsExactlyInAnyOrder("p0", "p1");
+        assertThat(hybrid.json().get("results").findValuesAsText("id")).containsExactlyInAnyOrder("p3", "p5");
+        assertThat(http.get("/api/search?q=x&filter=year").status()).isEqualTo(400);
+        assertThat(http.get("/api/search?q=x&fields=authors").json().get("detail").asText())
+                .contains("unknown field 'authors'");
+    }
+
+    @Test
+    void a_written_paper_is_found_by_every_question_and_a_deleted_one_by_none() {
+        http.send("PUT", "/api/papers/base", "{\"title\": \"Speech\", \"abstract\": \"We recognise speech in"
+                + " noisy rooms.\"}", AUTH);
+        http.send("PUT", "/api/papers/new", "{\"title\": \"Protein folding\", \"abstract\": \"We fold proteins"
+                + " with graph networks.\"}", AUTH);
+        http.send("PUT", "/api/papers/twin", "{\"title\": \"Protein folding\", \"abstract\": \"We fold proteins"
+                + " with graph networks.\"}", AUTH);
+
+        assertThat(http.get("/api/papers/base/similar?explain=true").json().get("results").findValuesAsText("id"))
+                .contains("new");
+        assertThat(http.post("/api/duplicates/check", "{\"text\": \"Protein folding. We fold proteins with graph"
+                + " networks.\"}").json().get("matches").findValuesAsText("id")).contains("new", "twin");
+        assertThat(http.get("/api/duplicates?threshold=0.9").json().get("clusters").get(0).get("papers")
+                .findValuesAsText("id")).containsExactly("new", "twin");
+        assertThat(http.post("/api/recommend", "{\"positive\": [\"new\"], \"explain\": true}").json()
+                .get("results").findValuesAsText("id")).contains("twin");
+
+        http.send("DELETE", "/api/papers/twin", null, AUTH);
+
+        assertThat(http.get("/api/papers/base/similar").json().get("results").findValuesAsText("id"))
+                .doesNotContain("twin");
+        assertThat(http.post("/api/duplicates/check", "{\"text\": \"Protein folding. We fold proteins with graph"
+                + " networks.\"}").json().get("matches").findValuesAsText("id")).doesNotContain("twin");
+        assertThat(http.get("/api/duplicates?threshold=0.9").json().get("clusters")).isEmpty();
+        assertThat(http.post("/api/recommend", "{\"positive\": [\"twin\"]}").status()).isEqualTo(400);
+        assertThat(http.get("/api/search?q=protein+graph&k=10").json().get("results").findValuesAsText("id"))
+                .contains("new").doesNotContain("twin");
+    }
+
+    @Test
     void bad_writes_get_a_problem_naming_what_to_fix() {
         var blank = http.send("PUT", "/api/papers/p1", "{\"title\": \"T\", \"abstract\": \" \"}", AUTH);
         var otherId = http.send("PUT", "/api/papers/p1", "{\"id\": \"p2\", \"abstract\": \"A.\"}", AUTH);

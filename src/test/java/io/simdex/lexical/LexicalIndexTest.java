@@ -171,6 +171,27 @@ class LexicalIndexTest {
         assertThatThrownBy(() -> new LexicalDocument(" ", "text")).isInstanceOf(IllegalArgumentException.class);
     }
 
+    @Test
+    void an_index_built_in_parts_on_several_threads_answers_exactly_as_one_built_on_one() {
+        // given more documents than one thread builds alone, with many equal scores to test the tie order
+        var random = new java.util.Random(11);
+        String[] words = {"protein", "graph", "speech", "vision", "model", "network", "folding", "audio"};
+        var documents = new ArrayList<LexicalDocument>();
+        for (int i = 0; i < LexicalIndex.PARALLEL_BUILD_FROM + 5_000; i++) {
+            var text = new StringBuilder();
+            for (int w = 0; w < 6; w++) {
+                text.append(words[random.nextInt(words.length)]).append(' ');
+            }
+            documents.add(new LexicalDocument("d" + i, text.toString()));
+        }
+        try (var one = LexicalIndex.build(documents, 1); var parts = LexicalIndex.build(documents, 3)) {
+            for (String query : List.of("protein folding", "speech audio model", "graph")) {
+                assertThat(parts.search(query, 50, Set.of())).as(query).isEqualTo(one.search(query, 50, Set.of()));
+            }
+            assertThat(parts.size()).isEqualTo(documents.size());
+        }
+    }
+
     private static List<String> ids(List<LexicalHit> hits) {
         return hits.stream().map(LexicalHit::id).toList();
     }
