@@ -4,6 +4,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
+import io.simdex.ingest.LiveCollection;
 import io.simdex.launch.ConfigOptions;
 import io.simdex.launch.Launcher;
 import io.simdex.store.PaperStore;
@@ -29,6 +30,7 @@ public final class RestoreCommand implements Callable<Integer> {
         return Launcher.run(() -> {
             Path target = config.load(Map.of()).store().path();
             PaperStore.restore(in, target);
+            LiveCollection.forgetDerivedFiles(target);
             System.out.printf("restored %s from %s%n", target, in);
             return 0;
         });

@@ -73,15 +73,17 @@ public final class LiveCollection implements AutoCloseable {
     public static LiveCollection open(PaperStore store, Encoder encoder, IndexOptions options) {
         long start = System.nanoTime();
         int encoded = encodeMissing(store, encoder);
+        long generation = store.paperChanges();
         var papers = new LivePapers();
-        // papers, then their BM25 index, on one thread; the vectors on this one: two cores, both busy
+        // papers, then their BM25 index (opened from disk when it is still theirs), on one thread; the vectors on this one: two cores, both busy
         var lexicalBuild = new FutureTask<>(() -> {
             var documents = new ArrayList<LexicalDocument>();
             store.forEach(stored -> {
                 papers.put(stored);
                 documents.add(new LexicalDocument(stored.paper().id(), stored.paper().embeddingText()));
             });
-            return LexicalIndex.build(documents, Runtime.getRuntime().availableProcessors());
+            return LexicalIndex.open(bm25Folder(store.path()), String.valueOf(generation),
+                    documents, Runtime.getRuntime().availableProcessors());
         });
         var builder = new Thread(lexicalBuild, "simdex-bm25-build");
         builder.setDaemon(true);
@@ -239,13 +241,49 @@ public final class LiveCollection implements AutoCloseable {
         store.snapshot(out);
     }
 
-    /** Releases the in-memory indexes; the store stays open (its owner closes it). */
+    /**
+     * Keeps the BM25 index on disk for the next start (marked with the store's paper change count, so a start
+     * after a crash or an offline import rebuilds it), then releases the in-memory indexes; the store stays open
+     * (its owner closes it).
+     */
     @Override
     public void close() {
+        writes.lock();
         try {
-            index.close();
+            lexical.commit(String.valueOf(store.paperChanges()));
+        } catch (RuntimeException e) {
+            LOG.warn("could not keep the BM25 index for the next start; it will be rebuilt: {}", e.toString());
         } finally {
-            lexical.close();
+            writes.unlock();
+            try {
+                index.close();
+            } finally {
+                lexical.close();
+            }
+        }
+    }
+
+    /** Where the BM25 index of the store at {@code storePath} is kept between starts: a folder beside it. */
+    public static Path bm25Folder(Path storePath) {
+        return storePath.toAbsolutePath().resolveSibling(storePath.getFileName() + ".bm25");
+    }
+
+    /**
+     * Deletes what is derived from the store at {@code storePath} (its BM25 folder), so the next start rebuilds it:
+     * for a store file that was replaced, as a restore does.
+     */
+    public static void forgetDerivedFiles(Path storePath) {
+        Path folder = bm25Folder(storePath);
+        if (!java.nio.file.Files.exists(folder)) {
+            return;
+        }
+        try (var files = java.nio.file.Files.walk(folder)) {
+            for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                java.nio.file.Files.delete(file);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot delete " + folder + "; delete it by hand before starting",
+                    e);
         }
     }
 

@@ -6,10 +6,12 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LogDocMergePolicy;
+import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
@@ -24,9 +26,13 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -61,6 +67,10 @@ public final class LexicalIndex implements AutoCloseable {
     }
 
     private static final String ID = "id";
+    /** Commit data naming what the index was built from; its format part changes with the analysis. */
+    private static final String GENERATION = "simdex.generation";
+    private static final String FORMAT = "english-bm25-v1";
+    private static final Logger LOG_SIMDEX = Logger.getLogger(LexicalIndex.class.getName());
     /** Below this many documents one thread builds the index: splitting costs more than it saves. */
     static final int PARALLEL_BUILD_FROM = 20_000;
     private static final String TEXT = "text";
@@ -71,11 +81,15 @@ public final class LexicalIndex implements AutoCloseable {
     private final SearcherManager searchers;
     private final Set<String> ids = ConcurrentHashMap.newKeySet();
     private final Object writeLock = new Object();
+    /** Whether {@link #directory} is a folder on disk that {@link #commit} keeps for the next start. */
+    private final boolean onDisk;
 
-    private LexicalIndex(Analyzer analyzer, Directory directory, IndexWriter writer) throws IOException {
+    private LexicalIndex(Analyzer analyzer, Directory directory, IndexWriter writer, boolean onDisk)
+            throws IOException {
         this.analyzer = analyzer;
         this.directory = directory;
         this.writer = writer;
+        this.onDisk = onDisk;
         this.searchers = new SearcherManager(writer, new SearcherFactory() {
             @Override
             public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
@@ -116,20 +130,97 @@ public final class LexicalIndex implements AutoCloseable {
         Directory directory = new ByteBuffersDirectory();
         try {
             var writer = new IndexWriter(directory, config(analyzer));
-            int parts = documents.size() < PARALLEL_BUILD_FROM ? 1 : threads;
-            if (parts == 1) {
-                for (LexicalDocument document : documents) {
-                    writer.addDocument(document(document.id(), document.text()));
-                }
-            } else {
-                writer.addIndexes(parts(documents, parts));
-            }
+            fill(writer, documents, threads);
             writer.commit();
-            var index = new LexicalIndex(analyzer, directory, writer);
+            var index = new LexicalIndex(analyzer, directory, writer, false);
             index.ids.addAll(seen);
             return index;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot build the lexical index in memory", e);
+        }
+    }
+
+    /**
+     * The index kept in {@code folder}: opened as it is when its last commit carries {@code generation} (the
+     * papers it was built from are the papers now), else rebuilt there from {@code documents}. When another
+     * process (or another collection in this one) holds the folder, the index is built in memory instead, as
+     * {@link #build} does. Changes are kept on disk only by {@link #commit}; after a crash the folder's last
+     * commit is older than the papers and the next open rebuilds it.
+     *
+     * @param generation what the documents are: it must change whenever they do
+     * @throws IllegalArgumentException if two documents share an id
+     */
+    public static LexicalIndex open(Path folder, String generation, List<LexicalDocument> documents, int threads) {
+        Directory directory;
+        try {
+            Files.createDirectories(folder);
+            directory = FSDirectory.open(folder);
+        } catch (IOException e) {
+            LOG_SIMDEX.warning("cannot use " + folder + " for the BM25 index (" + e.getMessage()
+                    + "); building it in memory");
+            return build(documents, threads);
+        }
+        String wanted = FORMAT + ":" + generation;
+        try {
+            boolean current = DirectoryReader.indexExists(directory)
+                    && wanted.equals(SegmentInfos.readLatestCommit(directory).getUserData().get(GENERATION));
+            Analyzer analyzer = new EnglishAnalyzer();
+            IndexWriter writer;
+            try {
+                writer = new IndexWriter(directory, config(analyzer).setCommitOnClose(false).setOpenMode(current
+                        ? IndexWriterConfig.OpenMode.APPEND : IndexWriterConfig.OpenMode.CREATE));
+            } catch (LockObtainFailedException held) {
+                analyzer.close();
+                directory.close();
+                return build(documents, threads);
+            }
+            if (!current) {
+                fill(writer, documents, threads);
+                writer.setLiveCommitData(Map.of(GENERATION, wanted).entrySet());
+                writer.commit();
+            }
+            var index = new LexicalIndex(analyzer, directory, writer, true);
+            for (LexicalDocument document : documents) {
+                index.ids.add(document.id());
+            }
+            return index;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the BM25 index in " + folder, e);
+        }
+    }
+
+    /**
+     * Keeps the index on disk as it is now, marked with {@code generation}, so the next {@link #open} with the
+     * same generation reuses it; does nothing for an index in memory.
+     */
+    public void commit(String generation) {
+        if (!onDisk) {
+            return;
+        }
+        synchronized (writeLock) {
+            try {
+                writer.setLiveCommitData(Map.of(GENERATION, FORMAT + ":" + generation).entrySet());
+                writer.commit();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot keep the BM25 index on disk", e);
+            }
+        }
+    }
+
+    /** Whether this index lives in a folder on disk (else in memory). */
+    public boolean onDisk() {
+        return onDisk;
+    }
+
+    /** Adds the documents in order: one thread for few, else consecutive parts indexed at once and joined. */
+    private static void fill(IndexWriter writer, List<LexicalDocument> documents, int threads) throws IOException {
+        int parts = documents.size() < PARALLEL_BUILD_FROM ? 1 : threads;
+        if (parts == 1) {
+            for (LexicalDocument document : documents) {
+                writer.addDocument(document(document.id(), document.text()));
+            }
+        } else {
+            writer.addIndexes(parts(documents, parts));
         }
     }
 

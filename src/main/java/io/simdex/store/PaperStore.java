@@ -49,6 +49,9 @@ import java.util.function.Consumer;
  */
 public final class PaperStore implements AutoCloseable {
 
+    /** The store fact that counts transactions that changed papers ({@link #paperChanges()}). */
+    private static final String PAPER_CHANGES = "papers.changes";
+
     private static final Logger LOG = LoggerFactory.getLogger(PaperStore.class);
 
     /** Read connections kept open at most; more concurrent readers wait for one. */
@@ -225,6 +228,9 @@ public final class PaperStore implements AutoCloseable {
                     results.add(statements.put(paperWrite, now));
                 }
             }
+            if (!copy.isEmpty()) {
+                countChange(c);
+            }
             for (var fact : factsCopy.entrySet()) {
                 setFact(c, fact.getKey(), fact.getValue());
             }
@@ -258,7 +264,11 @@ public final class PaperStore implements AutoCloseable {
             }
             try (PreparedStatement delete = c.prepareStatement("DELETE FROM papers WHERE id = ?")) {
                 delete.setString(1, id);
-                return delete.executeUpdate() == 1;
+                boolean deleted = delete.executeUpdate() == 1;
+                if (deleted) {
+                    countChange(c);
+                }
+                return deleted;
             }
         });
     }
@@ -409,6 +419,31 @@ public final class PaperStore implements AutoCloseable {
             }
             return null;
         });
+    }
+
+    /**
+     * A number that grows with every transaction that writes or deletes papers (never with vectors or facts alone),
+     * kept in the store, so something derived from the papers (such as a BM25 index kept on disk) can tell whether
+     * it is still the papers' own: equal numbers, same papers. 0 for a store never written to.
+     */
+    public long paperChanges() {
+        return read("read the paper change count", c -> {
+            try (PreparedStatement query = c.prepareStatement("SELECT value FROM store_facts WHERE key = ?")) {
+                query.setString(1, PAPER_CHANGES);
+                try (ResultSet rows = query.executeQuery()) {
+                    return rows.next() ? Long.parseLong(rows.getString(1)) : 0L;
+                }
+            }
+        });
+    }
+
+    /** One more transaction changed papers; in the caller's transaction. */
+    private static void countChange(Connection c) throws SQLException {
+        try (PreparedStatement upsert = c.prepareStatement("INSERT INTO store_facts (key, value) VALUES (?, '1')"
+                + " ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1")) {
+            upsert.setString(1, PAPER_CHANGES);
+            upsert.executeUpdate();
+        }
     }
 
     private static void setFact(Connection c, String key, String value) throws SQLException {

@@ -161,6 +161,26 @@ class LiveCollectionTest {
         }
     }
 
+    @Test
+    void the_bm25_index_kept_at_a_clean_stop_is_reused_and_a_store_changed_since_is_indexed_again() {
+        try (PaperStore store = open()) {
+            Seeder.seed(store, new FakeEncoder(), "papers.jsonl", () -> corpus(5));
+            try (var collection = LiveCollection.open(store, new FakeEncoder(), IndexOptions.defaults())) {
+                assertThat(collection.indexed().lexical().onDisk()).isTrue();
+            }
+            assertThat(LiveCollection.bm25Folder(dir.resolve("simdex.db"))).isDirectory();
+            // a write the BM25 folder never saw, as an import run while simdex was stopped makes
+            new Importer(store, new FakeEncoder(), 10).run(List.of(paper("late", "Late", "Zebras arrive late.")),
+                    "late.jsonl", java.util.Map.of(), (results, vectors) -> {
+                    });
+            try (var collection = LiveCollection.open(store, new FakeEncoder(), IndexOptions.defaults())) {
+                assertThat(collection.indexed().lexical().search("zebras", 5, Set.of())).extracting(LexicalHit::id)
+                        .containsExactly("late");
+                assertThat(collection.indexed().lexical().size()).isEqualTo(6);
+            }
+        }
+    }
+
     private PaperStore open() {
         return PaperStore.open(StoreOptions.defaults().withPath(dir.resolve("simdex.db")));
     }

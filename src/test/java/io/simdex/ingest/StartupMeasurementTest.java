@@ -46,8 +46,9 @@ class StartupMeasurementTest {
     }
 
     /**
-     * For sizes that need more heap than the test JVM has: {@code java -Xmx12g -cp <test classpath>
-     * io.simdex.ingest.StartupMeasurementTest 1000000 /a/folder/with/room}.
+     * For sizes that need more heap than the test JVM has, and for cold starts: {@code java -Xmx12g -cp <test
+     * classpath> io.simdex.ingest.StartupMeasurementTest 1000000 /a/folder/with/room}; run it again on the same
+     * folder to start a fresh JVM from the store (and BM25 index) the first run left.
      */
     public static void main(String[] args) throws Exception {
         measure(Integer.parseInt(args[0]), Path.of(args[1]));
@@ -57,8 +58,9 @@ class StartupMeasurementTest {
         Path file = dir.resolve("startup.db");
         var random = new Random(7);
         long fill = System.nanoTime();
+        boolean filled = Files.exists(file); // a second process measures a cold start from a kept store
         try (PaperStore store = PaperStore.open(new StoreOptions(file, StoreOptions.Sync.NORMAL))) {
-            for (int from = 0; from < papers; from += 2_000) {
+            for (int from = 0; !filled && from < papers; from += 2_000) {
                 var batch = new ArrayList<PaperWrite>();
                 for (int i = from; i < Math.min(papers, from + 2_000); i++) {
                     Paper paper = new Paper("p" + i, "Paper " + i, words(random, 150), List.of());

@@ -192,6 +192,55 @@ class LexicalIndexTest {
         }
     }
 
+    @Test
+    void an_index_on_disk_is_reopened_as_it_was_kept_and_rebuilt_when_the_generation_moved(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path folder) {
+        var documents = List.of(new LexicalDocument("a", "Protein folding benchmarks."),
+                new LexicalDocument("b", "Speech recognition on audio."));
+        try (var kept = LexicalIndex.open(folder, "7", documents, 1)) {
+            assertThat(kept.onDisk()).isTrue();
+            kept.put("c", "Graph networks for molecules.");
+            kept.commit("8");
+        }
+
+        // reopened at generation 8: the documents it is given are not read, the kept index answers
+        try (var reopened = LexicalIndex.open(folder, "8", List.of(new LexicalDocument("x", "Unrelated.")), 1)) {
+            assertThat(ids(reopened.search("molecules", 5, Set.of()))).containsExactly("c");
+            assertThat(reopened.search("unrelated", 5, Set.of())).isEmpty();
+        }
+
+        // at another generation it is rebuilt from the documents given
+        try (var rebuilt = LexicalIndex.open(folder, "9", documents, 1)) {
+            assertThat(rebuilt.search("molecules", 5, Set.of())).isEmpty();
+            assertThat(ids(rebuilt.search("speech", 5, Set.of()))).containsExactly("b");
+        }
+    }
+
+    @Test
+    void changes_not_committed_are_not_kept(@org.junit.jupiter.api.io.TempDir java.nio.file.Path folder) {
+        var documents = List.of(new LexicalDocument("a", "Protein folding benchmarks."));
+        try (var index = LexicalIndex.open(folder, "1", documents, 1)) {
+            index.put("b", "Speech recognition on audio.");
+        } // closed without commit, as after a crash
+
+        try (var reopened = LexicalIndex.open(folder, "1", documents, 1)) {
+            assertThat(reopened.search("speech", 5, Set.of())).isEmpty();
+            assertThat(ids(reopened.search("protein", 5, Set.of()))).containsExactly("a");
+        }
+    }
+
+    @Test
+    void a_folder_another_index_holds_gives_an_index_in_memory(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path folder) {
+        var documents = List.of(new LexicalDocument("a", "Protein folding benchmarks."));
+        try (var first = LexicalIndex.open(folder, "1", documents, 1);
+                var second = LexicalIndex.open(folder, "1", documents, 1)) {
+            assertThat(first.onDisk()).isTrue();
+            assertThat(second.onDisk()).isFalse();
+            assertThat(ids(second.search("protein", 5, Set.of()))).containsExactly("a");
+        }
+    }
+
     private static List<String> ids(List<LexicalHit> hits) {
         return hits.stream().map(LexicalHit::id).toList();
     }
