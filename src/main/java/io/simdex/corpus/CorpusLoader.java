@@ -179,12 +179,40 @@ public final class CorpusLoader {
         } catch (IOException e) {
             throw new CorpusException("Cannot read corpus file '" + file + "': " + e, e);
         }
+        return parse(name, kind, bytes);
+    }
+
+    /**
+     * The papers of one file's content, received rather than read from disk (a bulk request's body): its kind comes
+     * from {@code name} (a page for {@code .txt}, JSONL for {@code .jsonl}, CSV for {@code .csv}), and gzipped
+     * content is unpacked whatever the name says. Problems are kept in the corpus, never thrown; it may be empty.
+     *
+     * @throws CorpusException if {@code name} names no kind simdex reads
+     */
+    public static Corpus read(String name, byte[] content) {
+        Kind kind = kindOf(Path.of(name));
+        if (kind == Kind.OTHER) {
+            throw new CorpusException("'" + name + "' is not a page (.txt), JSONL (.jsonl) or CSV (.csv)");
+        }
+        boolean gzipped = content.length >= 2 && (content[0] & 0xff) == 0x1f && (content[1] & 0xff) == 0x8b;
+        if (gzipped) {
+            try {
+                content = new GZIPInputStream(new java.io.ByteArrayInputStream(content)).readAllBytes();
+            } catch (IOException e) {
+                return new Corpus(List.of(), List.of(new CorpusProblem(name, 0, "not a readable gzip body ("
+                        + e.getMessage() + ")")));
+            }
+        }
+        return CorpusAssembler.assemble(List.of(parse(name, kind, content)));
+    }
+
+    private static ParsedFile parse(String name, Kind kind, byte[] bytes) {
         Decoded decoded = decode(bytes);
         ParsedFile parsed = switch (kind) {
             case PAGE -> DailyPapersParser.parse(name, decoded.text());
             case JSONL, JSONL_GZ -> JsonlCorpusReader.read(name, decoded.text());
             case CSV, CSV_GZ -> CsvCorpusReader.read(name, decoded.text());
-            case OTHER -> throw new IllegalStateException("not a corpus file: " + file);
+            case OTHER -> throw new IllegalStateException("not a corpus file: " + name);
         };
         if (decoded.badLines().isEmpty()) {
             return parsed;

@@ -7,6 +7,9 @@ import io.javalin.http.Header;
 import io.javalin.http.HttpStatus;
 
 import io.simdex.api.ApiResponses;
+import io.simdex.corpus.Corpus;
+import io.simdex.corpus.CorpusLoader;
+import io.simdex.corpus.CorpusProblem;
 import io.simdex.corpus.Paper;
 import io.simdex.corpus.PaperInput;
 import io.simdex.dedup.Band;
@@ -16,6 +19,7 @@ import io.simdex.ingest.LiveCollection;
 import io.simdex.store.StoredPaper;
 import io.simdex.store.VersionConflictException;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -125,24 +129,42 @@ final class WriteRoutes {
         guard.check(ctx);
         long start = System.nanoTime();
         boolean reject = onDuplicateReject(ctx);
-        List<PaperBodies.Item> items = PaperBodies.many(ctx.body());
-        var results = new ArrayList<ApiResponses.BulkItem>(items.size());
+        byte[] body = unzipped(ctx);
+        String type = mediaType(ctx);
+        var results = new ArrayList<ApiResponses.BulkItem>();
         var papers = new ArrayList<Paper>();
+        var positions = new ArrayList<Integer>();
         var slots = new ArrayList<Integer>();
-        for (PaperBodies.Item item : items) {
-            if (item.problem() != null) {
-                results.add(failed(item.position(), null, 400, item.problem()));
-                continue;
+        if (type.equals("text/csv") || type.equals("text/plain")) {
+            // a CSV file or a Daily Papers page, read exactly as simdex import reads one
+            Corpus corpus = CorpusLoader.read(type.equals("text/csv") ? "request.csv" : "request.txt", body);
+            for (CorpusProblem problem : corpus.problems()) {
+                results.add(failed(problem.line(), null, 400, problem.message()));
             }
-            Paper paper;
-            try {
-                paper = PaperInput.of(null, item.fields());
-            } catch (PaperInput.InvalidPaperException e) {
-                results.add(failed(item.position(), idOf(item), 400, e.getMessage()));
-                continue;
+            for (Paper paper : corpus.papers()) {
+                papers.add(paper);
+                positions.add(paper.sources().isEmpty() ? 0 : paper.sources().get(0).line());
             }
+        } else {
+            for (PaperBodies.Item item : PaperBodies.many(new String(body, StandardCharsets.UTF_8))) {
+                if (item.problem() != null) {
+                    results.add(failed(item.position(), null, 400, item.problem()));
+                    continue;
+                }
+                try {
+                    papers.add(PaperInput.of(null, item.fields()));
+                    positions.add(item.position());
+                } catch (PaperInput.InvalidPaperException e) {
+                    results.add(failed(item.position(), idOf(item), 400, e.getMessage()));
+                }
+            }
+        }
+        var accepted = new ArrayList<Paper>();
+        for (int i = 0; i < papers.size(); i++) {
+            Paper paper = papers.get(i);
+            int position = positions.get(i);
             if (paper.embeddingText().length() > limits.maxTextChars()) {
-                results.add(failed(item.position(), paper.id(), 400, "title and abstract have "
+                results.add(failed(position, paper.id(), 400, "title and abstract have "
                         + paper.embeddingText().length() + " characters together; the limit is "
                         + limits.maxTextChars() + " (api.max-text-chars)"));
                 continue;
@@ -150,26 +172,60 @@ final class WriteRoutes {
             if (reject) {
                 DuplicateCheck check = duplicates.check(paper.embeddingText(), 1, false, Set.of(paper.id()));
                 if (isDuplicate(check)) {
-                    results.add(failed(item.position(), paper.id(), 409, "a " + check.verdict().label() + " of '"
+                    results.add(failed(position, paper.id(), 409, "a " + check.verdict().label() + " of '"
                             + check.matches().get(0).id() + "' (cosine " + check.matches().get(0).score()
                             + "); not stored because on_duplicate=reject"));
                     continue;
                 }
             }
             slots.add(results.size());
-            results.add(null);
-            papers.add(paper);
+            results.add(new ApiResponses.BulkItem(position, paper.id(), 0, null, null, null));
+            accepted.add(paper);
         }
-        List<LiveCollection.Written> written = papers.isEmpty() ? List.of() : collection.putAll(papers);
+        List<LiveCollection.Written> written = accepted.isEmpty() ? List.of() : collection.putAll(accepted);
         for (int i = 0; i < written.size(); i++) {
             LiveCollection.Written w = written.get(i);
             int slot = slots.get(i);
-            results.set(slot, new ApiResponses.BulkItem(positionOf(items, slot), w.stored().id(),
+            results.set(slot, new ApiResponses.BulkItem(results.get(slot).position(), w.stored().id(),
                     w.outcome() == io.simdex.store.WriteResult.Outcome.CREATED ? 201 : 200,
                     w.outcome().name().toLowerCase(Locale.ROOT), w.stored().version(), null));
         }
+        results.sort(java.util.Comparator.comparingInt(ApiResponses.BulkItem::position));
         boolean errors = results.stream().anyMatch(r -> r.error() != null);
         ctx.json(new ApiResponses.Bulk(results.size(), errors, results, (System.nanoTime() - start) / 1_000_000));
+    }
+
+    /** The request's media type, lower case, without parameters; JSON when it names none. */
+    private static String mediaType(Context ctx) {
+        String type = ctx.contentType();
+        if (type == null || type.isBlank()) {
+            return "application/json";
+        }
+        return type.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** The body, unpacked when it is gzipped ({@code Content-Encoding: gzip}, or gzip's magic bytes). */
+    private byte[] unzipped(Context ctx) {
+        byte[] body = ctx.bodyAsBytes();
+        boolean gzipped = "gzip".equalsIgnoreCase(ctx.header(Header.CONTENT_ENCODING))
+                || (body.length >= 2 && (body[0] & 0xff) == 0x1f && (body[1] & 0xff) == 0x8b);
+        if (!gzipped) {
+            return body;
+        }
+        // a compressed body may unpack to at most what an uncompressed one may hold, times 8
+        int most = (int) Math.min(Integer.MAX_VALUE - 8, 8L * limits.maxBulkBytes());
+        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(body))) {
+            byte[] unpacked = in.readNBytes(most + 1);
+            if (unpacked.length > most) {
+                throw new io.javalin.http.HttpResponseException(413, "the gzipped bulk body unpacks to more than "
+                        + most + " bytes (8 times api.max-bulk-bytes); split it into several requests",
+                        Map.of());
+            }
+            return unpacked;
+        } catch (java.io.IOException e) {
+            throw QueryParams.invalid("body", "the body is not readable gzip (" + e.getMessage() + "); send it"
+                    + " uncompressed, or compressed whole with gzip");
+        }
     }
 
     private void snapshot(Context ctx) {
@@ -186,10 +242,6 @@ final class WriteRoutes {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("cannot write a snapshot to " + folder, e);
         }
-    }
-
-    private static int positionOf(List<PaperBodies.Item> items, int slot) {
-        return items.get(slot).position();
     }
 
     private static String idOf(PaperBodies.Item item) {

@@ -82,9 +82,21 @@ final class TestHttp implements AutoCloseable {
     Reply send(String method, String pathAndQuery, String body, String... headers) {
         var request = HttpRequest.newBuilder(uri(pathAndQuery)).method(method, body == null
                 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
+        boolean typed = false;
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+            typed |= headers[i].equalsIgnoreCase("Content-Type");
+        }
+        if (body != null && !typed) {
             request.header("Content-Type", "application/json");
         }
+        return send(request);
+    }
+
+    /** Sends any method with a raw body and headers, name then value. */
+    Reply sendBytes(String method, String pathAndQuery, byte[] body, String... headers) {
+        var request = HttpRequest.newBuilder(uri(pathAndQuery)).method(method,
+                HttpRequest.BodyPublishers.ofByteArray(body));
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }

@@ -149,6 +149,27 @@ class WriteApiTest {
     }
 
     @Test
+    void a_bulk_write_takes_csv_and_gzipped_ndjson_as_import_does() throws Exception {
+        var csv = http.send("POST", "/api/papers/_bulk", "id,title,abstract,year\nc1,From CSV,We read CSV.,2021\n"
+                + "c2,Too many,cells,here,2022\n", "Authorization", "Bearer " + KEY, "Content-Type", "text/csv");
+        var gzipped = new java.io.ByteArrayOutputStream();
+        try (var gzip = new java.util.zip.GZIPOutputStream(gzipped)) {
+            gzip.write("{\"id\": \"g1\", \"abstract\": \"Compressed paper.\"}\n"
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        var zipped = http.sendBytes("POST", "/api/papers/_bulk", gzipped.toByteArray(), "Authorization",
+                "Bearer " + KEY, "Content-Type", "application/x-ndjson", "Content-Encoding", "gzip");
+
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.json().get("results").get(0).get("id").asText()).isEqualTo("c1");
+        assertThat(csv.json().get("results").get(1).get("position").asInt()).isEqualTo(3);
+        assertThat(csv.json().get("results").get(1).get("error").asText()).contains("the row has 5 cells");
+        assertThat(http.get("/api/papers/c1").json().get("metadata").get("year").asText()).isEqualTo("2021");
+        assertThat(zipped.json().get("results").get(0).get("status").asInt()).isEqualTo(201);
+        assertThat(store.count()).isEqualTo(2);
+    }
+
+    @Test
     void on_duplicate_reject_answers_409_with_the_verdict_and_stores_nothing() {
         http.send("PUT", "/api/papers/p1", "{\"title\": \"Folding\", \"abstract\": \"We fold proteins with"
                 + " graphs.\"}", AUTH);
