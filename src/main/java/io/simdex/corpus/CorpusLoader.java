@@ -1,5 +1,6 @@
 package io.simdex.corpus;
 
+import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -197,7 +198,7 @@ public final class CorpusLoader {
         boolean gzipped = content.length >= 2 && (content[0] & 0xff) == 0x1f && (content[1] & 0xff) == 0x8b;
         if (gzipped) {
             try {
-                content = new GZIPInputStream(new java.io.ByteArrayInputStream(content)).readAllBytes();
+                content = new GZIPInputStream(new ByteArrayInputStream(content)).readAllBytes();
             } catch (IOException e) {
                 return new Corpus(List.of(), List.of(new CorpusProblem(name, 0, "not a readable gzip body ("
                         + e.getMessage() + ")")));

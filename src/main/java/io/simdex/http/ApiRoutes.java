@@ -3,6 +3,7 @@ package io.simdex.http;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import io.javalin.http.Header;
 
 import io.simdex.api.ApiResponses;
 import io.simdex.corpus.Paper;
@@ -79,7 +80,7 @@ final class ApiRoutes {
         Long version = collection == null ? null
                 : collection.stored(id).map(stored -> stored.version()).orElse(null);
         if (version != null) {
-            ctx.header(io.javalin.http.Header.ETAG, "\"" + version + "\"");
+            ctx.header(Header.ETAG, "\"" + version + "\"");
         }
         ctx.json(new ApiResponses.Paper(paper.id(), paper.title(), paper.abstractText(), paper.metadata(),
                 paper.sources(), tokens.tokens(), tokens.tokensEmbedded(), tokens.truncated(), version));

@@ -2,12 +2,16 @@ package io.simdex.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 
 import io.simdex.api.ApiJson;
 import io.simdex.dedup.DuplicateService;
 import io.simdex.ingest.LiveCollection;
 import io.simdex.search.SearchService;
+
+import java.util.Map;
 
 /** Builds the simdex HTTP API as an un-started {@link Javalin}; the caller chooses host and port and starts it. */
 public final class HttpApi {
@@ -24,14 +28,14 @@ public final class HttpApi {
     /**
      * Holds a request body to {@link #MAX_BODY_BYTES}: only bulk writes may send more.
      *
-     * @throws io.javalin.http.HttpResponseException 413 naming the limit
+     * @throws HttpResponseException 413 naming the limit
      */
-    static void checkBodySize(io.javalin.http.Context ctx) {
+    static void checkBodySize(Context ctx) {
         long declared = ctx.contentLength();
         if (declared > MAX_BODY_BYTES || (declared < 0 && ctx.bodyAsBytes().length > MAX_BODY_BYTES)) {
-            throw new io.javalin.http.HttpResponseException(413, "the request body has more than " + MAX_BODY_BYTES
+            throw new HttpResponseException(413, "the request body has more than " + MAX_BODY_BYTES
                     + " bytes, the most this endpoint reads; send a shorter text (see api.max-text-chars)",
-                    java.util.Map.of());
+                    Map.of());
         }
     }
 

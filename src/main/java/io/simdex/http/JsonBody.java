@@ -9,8 +9,10 @@ import io.javalin.http.Context;
 import io.simdex.search.MetadataFilter;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -127,17 +129,18 @@ final class JsonBody {
         }
         JsonNode value = node.get(name);
         if (!value.isArray()) {
-            throw QueryParams.invalid(name, "field '" + name + "' must be an array of paper ids such as [\"id-1\", \"id-2\"], "
-                    + "got " + kind(value));
+            throw QueryParams.invalid(name, "field '" + name + "' must be an array such as " + example(name) + ", got "
+                    + kind(value));
         }
         if (value.size() > maxCount) {
-            throw QueryParams.invalid(name, "field '" + name + "' lists " + value.size() + " ids; the limit is " + maxCount);
+            throw QueryParams.invalid(name, "field '" + name + "' lists " + value.size() + " entries; the limit is "
+                    + maxCount);
         }
         var strings = new ArrayList<String>(value.size());
         for (JsonNode element : value) {
             if (!element.isTextual() || element.textValue().isBlank()) {
-                throw QueryParams.invalid(name, "field '" + name + "' must hold only non-blank strings (paper ids), got "
-                        + element);
+                throw QueryParams.invalid(name, "field '" + name + "' must hold only non-blank strings, as in "
+                        + example(name) + ", got " + element);
             }
             strings.add(element.textValue());
         }
@@ -162,11 +165,11 @@ final class JsonBody {
                     + " \"venue\": \"NeurIPS\"} or a list such as [\"year>=2020\"], got " + kind(value));
         }
         var conditions = new ArrayList<MetadataFilter.Condition>();
-        for (var field : (Iterable<java.util.Map.Entry<String, JsonNode>>) value.properties()::iterator) {
+        for (var field : value.properties()) {
             JsonNode condition = field.getValue();
             if (condition.isObject()) {
-                for (var op : (Iterable<java.util.Map.Entry<String, JsonNode>>) condition.properties()::iterator) {
-                    MetadataFilter.Op parsed = java.util.Arrays.stream(MetadataFilter.Op.values())
+                for (var op : condition.properties()) {
+                    MetadataFilter.Op parsed = Arrays.stream(MetadataFilter.Op.values())
                             .filter(o -> o.label().equals(op.getKey())).findFirst()
                             .orElseThrow(() -> QueryParams.invalid(name, "unknown operator '" + op.getKey() + "' for"
                                     + " field '" + field.getKey() + "'; use eq, gte, gt, lte or lt"));
@@ -179,6 +182,15 @@ final class JsonBody {
             }
         }
         return new MetadataFilter(conditions);
+    }
+
+    /** A valid value of a list field, for messages. */
+    private static String example(String name) {
+        return switch (name) {
+            case "fields" -> "[\"metadata\"]";
+            case "filter" -> "[\"year>=2020\", \"venue:NeurIPS\"]";
+            default -> "[\"paper-id-1\", \"paper-id-2\"]";
+        };
     }
 
     private static Object scalar(String name, String field, JsonNode value) {
@@ -203,7 +215,7 @@ final class JsonBody {
             case NUMBER -> "a number";
             case BOOLEAN -> "a boolean";
             case NULL -> "null";
-            default -> value.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+            default -> value.getNodeType().name().toLowerCase(Locale.ROOT);
         };
     }
 }

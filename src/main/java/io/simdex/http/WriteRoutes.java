@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Header;
+import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 
 import io.simdex.api.ApiResponses;
@@ -19,6 +20,9 @@ import io.simdex.ingest.LiveCollection;
 import io.simdex.store.StoredPaper;
 import io.simdex.store.VersionConflictException;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,12 +30,14 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.zip.GZIPInputStream;
 
 /**
  * The write endpoints: create, replace and delete papers, bulk writes, snapshots. Every one needs the API key
@@ -190,7 +196,7 @@ final class WriteRoutes {
                     w.outcome() == io.simdex.store.WriteResult.Outcome.CREATED ? 201 : 200,
                     w.outcome().name().toLowerCase(Locale.ROOT), w.stored().version(), null));
         }
-        results.sort(java.util.Comparator.comparingInt(ApiResponses.BulkItem::position));
+        results.sort(Comparator.comparingInt(ApiResponses.BulkItem::position));
         boolean errors = results.stream().anyMatch(r -> r.error() != null);
         ctx.json(new ApiResponses.Bulk(results.size(), errors, results, (System.nanoTime() - start) / 1_000_000));
     }
@@ -214,15 +220,15 @@ final class WriteRoutes {
         }
         // a compressed body may unpack to at most what an uncompressed one may hold, times 8
         int most = (int) Math.min(Integer.MAX_VALUE - 8, 8L * limits.maxBulkBytes());
-        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(body))) {
+        try (var in = new GZIPInputStream(new ByteArrayInputStream(body))) {
             byte[] unpacked = in.readNBytes(most + 1);
             if (unpacked.length > most) {
-                throw new io.javalin.http.HttpResponseException(413, "the gzipped bulk body unpacks to more than "
+                throw new HttpResponseException(413, "the gzipped bulk body unpacks to more than "
                         + most + " bytes (8 times api.max-bulk-bytes); split it into several requests",
                         Map.of());
             }
             return unpacked;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw QueryParams.invalid("body", "the body is not readable gzip (" + e.getMessage() + "); send it"
                     + " uncompressed, or compressed whole with gzip");
         }
@@ -239,8 +245,8 @@ final class WriteRoutes {
             ctx.status(HttpStatus.CREATED).json(new ApiResponses.Snapshot(out.toString(),
                     out.resolveSibling(out.getFileName() + ".sha256").toString(), Files.size(out),
                     (System.nanoTime() - start) / 1_000_000));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot write a snapshot to " + folder, e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write a snapshot to " + folder, e);
         }
     }
 
@@ -312,10 +318,10 @@ final class WriteRoutes {
         return Optional.of(Long.parseLong(digits));
     }
 
-    private static io.javalin.http.HttpResponseException preconditionFailed(VersionConflictException e) {
+    private static HttpResponseException preconditionFailed(VersionConflictException e) {
         String current = e.current().isPresent() ? "is at version " + e.current().getAsLong()
                 : "does not exist";
-        return new io.javalin.http.HttpResponseException(HttpStatus.PRECONDITION_FAILED.getCode(),
+        return new HttpResponseException(HttpStatus.PRECONDITION_FAILED.getCode(),
                 "paper '" + e.id() + "' " + current + ", not " + e.expected() + " as If-Match says; read it again"
                         + " (GET /api/papers/" + e.id() + ") and retry with its version", Map.of());
     }

@@ -17,8 +17,12 @@ import io.simdex.store.StoredPaper;
 import io.simdex.store.VersionConflictException;
 import io.simdex.store.WriteResult;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -274,15 +278,15 @@ public final class LiveCollection implements AutoCloseable {
      */
     public static void forgetDerivedFiles(Path storePath) {
         Path folder = bm25Folder(storePath);
-        if (!java.nio.file.Files.exists(folder)) {
+        if (!Files.exists(folder)) {
             return;
         }
-        try (var files = java.nio.file.Files.walk(folder)) {
-            for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                java.nio.file.Files.delete(file);
+        try (var files = Files.walk(folder)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
             }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot delete " + folder + "; delete it by hand before starting",
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + folder + "; delete it by hand before starting",
                     e);
         }
     }

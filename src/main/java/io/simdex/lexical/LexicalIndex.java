@@ -40,6 +40,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -226,13 +229,13 @@ public final class LexicalIndex implements AutoCloseable {
 
     /** Each consecutive part of the documents indexed into its own directory, all parts at once, in order. */
     private static Directory[] parts(List<LexicalDocument> documents, int parts) throws IOException {
-        var pool = java.util.concurrent.Executors.newFixedThreadPool(parts, runnable -> {
+        var pool = Executors.newFixedThreadPool(parts, runnable -> {
             var thread = new Thread(runnable, "simdex-bm25-part");
             thread.setDaemon(true);
             return thread;
         });
         try {
-            var futures = new ArrayList<java.util.concurrent.Future<Directory>>(parts);
+            var futures = new ArrayList<Future<Directory>>(parts);
             for (int p = 0; p < parts; p++) {
                 List<LexicalDocument> part = documents.subList((int) ((long) documents.size() * p / parts),
                         (int) ((long) documents.size() * (p + 1) / parts));
@@ -256,7 +259,7 @@ public final class LexicalIndex implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while building the lexical index", e);
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
         } finally {
             pool.shutdownNow();

@@ -2,6 +2,8 @@ package io.simdex.search;
 
 import io.simdex.index.SearchRequest;
 
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Set;
 
@@ -38,8 +40,8 @@ public record ResultFilter(int k, float minScore, float maxScore, Set<String> ex
             throw new IllegalArgumentException("maxScore must be in [minScore, 1] = [" + minScore + ", 1] but was "
                     + maxScore);
         }
-        exclude = java.util.Collections.unmodifiableSet(
-                new java.util.LinkedHashSet<>(Objects.requireNonNull(exclude, "exclude")));
+        exclude = Collections.unmodifiableSet(
+                new LinkedHashSet<>(Objects.requireNonNull(exclude, "exclude")));
         Objects.requireNonNull(metadata, "metadata");
     }
 
@@ -60,7 +62,7 @@ public record ResultFilter(int k, float minScore, float maxScore, Set<String> ex
 
     /** A copy that also leaves out {@code ids}. */
     ResultFilter excluding(Set<String> ids) {
-        var all = new java.util.LinkedHashSet<>(exclude);
+        var all = new LinkedHashSet<>(exclude);
         all.addAll(ids);
         return new ResultFilter(k, minScore, maxScore, all, explain, metadata, withMetadata);
     }

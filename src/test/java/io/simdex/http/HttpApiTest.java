@@ -282,6 +282,15 @@ class HttpApiTest {
     }
 
     @Test
+    void a_read_only_api_turns_every_write_away_with_a_403_that_says_how_to_open_writes() {
+        for (var reply : List.of(http.send("PUT", "/api/papers/paper-1"), http.send("DELETE", "/api/papers/paper-1"),
+                http.send("POST", "/api/papers/_bulk"), http.send("POST", "/api/snapshots"))) {
+            reply.assertProblem(403);
+            assertThat(reply.json().get("detail").asText()).contains("SIMDEX_API_KEY");
+        }
+    }
+
+    @Test
     void an_unknown_route_is_a_404_problem() {
         for (var reply : List.of(http.get("/api/nothing-here"), http.get("/"), http.send("POST", "/api/search?q=x"),
                 http.send("PATCH", "/api/papers/paper-1"))) {
