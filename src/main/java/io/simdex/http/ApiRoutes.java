@@ -30,6 +30,7 @@ final class ApiRoutes {
 
     private static final Set<String> FILTER_FIELDS = Set.of("k", "min_score", "max_score", "exclude", "explain",
             "filter", "fields");
+    private static final Set<String> SEARCH_PARAMETERS = union(Set.of("q", "mode"), FILTER_FIELDS);
     private static final Set<String> TEXT_FIELDS = Set.of("text", "title", "abstract");
     private static final String TEXT_EXAMPLE = QueryText.EXAMPLE;
 
@@ -61,11 +62,13 @@ final class ApiRoutes {
     }
 
     private void health(Context ctx) {
+        QueryParams.only(ctx, Set.of());
         ctx.json(new ApiResponses.Health("ok", service.paperCount(), service.modelName(), service.dimension(),
                 service.maxTokens()));
     }
 
     private void search(Context ctx) {
+        QueryParams.only(ctx, SEARCH_PARAMETERS);
         String q = QueryParams.text(ctx, "q", limits.maxQueryChars());
         SearchMode mode = mode(ctx);
         ResultFilter filter = filter(ctx);
@@ -75,7 +78,8 @@ final class ApiRoutes {
 
     private void paper(Context ctx) {
         String id = ctx.pathParam("id");
-        Paper paper = service.paper(id);
+        Paper paper = service.paper(id); // an unknown id is a 404 before any parameter complaint
+        QueryParams.only(ctx, Set.of());
         TokenStats tokens = service.tokens(id);
         Long version = collection == null ? null
                 : collection.stored(id).map(stored -> stored.version()).orElse(null);
@@ -89,12 +93,14 @@ final class ApiRoutes {
     private void similar(Context ctx) {
         String id = ctx.pathParam("id");
         service.paper(id); // an unknown id is a 404 before any parameter complaint
+        QueryParams.only(ctx, FILTER_FIELDS);
         ResultFilter filter = filter(ctx);
         SearchResult result = service.similar(id, filter);
         ctx.json(new ApiResponses.Similar(id, filter.k(), result.matches(), result.tookMillis()));
     }
 
     private void similarToText(Context ctx) {
+        QueryParams.only(ctx, Set.of());
         JsonBody body = JsonBody.parse(ctx, mapper, union(TEXT_FIELDS, FILTER_FIELDS), TEXT_EXAMPLE);
         String text = text(body);
         ResultFilter filter = filter(body);
@@ -103,6 +109,7 @@ final class ApiRoutes {
     }
 
     private void recommend(Context ctx) {
+        QueryParams.only(ctx, Set.of());
         JsonBody body = JsonBody.parse(ctx, mapper, union(Set.of("positive", "negative", "strategy"), FILTER_FIELDS),
                 "{\"positive\": [\"paper-id\"], \"negative\": [], \"k\": 10, \"strategy\": \"average_vector\"}");
         if (!body.has("positive")) {
@@ -123,6 +130,7 @@ final class ApiRoutes {
     }
 
     private void checkDuplicate(Context ctx) {
+        QueryParams.only(ctx, Set.of());
         JsonBody body = JsonBody.parse(ctx, mapper, union(TEXT_FIELDS, Set.of("k", "explain")), TEXT_EXAMPLE);
         String text = text(body);
         int k = body.integer("k", Math.min(duplicates.options().matches(), limits.maxK()), 1, limits.maxK());
@@ -130,6 +138,7 @@ final class ApiRoutes {
     }
 
     private void duplicates(Context ctx) {
+        QueryParams.only(ctx, Set.of("threshold"));
         float threshold = QueryParams.number(ctx, "threshold", duplicates.options().bands().nearDuplicate(),
                 0f, 1f);
         if (threshold <= 0f) {

@@ -1,6 +1,5 @@
 package io.simdex.http;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -32,18 +31,12 @@ final class JsonBody {
      */
     static JsonBody parse(Context ctx, ObjectMapper mapper, Set<String> allowed, String example) {
         HttpApi.checkBodySize(ctx);
+        StrictJson.requireJson(ctx);
         String raw = ctx.body();
         if (raw.isBlank()) {
             throw QueryParams.invalid("body", "the request body is empty; send a JSON object such as " + example);
         }
-        JsonNode parsed;
-        try {
-            parsed = mapper.readTree(raw);
-        } catch (JsonProcessingException e) {
-            throw QueryParams.invalid("body", "the request body is not valid JSON (" + e.getOriginalMessage()
-                    + " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr()
-                    + "); send a JSON object such as " + example);
-        }
+        JsonNode parsed = StrictJson.read(raw, "the request body", example);
         if (!(parsed instanceof ObjectNode object)) {
             throw QueryParams.invalid("body", "the request body must be a JSON object, got " + kind(parsed) + "; send "
                     + "a JSON object such as " + example);

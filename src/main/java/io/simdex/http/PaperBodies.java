@@ -1,13 +1,8 @@
 package io.simdex.http;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,12 +18,7 @@ final class PaperBodies {
 
     static final String EXAMPLE = "{\"title\": \"A title\", \"abstract\": \"The abstract.\", \"year\": 2024}";
 
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
-            .build();
+    private static final ObjectMapper JSON = StrictJson.mapper();
     private static final TypeReference<LinkedHashMap<String, Object>> FIELDS = new TypeReference<>() {
     };
 
@@ -73,7 +63,7 @@ final class PaperBodies {
             }
             try {
                 items.add(new Item(i + 1, fields(read(lines[i], "line " + (i + 1)), "line " + (i + 1)), null));
-            } catch (io.javalin.http.BadRequestResponse e) {
+            } catch (io.javalin.http.HttpResponseException e) {
                 items.add(new Item(i + 1, null, e.getMessage()));
             }
         }
@@ -91,12 +81,7 @@ final class PaperBodies {
     }
 
     private static JsonNode read(String text, String where) {
-        try {
-            return JSON.readTree(text);
-        } catch (JsonProcessingException e) {
-            throw QueryParams.invalid("body", where + " is not valid JSON (" + e.getOriginalMessage() + "); send a"
-                    + " JSON object such as " + EXAMPLE);
-        }
+        return StrictJson.read(text, where, EXAMPLE);
     }
 
     private static Map<String, Object> fields(JsonNode node, String where) {

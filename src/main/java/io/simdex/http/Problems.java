@@ -50,15 +50,17 @@ final class Problems {
 
     /** The 413 detail: the bulk limit for bulk writes, else the body limit (ours, or Jetty's at the same size). */
     private static String tooLarge(Context ctx, HttpResponseException e, HttpOptions limits) {
+        // ours start "the ..."; Jetty's and Javalin's own (a body over maxRequestSize) get the limit in our words
+        if (e.getMessage() != null && e.getMessage().startsWith("the ")) {
+            return e.getMessage();
+        }
         if (ctx.path().equals(WriteRoutes.BULK_PATH)) {
             return "the bulk body has more than " + limits.maxBulkBytes() + " bytes (api.max-bulk-bytes); split it"
                     + " into several requests of fewer papers, or import files with 'simdex import' while simdex is"
                     + " stopped";
         }
-        return e.getMessage() != null && e.getMessage().startsWith("the request body has more than")
-                ? e.getMessage()
-                : "the request body has more than " + HttpApi.MAX_BODY_BYTES + " bytes, the most simdex reads; "
-                        + "send a shorter text (see api.max-text-chars)";
+        return "the request body has more than " + HttpApi.MAX_BODY_BYTES + " bytes, the most simdex reads; "
+                + "send a shorter text (see api.max-text-chars)";
     }
 
     static void write(Context ctx, int status, String detail, String parameter) {

@@ -16,6 +16,22 @@ final class QueryParams {
     private QueryParams() {
     }
 
+    /**
+     * Refuses a query parameter this endpoint does not take, so a misspelt or foreign one ({@code limit},
+     * {@code top_k}) is never silently ignored.
+     *
+     * @throws io.javalin.http.BadRequestResponse naming the parameter and the accepted ones
+     */
+    static void only(Context ctx, java.util.Collection<String> accepted) {
+        for (String name : ctx.queryParamMap().keySet()) {
+            if (!accepted.contains(name)) {
+                throw invalid(name, "unknown query parameter '" + name + "'; " + (accepted.isEmpty()
+                        ? "this endpoint takes none" : "this endpoint takes " + String.join(", ",
+                                new java.util.TreeSet<>(accepted))));
+            }
+        }
+    }
+
     /** A required, non-blank text of at most {@code maxChars} characters. */
     static String text(Context ctx, String name, int maxChars) {
         String value = ctx.queryParam(name);

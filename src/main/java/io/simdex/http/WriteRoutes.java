@@ -82,10 +82,12 @@ final class WriteRoutes {
 
     private void put(Context ctx) {
         guard.check(ctx);
+        QueryParams.only(ctx, Set.of("on_duplicate"));
         String id = ctx.pathParam("id");
         boolean reject = onDuplicateReject(ctx);
         Optional<Long> expected = ifMatch(ctx);
         HttpApi.checkBodySize(ctx);
+        StrictJson.requireJson(ctx);
         Paper paper;
         try {
             paper = PaperInput.of(id, PaperBodies.one(ctx.body()));
@@ -117,6 +119,7 @@ final class WriteRoutes {
 
     private void delete(Context ctx) {
         guard.check(ctx);
+        QueryParams.only(ctx, Set.of());
         String id = ctx.pathParam("id");
         Optional<Long> expected = ifMatch(ctx);
         boolean deleted;
@@ -133,6 +136,7 @@ final class WriteRoutes {
 
     private void bulk(Context ctx) {
         guard.check(ctx);
+        QueryParams.only(ctx, Set.of("on_duplicate"));
         long start = System.nanoTime();
         boolean reject = onDuplicateReject(ctx);
         byte[] body = unzipped(ctx);
@@ -152,6 +156,7 @@ final class WriteRoutes {
                 positions.add(paper.sources().isEmpty() ? 0 : paper.sources().get(0).line());
             }
         } else {
+            StrictJson.requireJson(ctx);
             for (PaperBodies.Item item : PaperBodies.many(new String(body, StandardCharsets.UTF_8))) {
                 if (item.problem() != null) {
                     results.add(failed(item.position(), null, 400, item.problem()));
@@ -236,6 +241,7 @@ final class WriteRoutes {
 
     private void snapshot(Context ctx) {
         guard.check(ctx);
+        QueryParams.only(ctx, Set.of());
         long start = System.nanoTime();
         Path folder = collection.store().path().toAbsolutePath().getParent().resolve("snapshots");
         Path out = folder.resolve("simdex-" + SNAPSHOT_NAME.format(Instant.now()) + ".db");

@@ -291,6 +291,55 @@ class HttpApiTest {
     }
 
     @Test
+    void an_unknown_query_parameter_is_named_with_the_accepted_ones() {
+        var limit = http.get("/api/search?q=protein&limit=5");
+        var topK = http.get("/api/papers/paper-1/similar?top_k=5");
+        var health = http.get("/health?verbose=true");
+
+        limit.assertProblem(400);
+        assertThat(limit.json().get("parameter").asText()).isEqualTo("limit");
+        assertThat(limit.json().get("detail").asText()).contains("unknown query parameter 'limit'", "k, max_score");
+        topK.assertProblem(400);
+        health.assertProblem(400);
+        assertThat(health.json().get("detail").asText()).contains("takes none");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+            "trailing content|{\"text\": \"protein folding\"} {\"k\": 3}|400|more than one JSON value",
+            "a repeated key|{\"text\": \"a\", \"text\": \"b\"}|400|a key appears twice",
+            "a body cut short|{\"text\": \"protein|400|ends before the value is complete",
+            "single quotes|{'text': 'protein'}|400|strings need double quotes",
+            "a number of 200 digits|{\"text\": \"protein\", \"k\": 1`REPEAT`}|413|a number longer than 100",
+            "a key of 300 characters|{\"`KEY`\": 1}|413|a key longer than 256"})
+    void bodies_are_read_strictly_and_every_failure_is_told_in_our_words(String what, String body, int status,
+            String detail) {
+        String sent = body.replace("`REPEAT`", "0".repeat(199)).replace("`KEY`", "k".repeat(300));
+
+        var reply = http.post("/api/similar", sent);
+
+        reply.assertProblem(status);
+        assertThat(reply.json().get("detail").asText()).as(what).contains(detail)
+                .doesNotContain("Feature", "StreamReadConstraints", "jackson", "Jackson", "com.fasterxml");
+    }
+
+    @Test
+    void nesting_past_the_limit_is_a_413() {
+        var reply = http.post("/api/similar", "{\"text\": " + "[".repeat(100) + "]".repeat(100) + "}");
+
+        reply.assertProblem(413);
+        assertThat(reply.json().get("detail").asText()).contains("nested more than 64 deep");
+    }
+
+    @Test
+    void a_body_that_is_not_json_by_its_content_type_is_a_415() {
+        var reply = http.send("POST", "/api/similar", "{\"text\": \"protein\"}", "Content-Type", "text/plain");
+
+        reply.assertProblem(415);
+        assertThat(reply.json().get("detail").asText()).contains("Content-Type: application/json");
+    }
+
+    @Test
     void an_unknown_route_is_a_404_problem() {
         for (var reply : List.of(http.get("/api/nothing-here"), http.get("/"), http.send("POST", "/api/search?q=x"),
                 http.send("PATCH", "/api/papers/paper-1"))) {
