@@ -32,7 +32,7 @@ final class JsonBody {
     static JsonBody parse(Context ctx, ObjectMapper mapper, Set<String> allowed, String example) {
         HttpApi.checkBodySize(ctx);
         StrictJson.requireJson(ctx);
-        String raw = ctx.body();
+        String raw = StrictJson.body(ctx);
         if (raw.isBlank()) {
             throw QueryParams.invalid("body", "the request body is empty; send a JSON object such as " + example);
         }

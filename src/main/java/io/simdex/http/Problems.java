@@ -42,6 +42,16 @@ final class Problems {
                 e.field()));
         config.routes.exception(UnknownPaperException.class, (e, ctx) -> write(ctx, 404,
                 e.getMessage() + "; list papers with GET /api/search?q=... or check the id's spelling", null));
+        config.routes.exception(IllegalArgumentException.class, (e, ctx) -> {
+            if (String.valueOf(e.getMessage()).startsWith("URLDecoder")) {
+                // the router decodes path segments before any route runs
+                write(ctx, 400, "the path is not valid percent-encoding; encode ids with encodeURIComponent (a '%'"
+                        + " must start two hex digits, as in %2F)", null);
+                return;
+            }
+            LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
+            write(ctx, 500, "simdex failed on this request; the server log has the details", null);
+        });
         config.routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
             write(ctx, 500, "simdex failed on this request; the server log has the details", null);

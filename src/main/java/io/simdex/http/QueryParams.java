@@ -35,6 +35,10 @@ final class QueryParams {
     /** A required, non-blank text of at most {@code maxChars} characters. */
     static String text(Context ctx, String name, int maxChars) {
         String value = ctx.queryParam(name);
+        if (value != null && value.indexOf('\uFFFD') >= 0 && !sentReplacementCharacter(ctx)) {
+            throw invalid(name, "query parameter '" + name + "' is not valid percent-encoded UTF-8; encode it "
+                    + "with encodeURIComponent, or curl -G --data-urlencode '" + name + "=...'");
+        }
         if (value == null && present(ctx, name)) {
             throw invalid(name, "query parameter '" + name + "' is not valid percent-encoded UTF-8; encode it "
                     + "with encodeURIComponent, or curl -G --data-urlencode '" + name + "=...'");
@@ -50,6 +54,15 @@ final class QueryParams {
                     + " characters; the limit is " + maxChars + " (api.max-query-chars)");
         }
         return value;
+    }
+
+    /**
+     * Whether the client itself sent U+FFFD (percent-encoded as {@code %EF%BF%BD}); else a U+FFFD in a decoded
+     * value stands for bytes that were not UTF-8.
+     */
+    private static boolean sentReplacementCharacter(Context ctx) {
+        String raw = ctx.queryString();
+        return raw != null && raw.toUpperCase(java.util.Locale.ROOT).contains("%EF%BF%BD");
     }
 
     /** An optional whole number in {@code [min, max]}. */

@@ -13,8 +13,10 @@ import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.javalin.http.Context;
+import io.javalin.http.Header;
 import io.javalin.http.HttpResponseException;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 
@@ -67,7 +69,7 @@ final class StrictJson {
      * @throws HttpResponseException 415 naming the type to send
      */
     static void requireJson(Context ctx) {
-        String type = ctx.contentType();
+        String type = ctx.header(Header.CONTENT_TYPE); // ctx.contentType() throws on an unknown charset
         if (type == null || type.isBlank()) {
             return;
         }
@@ -76,6 +78,35 @@ final class StrictJson {
             throw new HttpResponseException(415, "the body is sent as '" + media + "', but this endpoint reads JSON;"
                     + " send it with 'Content-Type: application/json'", Map.of());
         }
+        requireUtf8(ctx);
+    }
+
+    /**
+     * Requires the body's declared charset, if any, to be UTF-8 (JSON's only encoding, and the one simdex reads).
+     *
+     * @throws HttpResponseException 415 naming the charset sent
+     */
+    static void requireUtf8(Context ctx) {
+        String type = ctx.header(Header.CONTENT_TYPE); // ctx.contentType() throws on an unknown charset
+        if (type == null) {
+            return;
+        }
+        for (String parameter : type.split(";")) {
+            String[] pair = parameter.strip().split("=", 2);
+            if (pair.length == 2 && pair[0].strip().equalsIgnoreCase("charset")) {
+                String charset = pair[1].strip().replace("\"", "");
+                if (!charset.equalsIgnoreCase("utf-8") && !charset.equalsIgnoreCase("utf8")) {
+                    throw new HttpResponseException(415, "the body is declared as charset '" + charset + "', but"
+                            + " simdex reads UTF-8 only; send it as UTF-8 with 'Content-Type: application/json;"
+                            + " charset=utf-8' (or no charset)", Map.of());
+                }
+            }
+        }
+    }
+
+    /** The body as text: its bytes as UTF-8, whatever charset the request declared (checked by the caller). */
+    static String body(Context ctx) {
+        return new String(ctx.bodyAsBytes(), StandardCharsets.UTF_8);
     }
 
     /**

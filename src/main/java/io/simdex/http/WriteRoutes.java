@@ -90,7 +90,7 @@ final class WriteRoutes {
         StrictJson.requireJson(ctx);
         Paper paper;
         try {
-            paper = PaperInput.of(id, PaperBodies.one(ctx.body()));
+            paper = PaperInput.of(id, PaperBodies.one(StrictJson.body(ctx)));
         } catch (PaperInput.InvalidPaperException e) {
             throw QueryParams.invalid("body", e.getMessage() + "; send a JSON object such as "
                     + PaperBodies.EXAMPLE);
@@ -145,6 +145,7 @@ final class WriteRoutes {
         var papers = new ArrayList<Paper>();
         var positions = new ArrayList<Integer>();
         var slots = new ArrayList<Integer>();
+        StrictJson.requireUtf8(ctx);
         if (type.equals("text/csv") || type.equals("text/plain")) {
             // a CSV file or a Daily Papers page, read exactly as simdex import reads one
             Corpus corpus = CorpusLoader.read(type.equals("text/csv") ? "request.csv" : "request.txt", body);
@@ -208,7 +209,7 @@ final class WriteRoutes {
 
     /** The request's media type, lower case, without parameters; JSON when it names none. */
     private static String mediaType(Context ctx) {
-        String type = ctx.contentType();
+        String type = ctx.header(Header.CONTENT_TYPE); // ctx.contentType() throws on an unknown charset
         if (type == null || type.isBlank()) {
             return "application/json";
         }

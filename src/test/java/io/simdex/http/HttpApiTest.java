@@ -340,6 +340,39 @@ class HttpApiTest {
     }
 
     @Test
+    void broken_percent_encoding_in_a_path_is_a_400_not_a_failure() {
+        var reply = http.rawGet("/api/papers/%u002e");
+
+        reply.assertProblem(400);
+        assertThat(reply.json().get("detail").asText()).contains("the path is not valid percent-encoding");
+    }
+
+    @Test
+    void a_query_that_is_not_utf8_is_a_400_and_a_sent_replacement_character_is_text() {
+        var bad = http.rawGet("/api/search?q=%ff%fe");
+        var sent = http.rawGet("/api/search?q=%EF%BF%BD+protein");
+
+        bad.assertProblem(400);
+        assertThat(bad.json().get("detail").asText()).contains("not valid percent-encoded UTF-8");
+        assertThat(sent.status()).isEqualTo(200);
+    }
+
+    @Test
+    void a_charset_other_than_utf8_is_a_415() {
+        var unknown = http.send("POST", "/api/similar", "{\"text\": \"protein\"}", "Content-Type",
+                "application/json; charset=foo");
+        var latin1 = http.send("POST", "/api/similar", "{\"text\": \"protein\"}", "Content-Type",
+                "application/json; charset=ISO-8859-1");
+        var utf8 = http.send("POST", "/api/similar", "{\"text\": \"protein\"}", "Content-Type",
+                "application/json; charset=UTF-8");
+
+        unknown.assertProblem(415);
+        assertThat(unknown.json().get("detail").asText()).contains("charset 'foo'");
+        latin1.assertProblem(415);
+        assertThat(utf8.status()).isEqualTo(200);
+    }
+
+    @Test
     void an_unknown_route_is_a_404_problem() {
         for (var reply : List.of(http.get("/api/nothing-here"), http.get("/"), http.send("POST", "/api/search?q=x"),
                 http.send("PATCH", "/api/papers/paper-1"))) {
