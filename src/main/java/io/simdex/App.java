@@ -84,7 +84,8 @@ public final class App implements AutoCloseable {
 
     /** The HTTP API over this app's services, not yet started. */
     public Javalin server() {
-        return HttpApi.create(search, duplicates, collection, settings.api());
+        return HttpApi.create(search, duplicates, collection, settings.api(),
+                settings.server().shutdownTimeoutSeconds());
     }
 
     /**

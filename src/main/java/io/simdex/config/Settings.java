@@ -42,13 +42,23 @@ public record Settings(Server server, EncoderOptions model, IndexOptions index, 
     }
 
     /** Where the HTTP server listens. */
-    public record Server(String host, int port) {
+    /**
+     * Where the HTTP server listens, and how long a stop lets requests in flight finish.
+     *
+     * @param shutdownTimeoutSeconds on stop (SIGTERM, Ctrl-C), how long requests already running may take to
+     *                               finish while new ones are turned away; then the rest are cut off
+     */
+    public record Server(String host, int port, int shutdownTimeoutSeconds) {
         public Server {
             if (host == null || host.isBlank()) {
                 throw new SettingsException("server.host must not be blank");
             }
             if (port < 0 || port > 65_535) {
                 throw new SettingsException("server.port must be 0..65535 (0 picks a free port), got " + port);
+            }
+            if (shutdownTimeoutSeconds < 0 || shutdownTimeoutSeconds > 600) {
+                throw new SettingsException("server.shutdown-timeout must be 0..600 seconds, got "
+                        + shutdownTimeoutSeconds);
             }
         }
     }

@@ -57,6 +57,7 @@ public final class SettingsLoader {
         var d = new LinkedHashMap<String, String>();
         d.put("server.host", "127.0.0.1");
         d.put("server.port", "7070");
+        d.put("server.shutdown-timeout", "10"); // seconds
         d.put("model.name", "all-minilm-l6-v2");
         d.put("model.cache-dir", "model-cache");
         d.put("model.dir", "");                 // empty: <model.cache-dir>/<model.name>
@@ -174,7 +175,8 @@ public final class SettingsLoader {
         Path cacheRoot = Path.of(text(v, "model.cache-dir"));
         String cacheDir = v.get("cache.dir").trim();
         return new Settings(
-                new Settings.Server(text(v, "server.host"), integer(v, "server.port")),
+                new Settings.Server(text(v, "server.host"), integer(v, "server.port"),
+                        integer(v, "server.shutdown-timeout")),
                 section("model", () -> model(v, cacheRoot)),
                 section("index", () -> index(v)),
                 new Settings.Corpus(text(v, "corpus.path"), bool(v, "corpus.strict")),

@@ -5,6 +5,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 
 import io.simdex.api.ApiJson;
 import io.simdex.dedup.DuplicateService;
@@ -21,6 +22,9 @@ public final class HttpApi {
 
     /** The largest request body read: room for {@code api.max-text-chars} of any script, JSON-escaped. */
     static final long MAX_BODY_BYTES = 1_000_000;
+
+    /** The default of {@code server.shutdown-timeout}. */
+    public static final int DEFAULT_SHUTDOWN_TIMEOUT_SECONDS = 10;
 
     private HttpApi() {
     }
@@ -51,6 +55,16 @@ public final class HttpApi {
      */
     public static Javalin create(SearchService search, DuplicateService duplicates, LiveCollection collection,
             HttpOptions limits) {
+        return create(search, duplicates, collection, limits, DEFAULT_SHUTDOWN_TIMEOUT_SECONDS);
+    }
+
+    /**
+     * The API over a live collection, whose stop lets requests in flight finish for up to
+     * {@code shutdownTimeoutSeconds} while it turns new ones away (503 on kept-alive connections; new
+     * connections are refused), and only then returns.
+     */
+    public static Javalin create(SearchService search, DuplicateService duplicates, LiveCollection collection,
+            HttpOptions limits, int shutdownTimeoutSeconds) {
         ObjectMapper mapper = ApiJson.mapper();
         var routes = new ApiRoutes(search, duplicates, collection, limits, mapper);
         var writes = collection == null ? null : new WriteRoutes(collection, duplicates, limits, mapper);
@@ -61,7 +75,12 @@ public final class HttpApi {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(MAX_REQUEST_HEADER_BYTES));
-            config.jetty.modifyServer(server -> server.setErrorHandler(new JettyProblems(mapper, limits.maxQueryChars())));
+            config.jetty.modifyServer(server -> {
+                server.setErrorHandler(new JettyProblems(mapper, limits.maxQueryChars()));
+                server.setStopTimeout(shutdownTimeoutSeconds * 1000L);
+                // counts requests in flight, so a stop waits for them instead of cutting their connections
+                server.insertHandler(new GracefulHandler());
+            });
             routes.register(config);
             if (writes != null) {
                 writes.register(config);
