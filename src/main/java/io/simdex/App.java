@@ -20,6 +20,8 @@ import io.simdex.search.SearchService;
 import io.simdex.store.PaperStore;
 import io.simdex.store.StoreException;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.stream.Collectors;
 
@@ -99,6 +101,11 @@ public final class App implements AutoCloseable {
             throw new IllegalStateException("the HTTP API is already started on port " + started.port());
         }
         started = server().start(settings.server().host(), settings.server().port());
+        if (!isLoopback(settings.server().host())) {
+            LOG.warn("listening on {}:{}, beyond this machine: anyone who can reach it can search the collection"
+                    + " (writes still need the API key). Set server.host to 127.0.0.1 to keep it local.",
+                    settings.server().host(), started.port());
+        }
         return started.port();
     }
 
@@ -171,6 +178,14 @@ public final class App implements AutoCloseable {
         }
         LOG.info("corpus {}: {} papers", spec.path(), corpus.size());
         return corpus;
+    }
+
+    private static boolean isLoopback(String host) {
+        try {
+            return InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
     }
 
     /** Where a corpus was read from, as the store records it: {@code bundled}, or the absolute path. */

@@ -81,6 +81,7 @@ public final class HttpApi {
                 // counts requests in flight, so a stop waits for them instead of cutting their connections
                 server.insertHandler(new GracefulHandler());
             });
+            config.routes.before(OriginGuard::check);
             routes.register(config);
             if (writes != null) {
                 writes.register(config);

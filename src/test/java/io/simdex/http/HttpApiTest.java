@@ -373,6 +373,31 @@ class HttpApiTest {
     }
 
     @Test
+    void a_request_on_loopback_for_another_host_name_is_refused() {
+        var rebound = http.raw("GET /health HTTP/1.1\r\nHost: attacker.example:7070\r\nConnection: close\r\n\r\n");
+        var local = http.raw("GET /health HTTP/1.1\r\nHost: localhost:7070\r\nConnection: close\r\n\r\n");
+
+        rebound.assertProblem(400);
+        assertThat(rebound.json().get("detail").asText()).contains("address it as 127.0.0.1, localhost or [::1]");
+        assertThat(local.status()).isEqualTo(200);
+    }
+
+    @Test
+    void a_post_from_a_page_of_another_origin_is_refused_and_one_from_our_own_is_not() {
+        String body = "{\"text\": \"protein folding\"}";
+        var crossSite = http.send("POST", "/api/similar", body, "Origin", "https://attacker.example");
+        var ownOrigin = http.raw("POST /api/similar HTTP/1.1\r\nHost: 127.0.0.1:7070\r\nOrigin:"
+                + " http://127.0.0.1:7070\r\nContent-Type: application/json\r\nContent-Length: " + body.length()
+                + "\r\nConnection: close\r\n\r\n" + body);
+        var read = http.send("GET", "/api/search?q=protein", null, "Origin", "https://attacker.example");
+
+        crossSite.assertProblem(403);
+        assertThat(crossSite.json().get("detail").asText()).contains("may only read");
+        assertThat(ownOrigin.status()).isEqualTo(200);
+        assertThat(read.status()).isEqualTo(200);
+    }
+
+    @Test
     void an_unknown_route_is_a_404_problem() {
         for (var reply : List.of(http.get("/api/nothing-here"), http.get("/"), http.send("POST", "/api/search?q=x"),
                 http.send("PATCH", "/api/papers/paper-1"))) {

@@ -55,10 +55,14 @@ final class TestHttp implements AutoCloseable {
      * {@link URI} refuses, such as broken percent-encoding.
      */
     Reply rawGet(String target) {
+        return raw("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+    }
+
+    /** Sends {@code request} exactly as given (request line, headers, blank line, body) over a plain socket. */
+    Reply raw(String request) {
         try (var socket = new java.net.Socket("127.0.0.1", server.port())) {
             socket.setSoTimeout(30_000);
-            socket.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
-                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             String response = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
             int headerEnd = response.indexOf("\r\n\r\n");
             String head = response.substring(0, headerEnd);
