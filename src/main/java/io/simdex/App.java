@@ -1,10 +1,12 @@
 package io.simdex;
 
 import io.javalin.Javalin;
+import io.javalin.util.JavalinBindException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.simdex.config.Settings;
+import io.simdex.config.SettingsException;
 import io.simdex.corpus.Corpus;
 import io.simdex.corpus.CorpusException;
 import io.simdex.corpus.CorpusLoader;
@@ -88,6 +90,55 @@ public final class App implements AutoCloseable {
     public Javalin server() {
         return HttpApi.create(search, duplicates, collection, settings.api(),
                 settings.server().shutdownTimeoutSeconds());
+    }
+
+    /**
+     * What {@code simdex serve} does: binds {@code server.host}:{@code server.port} first, so a port in use or a host
+     * that does not resolve fails in one line before any model or collection work; answers {@code /livez} at once
+     * and 503 elsewhere while it opens the store, the model and the indexes; then serves. {@link #close()} stops it.
+     *
+     * @throws SettingsException if the host does not resolve or the port is taken
+     * @throws StoreException    if the store cannot be opened, or is damaged
+     */
+    public static App serve(Settings settings) {
+        Settings.Server where = settings.server();
+        if (!resolves(where.host())) {
+            throw new SettingsException("server.host '" + where.host() + "' is not an address of this machine;"
+                    + " use 127.0.0.1 (the default), or --host with one of its addresses");
+        }
+        HttpApi.Starting starting = HttpApi.starting(settings.api(), where.shutdownTimeoutSeconds(), true);
+        Javalin listening;
+        try {
+            listening = starting.javalin().start(where.host(), where.port());
+        } catch (JavalinBindException e) {
+            throw new SettingsException("cannot listen on " + where.host() + ":" + where.port() + ": the port is in"
+                    + " use, or this user may not bind it; stop the other process or choose another with --port");
+        }
+        if (!isLoopback(where.host())) {
+            LOG.warn("listening on {}:{}, beyond this machine: anyone who can reach it can search the collection"
+                    + " (writes still need the API key). Set server.host to 127.0.0.1 to keep it local.",
+                    where.host(), listening.port());
+        }
+        App app;
+        try {
+            app = build(settings);
+        } catch (RuntimeException e) {
+            listening.stop();
+            throw e;
+        }
+        starting.ready(app.search, app.duplicates, app.collection);
+        synchronized (app) {
+            app.started = listening;
+        }
+        return app;
+    }
+
+    /** The port {@link #serve} or {@link #start} listens on. */
+    public synchronized int port() {
+        if (started == null) {
+            throw new IllegalStateException("the HTTP API is not started");
+        }
+        return started.port();
     }
 
     /**
@@ -178,6 +229,15 @@ public final class App implements AutoCloseable {
         }
         LOG.info("corpus {}: {} papers", spec.path(), corpus.size());
         return corpus;
+    }
+
+    private static boolean resolves(String host) {
+        try {
+            InetAddress.getByName(host);
+            return true;
+        } catch (UnknownHostException e) {
+            return false;
+        }
     }
 
     private static boolean isLoopback(String host) {

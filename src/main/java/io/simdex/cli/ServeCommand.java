@@ -49,14 +49,14 @@ public final class ServeCommand implements Callable<Integer> {
         }
         return Launcher.run(() -> {
             Settings settings = config.load(flags);
-            App app = App.build(settings);
+            App app = App.serve(settings);
             var stopped = new CountDownLatch(1);
             Launcher.onShutdown(() -> {
                 app.close();
                 LOG.info("simdex stopped");
                 stopped.countDown();
             });
-            int boundPort = app.start();
+            int boundPort = app.port();
             LOG.info("simdex ready in {} s: {} papers, model {} ({}-d, {} tokens), listening on http://{}:{}",
                     String.format("%.1f", (System.nanoTime() - start) / 1e9), app.search().paperCount(),
                     app.search().modelName(), app.search().dimension(), app.search().maxTokens(),

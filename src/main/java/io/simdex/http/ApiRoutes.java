@@ -34,23 +34,19 @@ final class ApiRoutes {
     private static final Set<String> TEXT_FIELDS = Set.of("text", "title", "abstract");
     private static final String TEXT_EXAMPLE = QueryText.EXAMPLE;
 
-    private final SearchService service;
-    private final DuplicateService duplicates;
-    /** The live collection, for versions; null for a read-only API. */
-    private final LiveCollection collection;
+    private final ServiceSlot slot;
     private final HttpOptions limits;
     private final ObjectMapper mapper;
 
-    ApiRoutes(SearchService service, DuplicateService duplicates, LiveCollection collection, HttpOptions limits,
-            ObjectMapper mapper) {
-        this.service = service;
-        this.duplicates = duplicates;
-        this.collection = collection;
+    ApiRoutes(ServiceSlot slot, HttpOptions limits, ObjectMapper mapper) {
+        this.slot = slot;
         this.limits = limits;
         this.mapper = mapper;
     }
 
     void register(JavalinConfig config) {
+        config.routes.get("/livez", this::livez);
+        config.routes.get("/readyz", this::readyz);
         config.routes.get("/health", this::health);
         config.routes.get("/api/search", this::search);
         config.routes.get("/api/papers/{id}", this::paper);
@@ -61,10 +57,36 @@ final class ApiRoutes {
         config.routes.get("/api/duplicates", this::duplicates);
     }
 
+    /** Alive: the process answers HTTP (whether or not the collection is loaded yet). */
+    private void livez(Context ctx) {
+        QueryParams.only(ctx, Set.of());
+        ctx.json(java.util.Map.of("status", "live"));
+    }
+
+    /** Ready: the collection and the model are loaded, so every route answers; 503 until then. */
+    private void readyz(Context ctx) {
+        QueryParams.only(ctx, Set.of());
+        slot.get();
+        ctx.json(java.util.Map.of("status", "ready"));
+    }
+
+    private SearchService service() {
+        return slot.get().search();
+    }
+
+    private DuplicateService duplicates() {
+        return slot.get().duplicates();
+    }
+
+    /** The live collection, for versions; null for a read-only API. */
+    private LiveCollection collection() {
+        return slot.get().collection();
+    }
+
     private void health(Context ctx) {
         QueryParams.only(ctx, Set.of());
-        ctx.json(new ApiResponses.Health("ok", service.paperCount(), service.modelName(), service.dimension(),
-                service.maxTokens()));
+        ctx.json(new ApiResponses.Health("ok", service().paperCount(), service().modelName(), service().dimension(),
+                service().maxTokens()));
     }
 
     private void search(Context ctx) {
@@ -72,17 +94,17 @@ final class ApiRoutes {
         String q = QueryParams.text(ctx, "q", limits.maxQueryChars());
         SearchMode mode = mode(ctx);
         ResultFilter filter = filter(ctx);
-        SearchResult result = service.search(q, filter, mode);
+        SearchResult result = service().search(q, filter, mode);
         ctx.json(new ApiResponses.Search(q, mode, filter.k(), result.matches(), result.tookMillis()));
     }
 
     private void paper(Context ctx) {
         String id = ctx.pathParam("id");
-        Paper paper = service.paper(id); // an unknown id is a 404 before any parameter complaint
+        Paper paper = service().paper(id); // an unknown id is a 404 before any parameter complaint
         QueryParams.only(ctx, Set.of());
-        TokenStats tokens = service.tokens(id);
-        Long version = collection == null ? null
-                : collection.stored(id).map(stored -> stored.version()).orElse(null);
+        TokenStats tokens = service().tokens(id);
+        Long version = collection() == null ? null
+                : collection().stored(id).map(stored -> stored.version()).orElse(null);
         if (version != null) {
             ctx.header(Header.ETAG, "\"" + version + "\"");
         }
@@ -92,10 +114,10 @@ final class ApiRoutes {
 
     private void similar(Context ctx) {
         String id = ctx.pathParam("id");
-        service.paper(id); // an unknown id is a 404 before any parameter complaint
+        service().paper(id); // an unknown id is a 404 before any parameter complaint
         QueryParams.only(ctx, FILTER_FIELDS);
         ResultFilter filter = filter(ctx);
-        SearchResult result = service.similar(id, filter);
+        SearchResult result = service().similar(id, filter);
         ctx.json(new ApiResponses.Similar(id, filter.k(), result.matches(), result.tookMillis()));
     }
 
@@ -104,7 +126,7 @@ final class ApiRoutes {
         JsonBody body = JsonBody.parse(ctx, mapper, union(TEXT_FIELDS, FILTER_FIELDS), TEXT_EXAMPLE);
         String text = text(body);
         ResultFilter filter = filter(body);
-        SearchResult result = service.similarToText(text, filter);
+        SearchResult result = service().similarToText(text, filter);
         ctx.json(new ApiResponses.Search(text, filter.k(), result.matches(), result.tookMillis()));
     }
 
@@ -124,7 +146,7 @@ final class ApiRoutes {
         }
         RecommendStrategy strategy = strategy(body);
         ResultFilter filter = filter(body);
-        SearchResult result = service.recommend(positive, negative, strategy, filter);
+        SearchResult result = service().recommend(positive, negative, strategy, filter);
         ctx.json(new ApiResponses.Recommend(positive, negative, strategy, filter.k(), result.matches(),
                 result.tookMillis()));
     }
@@ -133,19 +155,19 @@ final class ApiRoutes {
         QueryParams.only(ctx, Set.of());
         JsonBody body = JsonBody.parse(ctx, mapper, union(TEXT_FIELDS, Set.of("k", "explain")), TEXT_EXAMPLE);
         String text = text(body);
-        int k = body.integer("k", Math.min(duplicates.options().matches(), limits.maxK()), 1, limits.maxK());
-        ctx.json(duplicates.check(text, k, body.bool("explain", false)));
+        int k = body.integer("k", Math.min(duplicates().options().matches(), limits.maxK()), 1, limits.maxK());
+        ctx.json(duplicates().check(text, k, body.bool("explain", false)));
     }
 
     private void duplicates(Context ctx) {
         QueryParams.only(ctx, Set.of("threshold"));
-        float threshold = QueryParams.number(ctx, "threshold", duplicates.options().bands().nearDuplicate(),
+        float threshold = QueryParams.number(ctx, "threshold", duplicates().options().bands().nearDuplicate(),
                 0f, 1f);
         if (threshold <= 0f) {
             throw QueryParams.invalid("threshold", "query parameter 'threshold' must be above 0 and at most 1, got '"
                     + ctx.queryParam("threshold") + "'; duplicates usually score 0.9 or more");
         }
-        ctx.json(duplicates.clusters(threshold));
+        ctx.json(duplicates().clusters(threshold));
     }
 
     private ResultFilter filter(Context ctx) {
@@ -204,7 +226,7 @@ final class ApiRoutes {
     private SearchMode mode(Context ctx) {
         String label = ctx.queryParam("mode");
         if (label == null) {
-            return service.searchOptions().defaultMode();
+            return service().searchOptions().defaultMode();
         }
         return SearchMode.byLabel(label).orElseThrow(() -> QueryParams.invalid("mode",
                 "query parameter 'mode' must be one of " + SearchMode.labels() + ", got '" + label + "'"));

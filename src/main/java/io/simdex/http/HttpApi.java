@@ -65,9 +65,47 @@ public final class HttpApi {
      */
     public static Javalin create(SearchService search, DuplicateService duplicates, LiveCollection collection,
             HttpOptions limits, int shutdownTimeoutSeconds) {
+        var slot = ServiceSlot.of(new ServiceSlot.Services(search, duplicates, collection));
+        return create(slot, collection != null, limits, shutdownTimeoutSeconds);
+    }
+
+    /**
+     * A server that can listen before its services are loaded: {@code /livez} answers at once, every other route
+     * 503 (with {@code Retry-After}) until {@link Starting#ready} hands it the services.
+     *
+     * @param writes whether the services will include a collection to write to (else writes answer 403)
+     */
+    public static Starting starting(HttpOptions limits, int shutdownTimeoutSeconds, boolean writes) {
+        var slot = new ServiceSlot();
+        return new Starting(create(slot, writes, limits, shutdownTimeoutSeconds), slot);
+    }
+
+    /** A server listening before its services are loaded; {@link #ready} completes it. */
+    public static final class Starting {
+        private final Javalin javalin;
+        private final ServiceSlot slot;
+
+        private Starting(Javalin javalin, ServiceSlot slot) {
+            this.javalin = javalin;
+            this.slot = slot;
+        }
+
+        /** The server, not yet started. */
+        public Javalin javalin() {
+            return javalin;
+        }
+
+        /** From now on every route answers with these services. */
+        public void ready(SearchService search, DuplicateService duplicates, LiveCollection collection) {
+            slot.fill(new ServiceSlot.Services(search, duplicates, collection));
+        }
+    }
+
+    private static Javalin create(ServiceSlot slot, boolean writable, HttpOptions limits,
+            int shutdownTimeoutSeconds) {
         ObjectMapper mapper = ApiJson.mapper();
-        var routes = new ApiRoutes(search, duplicates, collection, limits, mapper);
-        var writes = collection == null ? null : new WriteRoutes(collection, duplicates, limits, mapper);
+        var routes = new ApiRoutes(slot, limits, mapper);
+        var writes = writable ? new WriteRoutes(slot, limits, mapper) : null;
         return Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(mapper, false));
             // bulk writes may be larger; every other body is held to MAX_BODY_BYTES by checkBodySize

@@ -38,6 +38,10 @@ final class Problems {
             write(ctx, 503, "the store could not complete this request, so nothing was changed; retry in a moment"
                     + " (the server log says why)", null);
         });
+        config.routes.exception(ServiceSlot.NotReady.class, (e, ctx) -> {
+            ctx.header("Retry-After", "5");
+            write(ctx, 503, e.getMessage(), null);
+        });
         config.routes.exception(InvalidQueryException.class, (e, ctx) -> write(ctx, 400, e.getMessage(),
                 e.field()));
         config.routes.exception(UnknownPaperException.class, (e, ctx) -> write(ctx, 404,

@@ -50,15 +50,13 @@ final class WriteRoutes {
     private static final DateTimeFormatter SNAPSHOT_NAME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'",
             Locale.ROOT).withZone(ZoneOffset.UTC);
 
-    private final LiveCollection collection;
-    private final DuplicateService duplicates;
+    private final ServiceSlot slot;
     private final HttpOptions limits;
     private final WriteGuard guard;
     private final ObjectMapper mapper;
 
-    WriteRoutes(LiveCollection collection, DuplicateService duplicates, HttpOptions limits, ObjectMapper mapper) {
-        this.collection = collection;
-        this.duplicates = duplicates;
+    WriteRoutes(ServiceSlot slot, HttpOptions limits, ObjectMapper mapper) {
+        this.slot = slot;
         this.limits = limits;
         this.guard = new WriteGuard(limits.apiKey());
         this.mapper = mapper;
@@ -71,6 +69,15 @@ final class WriteRoutes {
         config.routes.delete("/api/papers/{id}", off::check);
         config.routes.post(BULK_PATH, off::check);
         config.routes.post("/api/snapshots", off::check);
+    }
+
+    private DuplicateService duplicates() {
+        return slot.get().duplicates();
+    }
+
+    /** The collection writes go to; a read-only API registers {@link #registerOff} instead of these routes. */
+    private LiveCollection collection() {
+        return slot.get().collection();
     }
 
     void register(JavalinConfig config) {
@@ -97,7 +104,7 @@ final class WriteRoutes {
         }
         checkSize(paper);
         if (reject) {
-            DuplicateCheck check = duplicates.check(paper.embeddingText(), duplicates.options().matches(), false,
+            DuplicateCheck check = duplicates().check(paper.embeddingText(), duplicates().options().matches(), false,
                     Set.of(id));
             if (isDuplicate(check)) {
                 duplicateConflict(ctx, check);
@@ -106,7 +113,7 @@ final class WriteRoutes {
         }
         LiveCollection.Written written;
         try {
-            written = collection.put(paper, expected);
+            written = collection().put(paper, expected);
         } catch (VersionConflictException e) {
             throw preconditionFailed(e);
         }
@@ -124,7 +131,7 @@ final class WriteRoutes {
         Optional<Long> expected = ifMatch(ctx);
         boolean deleted;
         try {
-            deleted = collection.delete(id, expected);
+            deleted = collection().delete(id, expected);
         } catch (VersionConflictException e) {
             throw preconditionFailed(e);
         }
@@ -182,7 +189,7 @@ final class WriteRoutes {
                 continue;
             }
             if (reject) {
-                DuplicateCheck check = duplicates.check(paper.embeddingText(), 1, false, Set.of(paper.id()));
+                DuplicateCheck check = duplicates().check(paper.embeddingText(), 1, false, Set.of(paper.id()));
                 if (isDuplicate(check)) {
                     results.add(failed(position, paper.id(), 409, "a " + check.verdict().label() + " of '"
                             + check.matches().get(0).id() + "' (cosine " + check.matches().get(0).score()
@@ -194,7 +201,7 @@ final class WriteRoutes {
             results.add(new ApiResponses.BulkItem(position, paper.id(), 0, null, null, null));
             accepted.add(paper);
         }
-        List<LiveCollection.Written> written = accepted.isEmpty() ? List.of() : collection.putAll(accepted);
+        List<LiveCollection.Written> written = accepted.isEmpty() ? List.of() : collection().putAll(accepted);
         for (int i = 0; i < written.size(); i++) {
             LiveCollection.Written w = written.get(i);
             int slot = slots.get(i);
@@ -244,11 +251,11 @@ final class WriteRoutes {
         guard.check(ctx);
         QueryParams.only(ctx, Set.of());
         long start = System.nanoTime();
-        Path folder = collection.store().path().toAbsolutePath().getParent().resolve("snapshots");
+        Path folder = collection().store().path().toAbsolutePath().getParent().resolve("snapshots");
         Path out = folder.resolve("simdex-" + SNAPSHOT_NAME.format(Instant.now()) + ".db");
         try {
             Files.createDirectories(folder);
-            collection.snapshot(out);
+            collection().snapshot(out);
             ctx.status(HttpStatus.CREATED).json(new ApiResponses.Snapshot(out.toString(),
                     out.resolveSibling(out.getFileName() + ".sha256").toString(), Files.size(out),
                     (System.nanoTime() - start) / 1_000_000));

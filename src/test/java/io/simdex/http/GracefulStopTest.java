@@ -61,6 +61,31 @@ class GracefulStopTest {
         stopping.get(20, TimeUnit.SECONDS);
     }
 
+    @Test
+    void a_server_listening_before_its_services_are_loaded_is_alive_but_not_ready() throws Exception {
+        var encoder = new FakeEncoder();
+        IndexedCorpus indexed = CorpusIndexer.index(new Corpus(List.of(
+                new Paper("a", "Protein folding", "We fold proteins.", List.of())), List.of()), encoder);
+        HttpApi.Starting starting = HttpApi.starting(new HttpOptions(10, 100), 10, false);
+        try (var http = new TestHttp(starting.javalin())) {
+            var live = http.get("/livez");
+            var ready = http.get("/readyz");
+            var search = http.get("/api/search?q=protein");
+
+            org.assertj.core.api.Assertions.assertThat(live.status()).isEqualTo(200);
+            ready.assertProblem(503);
+            org.assertj.core.api.Assertions.assertThat(ready.headers().firstValue("Retry-After")).hasValue("5");
+            search.assertProblem(503);
+            org.assertj.core.api.Assertions.assertThat(search.json().get("detail").asText())
+                    .contains("simdex is starting");
+
+            starting.ready(new SearchService(indexed, encoder), new DuplicateService(indexed, encoder), null);
+
+            org.assertj.core.api.Assertions.assertThat(http.get("/readyz").status()).isEqualTo(200);
+            org.assertj.core.api.Assertions.assertThat(http.get("/api/search?q=protein").status()).isEqualTo(200);
+        }
+    }
+
     /** Delegates to the fake encoder, holding any text containing "slow" until released. */
     private record HoldingEncoder(FakeEncoder delegate, CountDownLatch entered, CountDownLatch release)
             implements Encoder {
