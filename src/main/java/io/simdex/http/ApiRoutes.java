@@ -3,7 +3,9 @@ package io.simdex.http;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import io.javalin.http.Header;
+import io.javalin.http.HttpStatus;
 
 import io.simdex.api.ApiResponses;
 import io.simdex.corpus.Paper;
@@ -18,9 +20,12 @@ import io.simdex.search.SearchMode;
 import io.simdex.search.SearchResult;
 import io.simdex.search.SearchService;
 
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** The HTTP routes: parse and validate, call the service, render JSON. Nothing else. */
@@ -45,29 +50,57 @@ final class ApiRoutes {
     }
 
     void register(JavalinConfig config) {
-        config.routes.get("/livez", this::livez);
-        config.routes.get("/readyz", this::readyz);
-        config.routes.get("/health", this::health);
-        config.routes.get("/api/search", this::search);
-        config.routes.get("/api/papers/{id}", this::paper);
-        config.routes.get("/api/papers/{id}/similar", this::similar);
+        get(config, "/livez", this::livez);
+        get(config, "/readyz", this::readyz);
+        get(config, "/health", this::health);
+        get(config, "/api/search", this::search);
+        get(config, "/api/papers/{id}", this::paper);
+        get(config, "/api/papers/{id}/similar", this::similar);
         config.routes.post("/api/similar", this::similarToText);
         config.routes.post("/api/recommend", this::recommend);
         config.routes.post("/api/duplicates/check", this::checkDuplicate);
-        config.routes.get("/api/duplicates", this::duplicates);
+        get(config, "/api/duplicates", this::duplicates);
+        for (var route : ALLOWED.entrySet()) {
+            config.routes.options(route.getKey(), ctx -> ctx.header(Header.ALLOW, route.getValue())
+                    .status(HttpStatus.NO_CONTENT));
+        }
+    }
+
+    /** Every path and the methods it takes, for OPTIONS; the bulk path before the id it would match. */
+    private static final Map<String, String> ALLOWED = allowed();
+
+    private static Map<String, String> allowed() {
+        var allowed = new LinkedHashMap<String, String>();
+        String reads = "GET, HEAD, OPTIONS";
+        for (String path : List.of("/livez", "/readyz", "/health", "/api/search", "/api/papers/{id}/similar",
+                "/api/duplicates")) {
+            allowed.put(path, reads);
+        }
+        for (String path : List.of("/api/similar", "/api/recommend", "/api/duplicates/check",
+                WriteRoutes.BULK_PATH, "/api/snapshots")) {
+            allowed.put(path, "OPTIONS, POST");
+        }
+        allowed.put("/api/papers/{id}", reads + ", PUT, DELETE");
+        return Collections.unmodifiableMap(allowed);
+    }
+
+    /** A GET route, and HEAD on the same path: the same answer without its body. */
+    private static void get(JavalinConfig config, String path, Handler handler) {
+        config.routes.get(path, handler);
+        config.routes.head(path, handler);
     }
 
     /** Alive: the process answers HTTP (whether or not the collection is loaded yet). */
     private void livez(Context ctx) {
         QueryParams.only(ctx, Set.of());
-        ctx.json(java.util.Map.of("status", "live"));
+        ctx.json(Map.of("status", "live"));
     }
 
     /** Ready: the collection and the model are loaded, so every route answers; 503 until then. */
     private void readyz(Context ctx) {
         QueryParams.only(ctx, Set.of());
         slot.get();
-        ctx.json(java.util.Map.of("status", "ready"));
+        ctx.json(Map.of("status", "ready"));
     }
 
     private SearchService service() {

@@ -398,6 +398,20 @@ class HttpApiTest {
     }
 
     @Test
+    void head_answers_as_get_does_without_a_body_and_options_lists_the_methods() {
+        var known = http.send("HEAD", "/api/papers/paper-1");
+        var unknown = http.send("HEAD", "/api/papers/no-such-paper");
+        var options = http.send("OPTIONS", "/api/papers/paper-1");
+
+        assertThat(known.status()).isEqualTo(200);
+        assertThat(known.contentType()).startsWith("application/json");
+        assertThat(known.body()).isEmpty();
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(options.status()).isEqualTo(204);
+        assertThat(options.headers().firstValue("Allow")).hasValue("GET, HEAD, OPTIONS, PUT, DELETE");
+    }
+
+    @Test
     void an_unknown_route_is_a_404_problem() {
         for (var reply : List.of(http.get("/api/nothing-here"), http.get("/"), http.send("POST", "/api/search?q=x"),
                 http.send("PATCH", "/api/papers/paper-1"))) {
