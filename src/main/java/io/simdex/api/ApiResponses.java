@@ -24,20 +24,23 @@ public final class ApiResponses {
     /**
      * {@code GET /api/search}, and {@code POST /api/similar}.
      *
-     * @param mode how the results were ranked, and so what their scores are: always set by {@code GET /api/search};
-     *             null, and left out of the JSON, for {@code POST /api/similar}, whose scores are always cosines
+     * @param mode   how the results were ranked, and so what their scores are: always set by {@code GET /api/search};
+     *               null, and left out of the JSON, for {@code POST /api/similar}, whose scores are always cosines
+     * @param offset how many of the best results were skipped ({@code offset}); left out of the JSON when 0
      */
     public record Search(String query, @JsonInclude(JsonInclude.Include.NON_NULL) SearchMode mode, int k,
-                         List<Match> results, long tookMs) {
+                         @JsonInclude(JsonInclude.Include.NON_DEFAULT) int offset, List<Match> results,
+                         long tookMs) {
 
         /** The answer of {@code POST /api/similar}, which ranks by cosine only. */
         public Search(String query, int k, List<Match> results, long tookMs) {
-            this(query, null, k, results, tookMs);
+            this(query, null, k, 0, results, tookMs);
         }
     }
 
     /** {@code GET /api/papers/{id}/similar}: the search shape, with the paper's id instead of a query. */
-    public record Similar(String id, int k, List<Match> results, long tookMs) {
+    public record Similar(String id, int k, @JsonInclude(JsonInclude.Include.NON_DEFAULT) int offset,
+                          List<Match> results, long tookMs) {
     }
 
     /** {@code POST /api/recommend}: the search shape, with the examples and strategy instead of a query. */

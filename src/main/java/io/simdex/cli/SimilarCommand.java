@@ -42,7 +42,7 @@ public final class SimilarCommand extends ServiceCommand implements Callable<Int
         return answer(app -> {
             ResultFilter filter = Filters.of(k, minScore, maxScore, new LinkedHashSet<>(exclude), explain);
             SearchResult result = app.search().similar(id, filter);
-            return json(new ApiResponses.Similar(id, k, result.matches(), result.tookMillis()));
+            return json(new ApiResponses.Similar(id, k, 0, result.matches(), result.tookMillis()));
         }, System.out);
     }
 }

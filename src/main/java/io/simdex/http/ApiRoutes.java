@@ -12,6 +12,7 @@ import io.simdex.corpus.Paper;
 import io.simdex.dedup.DuplicateService;
 import io.simdex.ingest.LiveCollection;
 import io.simdex.ingest.TokenStats;
+import io.simdex.search.Match;
 import io.simdex.search.MetadataFilter;
 import io.simdex.search.QueryText;
 import io.simdex.search.RecommendStrategy;
@@ -35,7 +36,10 @@ final class ApiRoutes {
 
     private static final Set<String> FILTER_FIELDS = Set.of("k", "min_score", "max_score", "exclude", "explain",
             "filter", "fields");
-    private static final Set<String> SEARCH_PARAMETERS = union(Set.of("q", "mode"), FILTER_FIELDS);
+    private static final Set<String> SEARCH_PARAMETERS = union(Set.of("q", "mode", "offset"), FILTER_FIELDS);
+    private static final Set<String> SIMILAR_PARAMETERS = union(Set.of("offset"), FILTER_FIELDS);
+    /** The deepest page: {@code offset + k} may reach this many times {@code api.max-k}. */
+    private static final int MAX_DEPTH_PAGES = 10;
     private static final Set<String> TEXT_FIELDS = Set.of("text", "title", "abstract");
     private static final String TEXT_EXAMPLE = QueryText.EXAMPLE;
 
@@ -127,8 +131,9 @@ final class ApiRoutes {
         String q = QueryParams.text(ctx, "q", limits.maxQueryChars());
         SearchMode mode = mode(ctx);
         ResultFilter filter = filter(ctx);
-        SearchResult result = service().search(q, filter, mode);
-        ctx.json(new ApiResponses.Search(q, mode, filter.k(), result.matches(), result.tookMillis()));
+        int offset = offset(ctx, filter);
+        SearchResult result = service().search(q, deeper(filter, offset), mode);
+        ctx.json(new ApiResponses.Search(q, mode, filter.k(), offset, page(result, offset), result.tookMillis()));
     }
 
     private void paper(Context ctx) {
@@ -148,10 +153,11 @@ final class ApiRoutes {
     private void similar(Context ctx) {
         String id = ctx.pathParam("id");
         service().paper(id); // an unknown id is a 404 before any parameter complaint
-        QueryParams.only(ctx, FILTER_FIELDS);
+        QueryParams.only(ctx, SIMILAR_PARAMETERS);
         ResultFilter filter = filter(ctx);
-        SearchResult result = service().similar(id, filter);
-        ctx.json(new ApiResponses.Similar(id, filter.k(), result.matches(), result.tookMillis()));
+        int offset = offset(ctx, filter);
+        SearchResult result = service().similar(id, deeper(filter, offset));
+        ctx.json(new ApiResponses.Similar(id, filter.k(), offset, page(result, offset), result.tookMillis()));
     }
 
     private void similarToText(Context ctx) {
@@ -218,6 +224,28 @@ final class ApiRoutes {
         float maxScore = body.number("max_score", ResultFilter.NO_MAX_SCORE, -1f, 1f);
         return filter(k, minScore, maxScore, body.strings("exclude", limits.maxK() * 10), body.bool("explain", false))
                 .withMetadata(body.metadataFilter("filter"), withMetadata(body.strings("fields", 10)));
+    }
+
+    /**
+     * {@code offset}: how many of the best results to skip, for paging; {@code offset + k} may reach
+     * {@value #MAX_DEPTH_PAGES} times {@code api.max-k}, or {@code api.max-k} with {@code explain}, which is costly
+     * per result.
+     */
+    private int offset(Context ctx, ResultFilter filter) {
+        int deepest = filter.explain() ? limits.maxK() : limits.maxK() * MAX_DEPTH_PAGES;
+        return QueryParams.integer(ctx, "offset", 0, 0, deepest - filter.k());
+    }
+
+    /** The filter asking for the results up to the end of the page. */
+    private static ResultFilter deeper(ResultFilter filter, int offset) {
+        return offset == 0 ? filter : new ResultFilter(filter.k() + offset, filter.minScore(), filter.maxScore(),
+                filter.exclude(), filter.explain(), filter.metadata(), filter.withMetadata());
+    }
+
+    /** The page after the first {@code offset} results; ranks stay those of the whole ranking. */
+    private static List<Match> page(SearchResult result, int offset) {
+        List<Match> all = result.matches();
+        return all.subList(Math.min(offset, all.size()), all.size());
     }
 
     /** {@code fields=metadata}: the one extra field a match can carry. */

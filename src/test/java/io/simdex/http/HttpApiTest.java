@@ -412,6 +412,27 @@ class HttpApiTest {
     }
 
     @Test
+    void offset_pages_through_one_ranking_keeping_its_ranks() {
+        var all = http.get("/api/search?q=protein+folding+graph+speech&mode=vector&k=5").json().get("results");
+        var second = http.get("/api/search?q=protein+folding+graph+speech&mode=vector&k=2&offset=3").json();
+        var similarAll = http.get("/api/papers/paper-1/similar?k=4").json().get("results");
+        var similarPage = http.get("/api/papers/paper-1/similar?k=2&offset=2").json();
+
+        assertThat(second.get("offset").asInt()).isEqualTo(3);
+        assertThat(second.get("results").findValuesAsText("id"))
+                .containsExactlyElementsOf(all.findValuesAsText("id").subList(3, 5));
+        assertThat(second.get("results").get(0).get("rank").asInt()).isEqualTo(4);
+        assertThat(similarPage.get("results").findValuesAsText("id"))
+                .containsExactlyElementsOf(similarAll.findValuesAsText("id").subList(2, 4));
+        assertThat(http.get("/api/search?q=protein&k=3").json().has("offset")).isFalse();
+        http.get("/api/search?q=protein&k=5&offset=" + (MAX_K * 10)).assertProblem(400);
+        http.get("/api/search?q=protein&k=5&offset=-1").assertProblem(400);
+        http.get("/api/search?q=protein&k=5&offset=46").assertProblem(400); // past 10 pages of api.max-k
+        assertThat(http.get("/api/search?q=protein&k=5&offset=45").status()).isEqualTo(200);
+        http.get("/api/search?q=protein&k=5&offset=1&explain=true").assertProblem(400); // explain: one page only
+    }
+
+    @Test
     void an_unknown_route_is_a_404_problem() {
         for (var reply : List.of(http.get("/api/nothing-here"), http.get("/"), http.send("POST", "/api/search?q=x"),
                 http.send("PATCH", "/api/papers/paper-1"))) {
