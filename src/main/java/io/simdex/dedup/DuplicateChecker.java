@@ -2,7 +2,6 @@ package io.simdex.dedup;
 
 import io.simdex.corpus.Paper;
 import io.simdex.corpus.Papers;
-import io.simdex.encode.Encoder;
 import io.simdex.index.Hit;
 import io.simdex.index.SearchRequest;
 import io.simdex.index.VectorIndex;
@@ -23,23 +22,24 @@ final class DuplicateChecker {
 
     private final Papers corpus;
     private final VectorIndex index;
-    private final Encoder encoder;
     private final MatchExplainer explainer;
     private final DuplicateBands bands;
 
-    DuplicateChecker(Papers corpus, VectorIndex index, Encoder encoder, MatchExplainer explainer,
+    DuplicateChecker(Papers corpus, VectorIndex index, MatchExplainer explainer,
             DuplicateBands bands) {
         this.corpus = corpus;
         this.index = index;
-        this.encoder = encoder;
         this.explainer = explainer;
         this.bands = bands;
     }
 
-    /** The verdict on {@code text} and up to {@code k} matches in the related band or above, none of {@code exclude}. */
-    DuplicateCheck check(String text, int k, boolean explain, Set<String> exclude) {
-        long start = System.nanoTime();
-        float[] vector = encoder.encode(text).vector();
+    /**
+     * The verdict on {@code text} (whose vector is {@code vector}) and up to {@code k} matches in the related band
+     * or above, none of {@code exclude}.
+     *
+     * @param start when the check began ({@link System#nanoTime()}), so its time counts the encoding
+     */
+    DuplicateCheck check(String text, float[] vector, int k, boolean explain, Set<String> exclude, long start) {
         List<Hit> hits = index.search(new SearchRequest(vector, k, exclude, bands.related()));
         List<Explanation> why = explain ? explainer.explainText(text, hits.stream().map(Hit::id).toList()) : null;
         TextOverlap.Profile query = TextOverlap.profile(text);

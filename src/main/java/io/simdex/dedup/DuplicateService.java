@@ -16,6 +16,7 @@ import java.util.Set;
 public final class DuplicateService {
 
     private final DedupOptions options;
+    private final Encoder encoder;
     private final DuplicateChecker checker;
     private final DuplicateFinder finder;
 
@@ -29,9 +30,10 @@ public final class DuplicateService {
         Objects.requireNonNull(corpus, "corpus");
         Objects.requireNonNull(encoder, "encoder");
         this.options = Objects.requireNonNull(options, "options");
+        this.encoder = encoder;
         corpus.requireEncoder(encoder);
         var explainer = new MatchExplainer(corpus.corpus(), encoder);
-        this.checker = new DuplicateChecker(corpus.corpus(), corpus.index(), encoder, explainer, options.bands());
+        this.checker = new DuplicateChecker(corpus.corpus(), corpus.index(), explainer, options.bands());
         this.finder = new DuplicateFinder(corpus.corpus(), corpus.index(), options.maxPairs());
     }
 
@@ -42,18 +44,26 @@ public final class DuplicateService {
      * @throws IllegalArgumentException if {@code k < 1}
      */
     public DuplicateCheck check(String text, int k, boolean explain) {
-        return check(text, k, explain, Set.of());
+        long start = System.nanoTime();
+        return check(text, encoder.encode(text).vector(), k, explain, Set.of(), start);
     }
 
     /**
-     * As {@link #check(String, int, boolean)}, leaving out the papers in {@code exclude}: a paper being replaced
-     * is not a duplicate of its own old version.
+     * As {@link #check(String, int, boolean)} for a text whose vector is at hand (a paper about to be written),
+     * leaving out the papers in {@code exclude}: a paper being replaced is not a duplicate of its own old version.
+     *
+     * @param vector the text's vector, embedded as a document (as papers are)
      */
-    public DuplicateCheck check(String text, int k, boolean explain, Set<String> exclude) {
+    public DuplicateCheck check(String text, float[] vector, int k, boolean explain, Set<String> exclude) {
+        return check(text, vector, k, explain, exclude, System.nanoTime());
+    }
+
+    private DuplicateCheck check(String text, float[] vector, int k, boolean explain, Set<String> exclude,
+            long start) {
         if (k < 1) {
             throw new IllegalArgumentException("k must be >= 1 but was " + k);
         }
-        return checker.check(text, k, explain, exclude);
+        return checker.check(text, vector, k, explain, exclude, start);
     }
 
     /**

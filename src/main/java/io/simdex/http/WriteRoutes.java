@@ -17,8 +17,10 @@ import io.simdex.dedup.Band;
 import io.simdex.dedup.DuplicateCheck;
 import io.simdex.dedup.DuplicateService;
 import io.simdex.ingest.LiveCollection;
+import io.simdex.store.StoredEmbedding;
 import io.simdex.store.StoredPaper;
 import io.simdex.store.VersionConflictException;
+import io.simdex.store.WriteResult;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -103,23 +105,25 @@ final class WriteRoutes {
                     + PaperBodies.EXAMPLE);
         }
         checkSize(paper);
-        if (reject) {
-            DuplicateCheck check = duplicates().check(paper.embeddingText(), duplicates().options().matches(), false,
-                    Set.of(id));
-            if (isDuplicate(check)) {
-                duplicateConflict(ctx, check);
-                return;
-            }
-        }
-        LiveCollection.Written written;
+        WriteResult written;
         try {
-            written = collection().put(paper, expected);
+            if (reject) {
+                StoredEmbedding vector = collection().vectors(List.of(paper)).get(0);
+                DuplicateCheck check = duplicates().check(paper.embeddingText(), vector.vector(),
+                        duplicates().options().matches(), false, Set.of(id));
+                if (isDuplicate(check)) {
+                    duplicateConflict(ctx, check);
+                    return;
+                }
+                written = collection().put(paper, expected, vector);
+            } else {
+                written = collection().put(paper, expected);
+            }
         } catch (VersionConflictException e) {
             throw preconditionFailed(e);
         }
         StoredPaper stored = written.stored();
-        ctx.status(written.outcome() == io.simdex.store.WriteResult.Outcome.CREATED ? HttpStatus.CREATED
-                : HttpStatus.OK);
+        ctx.status(written.outcome() == WriteResult.Outcome.CREATED ? HttpStatus.CREATED : HttpStatus.OK);
         ctx.header(Header.ETAG, "\"" + stored.version() + "\"");
         ctx.json(view(written));
     }
@@ -178,35 +182,47 @@ final class WriteRoutes {
                 }
             }
         }
-        var accepted = new ArrayList<Paper>();
+        var sized = new ArrayList<Paper>();
+        var sizedPositions = new ArrayList<Integer>();
         for (int i = 0; i < papers.size(); i++) {
             Paper paper = papers.get(i);
-            int position = positions.get(i);
-            if (paper.embeddingText().length() > limits.maxTextChars()) {
-                results.add(failed(position, paper.id(), 400, "title and abstract have "
-                        + paper.embeddingText().length() + " characters together; the limit is "
-                        + limits.maxTextChars() + " (api.max-text-chars)"));
-                continue;
+            String tooLong = tooLong(paper);
+            if (tooLong != null) {
+                results.add(failed(positions.get(i), paper.id(), 400, tooLong));
+            } else {
+                sized.add(paper);
+                sizedPositions.add(positions.get(i));
             }
+        }
+        // with on_duplicate=reject each paper is encoded once, for the check and for the write
+        List<StoredEmbedding> vectors = reject && !sized.isEmpty() ? collection().vectors(sized) : null;
+        var accepted = new ArrayList<Paper>();
+        var acceptedVectors = new ArrayList<StoredEmbedding>();
+        for (int i = 0; i < sized.size(); i++) {
+            Paper paper = sized.get(i);
+            int position = sizedPositions.get(i);
             if (reject) {
-                DuplicateCheck check = duplicates().check(paper.embeddingText(), 1, false, Set.of(paper.id()));
+                DuplicateCheck check = duplicates().check(paper.embeddingText(), vectors.get(i).vector(), 1, false,
+                        Set.of(paper.id()));
                 if (isDuplicate(check)) {
                     results.add(failed(position, paper.id(), 409, "a " + check.verdict().label() + " of '"
                             + check.matches().get(0).id() + "' (cosine " + check.matches().get(0).score()
                             + "); not stored because on_duplicate=reject"));
                     continue;
                 }
+                acceptedVectors.add(vectors.get(i));
             }
             slots.add(results.size());
             results.add(new ApiResponses.BulkItem(position, paper.id(), 0, null, null, null));
             accepted.add(paper);
         }
-        List<LiveCollection.Written> written = accepted.isEmpty() ? List.of() : collection().putAll(accepted);
+        List<WriteResult> written = accepted.isEmpty() ? List.of()
+                : reject ? collection().putAll(accepted, acceptedVectors) : collection().putAll(accepted);
         for (int i = 0; i < written.size(); i++) {
-            LiveCollection.Written w = written.get(i);
+            WriteResult w = written.get(i);
             int slot = slots.get(i);
             results.set(slot, new ApiResponses.BulkItem(results.get(slot).position(), w.stored().id(),
-                    w.outcome() == io.simdex.store.WriteResult.Outcome.CREATED ? 201 : 200,
+                    w.outcome() == WriteResult.Outcome.CREATED ? 201 : 200,
                     w.outcome().name().toLowerCase(Locale.ROOT), w.stored().version(), null));
         }
         results.sort(Comparator.comparingInt(ApiResponses.BulkItem::position));
@@ -274,10 +290,17 @@ final class WriteRoutes {
     }
 
     private void checkSize(Paper paper) {
-        if (paper.embeddingText().length() > limits.maxTextChars()) {
-            throw QueryParams.invalid("abstract", "title and abstract have " + paper.embeddingText().length()
-                    + " characters together; the limit is " + limits.maxTextChars() + " (api.max-text-chars)");
+        String tooLong = tooLong(paper);
+        if (tooLong != null) {
+            throw QueryParams.invalid("abstract", tooLong);
         }
+    }
+
+    /** Why the paper's text is over {@code api.max-text-chars}, or null when it fits. */
+    private String tooLong(Paper paper) {
+        int chars = paper.embeddingText().length();
+        return chars <= limits.maxTextChars() ? null : "title and abstract have " + chars
+                + " characters together; the limit is " + limits.maxTextChars() + " (api.max-text-chars)";
     }
 
     /** {@code on_duplicate}: {@code store} (the default) or {@code reject}. */
@@ -340,7 +363,7 @@ final class WriteRoutes {
                         + " (GET /api/papers/" + e.id() + ") and retry with its version", Map.of());
     }
 
-    private static ApiResponses.Written view(LiveCollection.Written written) {
+    private static ApiResponses.Written view(WriteResult written) {
         StoredPaper stored = written.stored();
         Paper paper = stored.paper();
         return new ApiResponses.Written(paper.id(), written.outcome().name().toLowerCase(Locale.ROOT),

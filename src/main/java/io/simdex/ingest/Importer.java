@@ -4,7 +4,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.simdex.corpus.Paper;
-import io.simdex.encode.Embedding;
 import io.simdex.encode.Encoder;
 import io.simdex.store.PaperStore;
 import io.simdex.store.PaperWrite;
@@ -67,7 +66,7 @@ public final class Importer {
      */
     public Report run(List<Paper> papers, String label, Map<String, String> facts,
             BiConsumer<List<WriteResult>, List<StoredEmbedding>> committed) {
-        String model = encoder.modelId();
+        var source = new VectorSource(store, encoder);
         long start = System.nanoTime();
         int created = 0;
         int replaced = 0;
@@ -75,9 +74,9 @@ public final class Importer {
         int encoded = 0;
         for (int from = 0; from < papers.size(); from += batchSize) {
             List<Paper> batch = papers.subList(from, Math.min(papers.size(), from + batchSize));
-            List<StoredEmbedding> vectors = vectors(batch, model);
-            encoded += (int) vectors.stream().filter(v -> v == null).count();
-            vectors = fillMissing(batch, vectors, model);
+            VectorSource.Vectors found = source.of(batch);
+            List<StoredEmbedding> vectors = found.vectors();
+            encoded += found.encoded();
             var writes = new ArrayList<PaperWrite>(batch.size());
             for (int i = 0; i < batch.size(); i++) {
                 writes.add(PaperWrite.of(batch.get(i), vectors.get(i)));
@@ -94,37 +93,6 @@ public final class Importer {
             progress(label, from + batch.size(), papers.size(), start);
         }
         return new Report(papers.size(), created, replaced, unchanged, encoded, (System.nanoTime() - start) / 1e9);
-    }
-
-    /** The vector the store holds for each paper's text, or null where it holds none. */
-    private List<StoredEmbedding> vectors(List<Paper> batch, String model) {
-        var vectors = new ArrayList<StoredEmbedding>(batch.size());
-        for (Paper paper : batch) {
-            vectors.add(store.embedding(model, StoredEmbedding.textSha256(paper.embeddingText())).orElse(null));
-        }
-        return vectors;
-    }
-
-    /** Encodes, in one call, the texts that have no vector yet. */
-    private List<StoredEmbedding> fillMissing(List<Paper> batch, List<StoredEmbedding> vectors, String model) {
-        var missing = new ArrayList<Integer>();
-        for (int i = 0; i < batch.size(); i++) {
-            if (vectors.get(i) == null) {
-                missing.add(i);
-            }
-        }
-        if (missing.isEmpty()) {
-            return vectors;
-        }
-        List<Embedding> fresh = encoder.encode(missing.stream().map(i -> batch.get(i).embeddingText()).toList());
-        var filled = new ArrayList<>(vectors);
-        for (int j = 0; j < missing.size(); j++) {
-            int i = missing.get(j);
-            Embedding e = fresh.get(j);
-            filled.set(i, StoredEmbedding.of(model, batch.get(i).embeddingText(), e.vector(), e.tokens(),
-                    e.tokensEmbedded()));
-        }
-        return filled;
     }
 
     private static void progress(String label, int done, int total, long startNanos) {

@@ -4,7 +4,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.simdex.corpus.Paper;
-import io.simdex.encode.Embedding;
 import io.simdex.encode.Encoder;
 import io.simdex.index.FlatIndex;
 import io.simdex.index.IndexOptions;
@@ -47,21 +46,21 @@ public final class LiveCollection implements AutoCloseable {
 
     private final PaperStore store;
     private final Encoder encoder;
-    private final String model;
     private final FlatIndex index;
     private final LexicalIndex lexical;
     private final LivePapers papers;
     private final Map<String, TokenStats> tokens;
     private final IndexedCorpus indexed;
     private final ReentrantLock writes = new ReentrantLock();
+    private final VectorSource vectors;
     private final int encodedAtOpen;
 
     private LiveCollection(PaperStore store, Encoder encoder, FlatIndex index, LexicalIndex lexical,
             LivePapers papers, Map<String, TokenStats> tokens, int encodedAtOpen) {
         this.encodedAtOpen = encodedAtOpen;
+        this.vectors = new VectorSource(store, encoder);
         this.store = store;
         this.encoder = encoder;
-        this.model = encoder.modelId();
         this.index = index;
         this.lexical = lexical;
         this.papers = papers;
@@ -133,34 +132,52 @@ public final class LiveCollection implements AutoCloseable {
         }
     }
 
-    /** What a write did: created or replaced (or found unchanged), and the paper as now stored. */
-    public record Written(WriteResult.Outcome outcome, StoredPaper stored) {
-    }
-
     /**
      * Creates or replaces a paper.
      *
      * @param expectedVersion the version the client last read ({@code If-Match}); 0 means "must not exist yet"
+     * @return what the write did (created, replaced, or unchanged) and the paper as now stored
      * @throws VersionConflictException if the stored version is not the expected one; nothing changes
      */
-    public Written put(Paper paper, Optional<Long> expectedVersion) {
-        StoredEmbedding vector = vector(paper);
+    public WriteResult put(Paper paper, Optional<Long> expectedVersion) {
+        return put(paper, expectedVersion, vectors.of(paper));
+    }
+
+    /** {@link #put(Paper, Optional)} with the paper's vector already at hand ({@link #vectors(List)}). */
+    public WriteResult put(Paper paper, Optional<Long> expectedVersion, StoredEmbedding vector) {
         writes.lock();
         try {
             WriteResult result = store.put(paper, expectedVersion, Optional.of(vector));
             apply(result.stored(), vector);
-            return new Written(result.outcome(), result.stored());
+            return result;
         } finally {
             writes.unlock();
         }
+    }
+
+    /** The papers' vectors: the store's for texts it has, the rest encoded now; nothing is written. */
+    public List<StoredEmbedding> vectors(List<Paper> papers) {
+        return vectors.of(papers).vectors();
     }
 
     /**
      * Creates or replaces papers in one transaction (all or none), encoding what the store has no vector for
      * first; a later paper of the list wins over an earlier one with the same id.
      */
-    public List<Written> putAll(List<Paper> batch) {
-        List<StoredEmbedding> vectors = vectors(batch);
+    public List<WriteResult> putAll(List<Paper> batch) {
+        return putAll(batch, vectors.of(batch).vectors());
+    }
+
+    /**
+     * {@link #putAll(List)} with the papers' vectors already at hand ({@link #vectors(List)}), so a caller that
+     * needed them first (a duplicate check) does not have them encoded twice.
+     *
+     * @param vectors one per paper, in order
+     */
+    public List<WriteResult> putAll(List<Paper> batch, List<StoredEmbedding> vectors) {
+        if (vectors.size() != batch.size()) {
+            throw new IllegalArgumentException(batch.size() + " papers but " + vectors.size() + " vectors");
+        }
         var writesToStore = new ArrayList<PaperWrite>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
             writesToStore.add(PaperWrite.of(batch.get(i), vectors.get(i)));
@@ -168,12 +185,10 @@ public final class LiveCollection implements AutoCloseable {
         writes.lock();
         try {
             List<WriteResult> results = store.putAll(writesToStore);
-            var written = new ArrayList<Written>(results.size());
             for (int i = 0; i < results.size(); i++) {
                 apply(results.get(i).stored(), vectors.get(i));
-                written.add(new Written(results.get(i).outcome(), results.get(i).stored()));
             }
-            return written;
+            return results;
         } finally {
             writes.unlock();
         }
@@ -300,34 +315,6 @@ public final class LiveCollection implements AutoCloseable {
         index.put(id, vector.vector());
     }
 
-    private StoredEmbedding vector(Paper paper) {
-        return vectors(List.of(paper)).get(0);
-    }
-
-    /** Each paper's vector: from the store when its text was embedded before, else encoded (in one call). */
-    private List<StoredEmbedding> vectors(List<Paper> batch) {
-        var vectors = new ArrayList<StoredEmbedding>(batch.size());
-        var missing = new ArrayList<Integer>();
-        for (Paper paper : batch) {
-            Optional<StoredEmbedding> known = store.embedding(model,
-                    StoredEmbedding.textSha256(paper.embeddingText()));
-            if (known.isEmpty()) {
-                missing.add(vectors.size());
-            }
-            vectors.add(known.orElse(null));
-        }
-        if (!missing.isEmpty()) {
-            List<Embedding> fresh = encoder.encode(missing.stream().map(i -> batch.get(i).embeddingText()).toList());
-            for (int j = 0; j < missing.size(); j++) {
-                Paper paper = batch.get(missing.get(j));
-                Embedding e = fresh.get(j);
-                vectors.set(missing.get(j), StoredEmbedding.of(model, paper.embeddingText(), e.vector(), e.tokens(),
-                        e.tokensEmbedded()));
-            }
-        }
-        return vectors;
-    }
-
     /**
      * Encodes and stores, in batches, the texts of stored papers that have no vector under this model.
      *
@@ -339,34 +326,16 @@ public final class LiveCollection implements AutoCloseable {
             return 0;
         }
         LOG.info("{} stored papers have no vector for {} yet; encoding them", missing, encoder.modelId());
-        var batch = new ArrayList<Paper>(Importer.DEFAULT_BATCH);
-        long start = System.nanoTime();
-        long[] done = {0};
-        Runnable flush = () -> {
-            List<Embedding> fresh = encoder.encode(batch.stream().map(Paper::embeddingText).toList());
-            var stored = new ArrayList<StoredEmbedding>(batch.size());
-            for (int i = 0; i < batch.size(); i++) {
-                Embedding e = fresh.get(i);
-                stored.add(StoredEmbedding.of(encoder.modelId(), batch.get(i).embeddingText(), e.vector(),
-                        e.tokens(), e.tokensEmbedded()));
-            }
-            store.putEmbeddings(stored);
-            done[0] += batch.size();
-            double seconds = (System.nanoTime() - start) / 1e9;
-            LOG.info("encoded {}/{} papers ({} papers/s)", done[0], missing,
-                    String.format("%.1f", done[0] / Math.max(seconds, 1e-9)));
-            batch.clear();
-        };
+        var source = new VectorSource(store, encoder);
         var papers = new ArrayList<Paper>();
         store.forEachMissingEmbedding(encoder.modelId(), stored -> papers.add(stored.paper()));
-        for (Paper paper : papers) {
-            batch.add(paper);
-            if (batch.size() == Importer.DEFAULT_BATCH) {
-                flush.run();
-            }
-        }
-        if (!batch.isEmpty()) {
-            flush.run();
+        long start = System.nanoTime();
+        for (int from = 0; from < papers.size(); from += Importer.DEFAULT_BATCH) {
+            List<Paper> batch = papers.subList(from, Math.min(papers.size(), from + Importer.DEFAULT_BATCH));
+            store.putEmbeddings(source.of(batch).vectors());
+            int done = from + batch.size();
+            LOG.info("encoded {}/{} papers ({} papers/s)", done, missing,
+                    String.format("%.1f", done / Math.max((System.nanoTime() - start) / 1e9, 1e-9)));
         }
         return papers.size();
     }

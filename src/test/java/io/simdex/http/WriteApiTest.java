@@ -32,11 +32,12 @@ class WriteApiTest {
     private PaperStore store;
     private LiveCollection collection;
     private TestHttp http;
+    private FakeEncoder encoder;
 
     @BeforeEach
     void start() {
         store = PaperStore.open(StoreOptions.defaults().withPath(dir.resolve("simdex.db")));
-        var encoder = new FakeEncoder(64);
+        encoder = new FakeEncoder(64);
         collection = LiveCollection.open(store, encoder, IndexOptions.defaults());
         var dedup = new DedupOptions(new DuplicateBands(0.97f, 0.86f, 0.3f, 0.9f), 3, 1_000);
         http = new TestHttp(HttpApi.create(new SearchService(collection.indexed(), encoder),
@@ -184,6 +185,23 @@ class WriteApiTest {
         assertThat(copy.json().get("matches").get(0).get("id").asText()).isEqualTo("p1");
         assertThat(http.get("/api/papers/p9").status()).isEqualTo(404);
         assertThat(itself.status()).as("a paper is no duplicate of its own old version").isEqualTo(200);
+    }
+
+    @Test
+    void a_write_with_on_duplicate_reject_encodes_each_new_text_once() {
+        int before = encoder.encodedTexts();
+
+        var one = http.send("PUT", "/api/papers/p1?on_duplicate=reject", "{\"title\": \"Folding\","
+                + " \"abstract\": \"We fold proteins with graphs.\"}", AUTH);
+        var bulk = http.send("POST", "/api/papers/_bulk?on_duplicate=reject", "{\"id\": \"p2\", \"title\":"
+                + " \"Speech\", \"abstract\": \"We recognise speech.\"}\n{\"id\": \"p3\", \"title\":"
+                + " \"Vision\", \"abstract\": \"We segment images.\"}\n", AUTH);
+
+        assertThat(one.status()).isEqualTo(201);
+        assertThat(bulk.status()).isEqualTo(200);
+        assertThat(bulk.json().get("errors").asBoolean()).isFalse();
+        assertThat(encoder.encodedTexts() - before).as("the duplicate check's vector is the one stored")
+                .isEqualTo(3);
     }
 
     @Test
