@@ -133,29 +133,10 @@ public final class App implements AutoCloseable {
         return app;
     }
 
-    /** The port {@link #serve} or {@link #start} listens on. */
+    /** The port {@link #serve} listens on. */
     public synchronized int port() {
         if (started == null) {
             throw new IllegalStateException("the HTTP API is not started");
-        }
-        return started.port();
-    }
-
-    /**
-     * Starts the HTTP API on {@code server.host} and {@code server.port}; {@link #close()} stops it.
-     *
-     * @return the port it listens on (the one chosen when {@code server.port} is 0)
-     * @throws IllegalStateException if it was started already
-     */
-    public synchronized int start() {
-        if (started != null) {
-            throw new IllegalStateException("the HTTP API is already started on port " + started.port());
-        }
-        started = server().start(settings.server().host(), settings.server().port());
-        if (!isLoopback(settings.server().host())) {
-            LOG.warn("listening on {}:{}, beyond this machine: anyone who can reach it can search the collection"
-                    + " (writes still need the API key). Set server.host to 127.0.0.1 to keep it local.",
-                    settings.server().host(), started.port());
         }
         return started.port();
     }

@@ -1,6 +1,5 @@
 package io.simdex.corpus;
 
-import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -185,8 +184,8 @@ public final class CorpusLoader {
 
     /**
      * The papers of one file's content, received rather than read from disk (a bulk request's body): its kind comes
-     * from {@code name} (a page for {@code .txt}, JSONL for {@code .jsonl}, CSV for {@code .csv}), and gzipped
-     * content is unpacked whatever the name says. Problems are kept in the corpus, never thrown; it may be empty.
+     * from {@code name} (a page for {@code .txt}, JSONL for {@code .jsonl}, CSV for {@code .csv}); the content is
+     * already unpacked (the HTTP layer unpacks a gzipped body, within its size limit). Problems are kept in the corpus, never thrown; it may be empty.
      *
      * @throws CorpusException if {@code name} names no kind simdex reads
      */
@@ -194,15 +193,6 @@ public final class CorpusLoader {
         Kind kind = kindOf(Path.of(name));
         if (kind == Kind.OTHER) {
             throw new CorpusException("'" + name + "' is not a page (.txt), JSONL (.jsonl) or CSV (.csv)");
-        }
-        boolean gzipped = content.length >= 2 && (content[0] & 0xff) == 0x1f && (content[1] & 0xff) == 0x8b;
-        if (gzipped) {
-            try {
-                content = new GZIPInputStream(new ByteArrayInputStream(content)).readAllBytes();
-            } catch (IOException e) {
-                return new Corpus(List.of(), List.of(new CorpusProblem(name, 0, "not a readable gzip body ("
-                        + e.getMessage() + ")")));
-            }
         }
         return CorpusAssembler.assemble(List.of(parse(name, kind, content)));
     }
