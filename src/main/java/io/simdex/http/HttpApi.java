@@ -12,6 +12,8 @@ import io.simdex.dedup.DuplicateService;
 import io.simdex.ingest.LiveCollection;
 import io.simdex.search.SearchService;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.Map;
 
 /** Builds the simdex HTTP API as an un-started {@link Javalin}; the caller chooses host and port and starts it. */
@@ -22,6 +24,8 @@ public final class HttpApi {
 
     /** The largest request body read: room for {@code api.max-text-chars} of any script, JSON-escaped. */
     static final long MAX_BODY_BYTES = 1_000_000;
+
+    private static final long MOST_DISCARDED = 8 * MAX_BODY_BYTES;
 
     /** The default of {@code server.shutdown-timeout}. */
     public static final int DEFAULT_SHUTDOWN_TIMEOUT_SECONDS = 10;
@@ -37,9 +41,28 @@ public final class HttpApi {
     static void checkBodySize(Context ctx) {
         long declared = ctx.contentLength();
         if (declared > MAX_BODY_BYTES || (declared < 0 && ctx.bodyAsBytes().length > MAX_BODY_BYTES)) {
+            discardBody(ctx);
             throw new HttpResponseException(413, "the request body has more than " + MAX_BODY_BYTES
                     + " bytes, the most this endpoint reads; send a shorter text (see api.max-text-chars)",
                     Map.of());
+        }
+    }
+
+    /**
+     * Reads and drops what is left of a refused body, up to {@value #MOST_DISCARDED} bytes: a server that answers
+     * and closes while the client still sends makes the client's socket reset, and the client may then lose the
+     * answer. A longer body is left unread; that client may see a reset instead of the 413.
+     */
+    private static void discardBody(Context ctx) {
+        try (InputStream in = ctx.req().getInputStream()) {
+            byte[] buffer = new byte[64 * 1024];
+            long read = 0;
+            int n;
+            while (read <= MOST_DISCARDED && (n = in.read(buffer)) >= 0) {
+                read += n;
+            }
+        } catch (IOException | IllegalStateException e) {
+            // the body was read already, or the client went away: nothing left to drain
         }
     }
 
