@@ -52,7 +52,7 @@ public final class App implements AutoCloseable {
         this.encoder = encoder;
         this.collection = collection;
         this.search = new SearchService(collection.indexed(), encoder, settings.search());
-        this.duplicates = new DuplicateService(collection.indexed(), encoder, settings.dedup());
+        this.duplicates = new DuplicateService(collection.indexed(), encoder, settings.dedup(), search.explainer());
         this.encodedAtStart = encodedAtStart;
     }
 

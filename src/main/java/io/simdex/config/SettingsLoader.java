@@ -20,7 +20,9 @@ import io.simdex.store.StoreOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -82,9 +84,19 @@ public final class SettingsLoader {
         d.put("api.max-examples", String.valueOf(api.maxExamples()));
         d.put("api.max-bulk-bytes", String.valueOf(api.maxBulkBytes()));
         d.put("api.key", "");                   // empty: writes off; SIMDEX_API_KEY sets it from the environment
+        d.put("api.cors-origins", "");          // comma-separated origins whose pages may call the API; empty: none
+        HttpOptions.Bounds bounds = api.bounds();
+        d.put("api.max-concurrent-encodes", String.valueOf(bounds.maxConcurrentEncodes()));
+        d.put("api.max-queued-encodes", String.valueOf(bounds.maxQueuedEncodes()));
+        d.put("api.request-timeout", String.valueOf(bounds.requestTimeoutSeconds()));
+        d.put("api.idle-timeout", String.valueOf(bounds.idleTimeoutSeconds()));
+        d.put("api.min-body-rate", String.valueOf(bounds.minBodyRate()));
+        d.put("api.max-response-bytes", String.valueOf(bounds.maxResponseBytes()));
         d.put("search.mode", search.defaultMode().label());
         d.put("search.rrf-k", String.valueOf(search.rrfK()));
         d.put("search.candidates", String.valueOf(search.candidates()));
+        d.put("search.max-explain-sentences", String.valueOf(search.maxExplainSentences()));
+        d.put("search.max-explain-pairs", String.valueOf(search.maxExplainPairs()));
         d.put("dedup.duplicate", String.valueOf(dedup.bands().duplicate()));
         d.put("dedup.near-duplicate", String.valueOf(dedup.bands().nearDuplicate()));
         d.put("dedup.related", String.valueOf(dedup.bands().related()));
@@ -182,9 +194,14 @@ public final class SettingsLoader {
                 new Settings.Corpus(text(v, "corpus.path"), bool(v, "corpus.strict")),
                 section("api", () -> new HttpOptions(integer(v, "api.max-k"), integer(v, "api.max-query-chars"),
                         integer(v, "api.max-text-chars"), integer(v, "api.max-examples"),
-                        integer(v, "api.max-bulk-bytes"), v.get("api.key"))),
+                        integer(v, "api.max-bulk-bytes"), v.get("api.key"), origins(v.get("api.cors-origins")),
+                        new HttpOptions.Bounds(integer(v, "api.max-concurrent-encodes"),
+                                integer(v, "api.max-queued-encodes"), integer(v, "api.request-timeout"),
+                                integer(v, "api.idle-timeout"), integer(v, "api.min-body-rate"),
+                                integer(v, "api.max-response-bytes")))),
                 section("search", () -> new SearchOptions(searchMode(text(v, "search.mode")),
-                        integer(v, "search.rrf-k"), integer(v, "search.candidates"))),
+                        integer(v, "search.rrf-k"), integer(v, "search.candidates"),
+                        integer(v, "search.max-explain-sentences"), integer(v, "search.max-explain-pairs"))),
                 section("dedup", () -> new DedupOptions(new DuplicateBands(number(v, "dedup.duplicate"),
                         number(v, "dedup.near-duplicate"), number(v, "dedup.related"), number(v, "dedup.copied-text")),
                         integer(v, "dedup.matches"), integer(v, "dedup.max-pairs"))),
@@ -257,6 +274,11 @@ public final class SettingsLoader {
 
     private static boolean isSet(Map<String, String> v, String key) {
         return !v.get(key).isBlank();
+    }
+
+    /** A comma-separated list of origins; blank entries are dropped. */
+    private static List<String> origins(String listed) {
+        return Arrays.stream(listed.split(",")).map(String::strip).filter(origin -> !origin.isEmpty()).toList();
     }
 
     private static String text(Map<String, String> v, String key) {

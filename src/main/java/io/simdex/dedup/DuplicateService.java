@@ -27,12 +27,22 @@ public final class DuplicateService {
 
     /** @throws IllegalArgumentException if the encoder's vectors do not have the index's dimension */
     public DuplicateService(IndexedCorpus corpus, Encoder encoder, DedupOptions options) {
+        this(corpus, encoder, options, new MatchExplainer(corpus.corpus(), encoder));
+    }
+
+    /**
+     * A service whose checks explain matches with {@code explainer}, e.g. the search service's, so both share
+     * its limits and its cache of sentence vectors.
+     *
+     * @throws IllegalArgumentException if the encoder's vectors do not have the index's dimension
+     */
+    public DuplicateService(IndexedCorpus corpus, Encoder encoder, DedupOptions options, MatchExplainer explainer) {
         Objects.requireNonNull(corpus, "corpus");
+        Objects.requireNonNull(explainer, "explainer");
         Objects.requireNonNull(encoder, "encoder");
         this.options = Objects.requireNonNull(options, "options");
         this.encoder = encoder;
         corpus.requireEncoder(encoder);
-        var explainer = new MatchExplainer(corpus.corpus(), encoder);
         this.checker = new DuplicateChecker(corpus.corpus(), corpus.index(), explainer, options.bands());
         this.finder = new DuplicateFinder(corpus.corpus(), corpus.index(), options.maxPairs());
     }

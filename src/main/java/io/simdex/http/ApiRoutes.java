@@ -46,23 +46,25 @@ final class ApiRoutes {
     private final ServiceSlot slot;
     private final HttpOptions limits;
     private final ObjectMapper mapper;
+    private final EncodeGate gate;
 
-    ApiRoutes(ServiceSlot slot, HttpOptions limits, ObjectMapper mapper) {
+    ApiRoutes(ServiceSlot slot, HttpOptions limits, ObjectMapper mapper, EncodeGate gate) {
         this.slot = slot;
         this.limits = limits;
         this.mapper = mapper;
+        this.gate = gate;
     }
 
     void register(JavalinConfig config) {
         get(config, "/livez", this::livez);
         get(config, "/readyz", this::readyz);
         get(config, "/health", this::health);
-        get(config, "/api/search", this::search);
+        get(config, "/api/search", gate.gated(this::search));
         get(config, "/api/papers/{id}", this::paper);
-        get(config, "/api/papers/{id}/similar", this::similar);
-        config.routes.post("/api/similar", this::similarToText);
-        config.routes.post("/api/recommend", this::recommend);
-        config.routes.post("/api/duplicates/check", this::checkDuplicate);
+        get(config, "/api/papers/{id}/similar", gate.gatedWhenExplaining(this::similar));
+        config.routes.post("/api/similar", gate.gated(this::similarToText));
+        config.routes.post("/api/recommend", gate.gated(this::recommend));
+        config.routes.post("/api/duplicates/check", gate.gated(this::checkDuplicate));
         get(config, "/api/duplicates", this::duplicates);
         for (var route : ALLOWED.entrySet()) {
             config.routes.options(route.getKey(), ctx -> ctx.header(Header.ALLOW, route.getValue())

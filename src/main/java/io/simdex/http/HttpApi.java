@@ -5,7 +5,13 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
+import org.eclipse.jetty.server.AbstractConnector;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.handler.EagerContentHandler;
 import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.server.handler.MinimumDataRateHandler;
+import org.eclipse.jetty.util.component.LifeCycle;
 
 import io.simdex.api.ApiJson;
 import io.simdex.dedup.DuplicateService;
@@ -124,25 +130,52 @@ public final class HttpApi {
         }
     }
 
+    /** Sets the idle timeout of every connector as the server starts (Javalin adds its connector late). */
+    private record IdleTimeouts(long millis) implements LifeCycle.Listener {
+        @Override
+        public void lifeCycleStarting(LifeCycle event) {
+            for (Connector connector : ((Server) event).getConnectors()) {
+                if (connector instanceof AbstractConnector idle) {
+                    idle.setIdleTimeout(millis);
+                }
+            }
+        }
+    }
+
     private static Javalin create(ServiceSlot slot, boolean writable, HttpOptions limits,
             int shutdownTimeoutSeconds) {
         ObjectMapper mapper = ApiJson.mapper();
-        var routes = new ApiRoutes(slot, limits, mapper);
-        var writes = writable ? new WriteRoutes(slot, limits, mapper) : null;
+        var gate = new EncodeGate(limits.bounds());
+        var routes = new ApiRoutes(slot, limits, mapper, gate);
+        var writes = writable ? new WriteRoutes(slot, limits, mapper, gate) : null;
+        var origins = new OriginGuard(limits.corsOrigins());
+        HttpOptions.Bounds bounds = limits.bounds();
         return Javalin.create(config -> {
-            config.jsonMapper(new JavalinJackson(mapper, false));
+            config.jsonMapper(new CappedJson(new JavalinJackson(mapper, false), bounds.maxResponseBytes()));
             // bulk writes may be larger; every other body is held to MAX_BODY_BYTES by checkBodySize
             config.http.maxRequestSize = Math.max(MAX_BODY_BYTES, limits.maxBulkBytes());
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
-            config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(MAX_REQUEST_HEADER_BYTES));
+            config.jetty.modifyHttpConfiguration(http -> {
+                http.setRequestHeaderSize(MAX_REQUEST_HEADER_BYTES);
+                http.setIdleTimeout(bounds.idleTimeoutSeconds() * 1000L);
+            });
             config.jetty.modifyServer(server -> {
+                server.addEventListener(new IdleTimeouts(bounds.idleTimeoutSeconds() * 1000L));
                 server.setErrorHandler(new JettyProblems(mapper, limits.maxQueryChars()));
                 server.setStopTimeout(shutdownTimeoutSeconds * 1000L);
+                // each handler wraps those inserted before it:
                 // counts requests in flight, so a stop waits for them instead of cutting their connections
                 server.insertHandler(new GracefulHandler());
+                // a request is handled once its body has arrived, so a client slow to send holds no thread (and
+                // a stop does not wait for a body that never comes)
+                server.insertHandler(new EagerContentHandler());
+                // a body trickling in slower than this is cut off
+                if (bounds.minBodyRate() > 0) {
+                    server.insertHandler(new MinimumDataRateHandler(bounds.minBodyRate(), 0));
+                }
             });
-            config.routes.before(OriginGuard::check);
+            config.routes.before(origins::check);
             routes.register(config);
             if (writes != null) {
                 writes.register(config);

@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.javalin.router.EndpointNotFound;
+import org.eclipse.jetty.io.EofException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,6 +14,7 @@ import io.simdex.search.UnknownPaperException;
 import io.simdex.store.StoreException;
 
 import java.util.Locale;
+import java.util.concurrent.TimeoutException;
 
 /** The one place where failures become problem responses; routes only throw. */
 final class Problems {
@@ -57,9 +59,41 @@ final class Problems {
             write(ctx, 500, "simdex failed on this request; the server log has the details", null);
         });
         config.routes.exception(Exception.class, (e, ctx) -> {
+            Integer clientFault = clientFault(e);
+            if (clientFault != null) {
+                write(ctx, clientFault, switch (clientFault) {
+                    case 408 -> "the request body arrived too slowly (less than api.min-body-rate bytes a second)"
+                            + " or stopped; send it at once";
+                    case 413 -> "the request body is larger than simdex reads; send a shorter text (see"
+                            + " api.max-text-chars), or split bulk writes (api.max-bulk-bytes)";
+                    default -> "the request body ended before the length it announced, or its chunked encoding is"
+                            + " broken; send the whole body";
+                }, null);
+                return;
+            }
             LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
             write(ctx, 500, "simdex failed on this request; the server log has the details", null);
         });
+    }
+
+    /**
+     * The status of a failure that is the client's doing, met while reading its body: a body that ends early or
+     * is badly chunked (400), or that arrives too slowly (408); null for any other failure.
+     */
+    private static Integer clientFault(Throwable failure) {
+        for (Throwable e = failure; e != null; e = e.getCause()) {
+            if (e instanceof EofException) {
+                return 400;
+            }
+            if (e instanceof TimeoutException) {
+                return 408;
+            }
+            if (e instanceof org.eclipse.jetty.http.HttpException http && http.getCode() >= 400
+                    && http.getCode() < 500) {
+                return http.getCode() == 408 || http.getCode() == 413 ? http.getCode() : 400;
+            }
+        }
+        return null;
     }
 
     /** The 413 detail: the bulk limit for bulk writes, else the body limit (ours, or Jetty's at the same size). */

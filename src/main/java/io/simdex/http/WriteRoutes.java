@@ -3,6 +3,7 @@ package io.simdex.http;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import io.javalin.http.Header;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
@@ -56,12 +57,14 @@ final class WriteRoutes {
     private final HttpOptions limits;
     private final WriteGuard guard;
     private final ObjectMapper mapper;
+    private final EncodeGate gate;
 
-    WriteRoutes(ServiceSlot slot, HttpOptions limits, ObjectMapper mapper) {
+    WriteRoutes(ServiceSlot slot, HttpOptions limits, ObjectMapper mapper, EncodeGate gate) {
         this.slot = slot;
         this.limits = limits;
         this.guard = new WriteGuard(limits.apiKey());
         this.mapper = mapper;
+        this.gate = gate;
     }
 
     /** The write endpoints of a read-only API: each answers as writes with no key set do (403). */
@@ -83,10 +86,18 @@ final class WriteRoutes {
     }
 
     void register(JavalinConfig config) {
-        config.routes.put("/api/papers/{id}", this::put);
+        config.routes.put("/api/papers/{id}", keyFirst(gate.gated(this::put)));
         config.routes.delete("/api/papers/{id}", this::delete);
-        config.routes.post(BULK_PATH, this::bulk);
+        config.routes.post(BULK_PATH, keyFirst(gate.gated(this::bulk)));
         config.routes.post("/api/snapshots", this::snapshot);
+    }
+
+    /** The handler, after the key check: a request without the key waits for no turn to encode. */
+    private Handler keyFirst(Handler handler) {
+        return ctx -> {
+            guard.check(ctx);
+            handler.handle(ctx);
+        };
     }
 
     private void put(Context ctx) {

@@ -22,8 +22,12 @@ public final class MatchExplainer {
     /** Paper texts whose sentence vectors are kept; a few hundred kilobytes each at most. */
     private static final int CACHED_PAPERS = 1024;
 
+    /** The sentences of a paper an explanation considers: its title and the start of its abstract. */
+    static final int PAPER_SENTENCES = 128;
+
     private final Papers corpus;
     private final Encoder encoder;
+    private final SearchOptions limits;
     private final Map<String, Sentenced> cache = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Sentenced> eldest) {
@@ -31,9 +35,16 @@ public final class MatchExplainer {
         }
     };
 
+    /** An explainer held to the default limits of explanation work. */
     public MatchExplainer(Papers corpus, Encoder encoder) {
+        this(corpus, encoder, SearchOptions.defaults());
+    }
+
+    /** An explainer held to {@code limits}' explanation limits ({@code search.max-explain-*}). */
+    public MatchExplainer(Papers corpus, Encoder encoder, SearchOptions limits) {
         this.corpus = corpus;
         this.encoder = encoder;
+        this.limits = limits;
     }
 
     /** For each corpus paper in {@code ids}, its best sentence pair against free text, in the same order. */
@@ -65,8 +76,9 @@ public final class MatchExplainer {
             wanted.add(queryId);
         }
         wanted.addAll(ids);
-        Map<String, Sentenced> papers = papers(wanted);
-        Sentenced query = queryId != null ? papers.get(queryId) : encode(Sentences.split(queryText));
+        List<String> querySentences = queryText != null ? Sentences.split(queryText) : null;
+        Map<String, Sentenced> papers = papers(wanted, querySentences);
+        Sentenced query = queryId != null ? papers.get(queryId) : encode(querySentences);
         if (query == null) {
             throw new UnknownPaperException(queryId);
         }
@@ -94,11 +106,14 @@ public final class MatchExplainer {
     }
 
     /**
-     * Sentence vectors for every id, from the cache or encoded together in one call. The cache is keyed by a
-     * paper's text, so a paper replaced by a write is split and encoded anew; an id whose paper is gone (deleted
-     * while the request ran) is left out, and its explanation is null.
+     * Sentence vectors for every id, from the cache or encoded together in one call, once the work is known to be
+     * within the limits. The cache is keyed by a paper's text, so a paper replaced by a write is split and
+     * encoded anew; an id whose paper is gone (deleted while the request ran) is left out, and its explanation is
+     * null.
+     *
+     * @param querySentences the free-text query's sentences, counted in the work; null when the query is a paper
      */
-    private Map<String, Sentenced> papers(List<String> ids) {
+    private Map<String, Sentenced> papers(List<String> ids, List<String> querySentences) {
         var found = new LinkedHashMap<String, Sentenced>();
         var textOf = new LinkedHashMap<String, String>();
         for (String id : ids) {
@@ -115,15 +130,16 @@ public final class MatchExplainer {
                 }
             });
         }
-        if (missing.isEmpty()) {
-            return found;
-        }
         var sentences = new ArrayList<List<String>>();
         var all = new ArrayList<String>();
         for (String text : missing.values()) {
-            List<String> split = Sentences.split(text);
+            List<String> split = paperSentences(text);
             sentences.add(split);
             all.addAll(split);
+        }
+        checkWork(ids, querySentences, found, missing, sentences);
+        if (missing.isEmpty()) {
+            return found;
         }
         List<Embedding> vectors = encoder.encode(all);
         int next = 0;
@@ -138,6 +154,45 @@ public final class MatchExplainer {
             }
         }
         return found;
+    }
+
+    /** A paper's first {@value #PAPER_SENTENCES} sentences: those its explanations consider. */
+    private static List<String> paperSentences(String text) {
+        List<String> split = Sentences.split(text);
+        return split.size() <= PAPER_SENTENCES ? split : List.copyOf(split.subList(0, PAPER_SENTENCES));
+    }
+
+    /**
+     * Refuses explanations that would embed more sentences or score more sentence pairs than the limits allow,
+     * before any is embedded.
+     */
+    private void checkWork(List<String> ids, List<String> querySentences, Map<String, Sentenced> found,
+            Map<String, String> missing, List<List<String>> missingSentences) {
+        var count = new LinkedHashMap<String, Integer>();
+        found.forEach((id, sentenced) -> count.put(id, sentenced.sentences().size()));
+        int p = 0;
+        for (String id : missing.keySet()) {
+            count.put(id, missingSentences.get(p++).size());
+        }
+        long query = querySentences != null ? querySentences.size() : count.getOrDefault(ids.get(0), 0);
+        long matched = 0;
+        for (int i = querySentences != null ? 0 : 1; i < ids.size(); i++) {
+            matched += count.getOrDefault(ids.get(i), 0);
+        }
+        long sentenceCount = query + matched;
+        if (sentenceCount > limits.maxExplainSentences()) {
+            throw new InvalidQueryException("explain", "explaining these results would compare " + sentenceCount
+                    + " sentences (" + query + " in the query), more than the " + limits.maxExplainSentences()
+                    + " one request may (search.max-explain-sentences); send a shorter text, ask for fewer results"
+                    + " with k, or leave out explain");
+        }
+        long pairs = query * matched;
+        if (pairs > limits.maxExplainPairs()) {
+            throw new InvalidQueryException("explain", "explaining these results would score " + pairs
+                    + " sentence pairs, more than the " + limits.maxExplainPairs() + " one request may"
+                    + " (search.max-explain-pairs); send a shorter text, ask for fewer results with k, or leave out"
+                    + " explain");
+        }
     }
 
     private Sentenced encode(List<String> sentences) {

@@ -10,8 +10,14 @@ import java.util.Objects;
  * @param rrfK        the constant of reciprocal rank fusion, 1..{@value #MAX_RRF_K} (see {@link RankFusion})
  * @param candidates  hybrid search fuses the best {@code max(k, candidates)} papers of each ranking,
  *                    1..{@value #MAX_CANDIDATES}
+ * @param maxExplainSentences the most sentences one request's explanations may embed and compare, the query's
+ *                    and its matches' together; a request over it is refused, naming
+ *                    {@code search.max-explain-sentences}
+ * @param maxExplainPairs the most sentence pairs one request's explanations may score; a request over it is
+ *                    refused, naming {@code search.max-explain-pairs}
  */
-public record SearchOptions(SearchMode defaultMode, int rrfK, int candidates) {
+public record SearchOptions(SearchMode defaultMode, int rrfK, int candidates, int maxExplainSentences,
+                            int maxExplainPairs) {
 
     /** The largest fusion constant: far beyond it, every rank scores the same. */
     public static final int MAX_RRF_K = 100_000;
@@ -27,10 +33,27 @@ public record SearchOptions(SearchMode defaultMode, int rrfK, int candidates) {
         if (candidates < 1 || candidates > MAX_CANDIDATES) {
             throw new IllegalArgumentException("candidates must be 1.." + MAX_CANDIDATES + ", got " + candidates);
         }
+        if (maxExplainSentences < 1 || maxExplainSentences > 1_000_000) {
+            throw new IllegalArgumentException("max-explain-sentences must be 1..1000000, got " + maxExplainSentences);
+        }
+        if (maxExplainPairs < 1 || maxExplainPairs > 100_000_000) {
+            throw new IllegalArgumentException("max-explain-pairs must be 1..100000000, got " + maxExplainPairs);
+        }
     }
+
+    /** These options with the default explanation limits. */
+    public SearchOptions(SearchMode defaultMode, int rrfK, int candidates) {
+        this(defaultMode, rrfK, candidates, DEFAULT_MAX_EXPLAIN_SENTENCES, DEFAULT_MAX_EXPLAIN_PAIRS);
+    }
+
+    /** The default of {@code search.max-explain-sentences}: k = 100 abstracts of about a dozen sentences. */
+    public static final int DEFAULT_MAX_EXPLAIN_SENTENCES = 1500;
+
+    /** The default of {@code search.max-explain-pairs}. */
+    public static final int DEFAULT_MAX_EXPLAIN_PAIRS = 100_000;
 
     /** The defaults of {@code config/simdex.yaml}: hybrid search, fused with k = 60 over 100 candidates. */
     public static SearchOptions defaults() {
-        return new SearchOptions(SearchMode.HYBRID, 60, 100);
+        return new SearchOptions(SearchMode.HYBRID, 60, 100, DEFAULT_MAX_EXPLAIN_SENTENCES, DEFAULT_MAX_EXPLAIN_PAIRS);
     }
 }

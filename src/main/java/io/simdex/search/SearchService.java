@@ -46,7 +46,7 @@ public final class SearchService implements AutoCloseable {
         this.searchOptions = Objects.requireNonNull(searchOptions, "searchOptions");
         this.ranker = new Ranker(searchOptions);
         corpus.requireEncoder(encoder);
-        this.explainer = new MatchExplainer(corpus.corpus(), encoder);
+        this.explainer = new MatchExplainer(corpus.corpus(), encoder, searchOptions);
         this.recommender = new Recommender(corpus.index());
     }
 
@@ -160,6 +160,11 @@ public final class SearchService implements AutoCloseable {
         List<Match> matches = matches(recommender.recommend(List.copyOf(new LinkedHashSet<>(positive)),
                 List.copyOf(new LinkedHashSet<>(negative)), strategy, filter, allowed(filter)), filter);
         return result(filter.explain() ? explainByNearestPositive(positive, matches) : matches, start);
+    }
+
+    /** Explains matches by sentence pairs, within the explanation limits; shared with the duplicate checks. */
+    public MatchExplainer explainer() {
+        return explainer;
     }
 
     /** The default search mode and the hybrid fusion this service answers with. */

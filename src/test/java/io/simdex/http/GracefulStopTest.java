@@ -9,8 +9,6 @@ import io.simdex.FakeEncoder;
 import io.simdex.corpus.Corpus;
 import io.simdex.corpus.Paper;
 import io.simdex.dedup.DuplicateService;
-import io.simdex.encode.Embedding;
-import io.simdex.encode.Encoder;
 import io.simdex.ingest.CorpusIndexer;
 import io.simdex.ingest.IndexedCorpus;
 import io.simdex.search.SearchService;
@@ -83,48 +81,6 @@ class GracefulStopTest {
 
             org.assertj.core.api.Assertions.assertThat(http.get("/readyz").status()).isEqualTo(200);
             org.assertj.core.api.Assertions.assertThat(http.get("/api/search?q=protein").status()).isEqualTo(200);
-        }
-    }
-
-    /** Delegates to the fake encoder, holding any text containing "slow" until released. */
-    private record HoldingEncoder(FakeEncoder delegate, CountDownLatch entered, CountDownLatch release)
-            implements Encoder {
-
-        @Override
-        public List<Embedding> encode(List<String> texts) {
-            if (texts.stream().anyMatch(t -> t.contains("slow"))) {
-                entered.countDown();
-                try {
-                    release.await(20, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-            return delegate.encode(texts);
-        }
-
-        @Override
-        public String modelId() {
-            return delegate.modelId();
-        }
-
-        @Override
-        public String modelName() {
-            return delegate.modelName();
-        }
-
-        @Override
-        public int dimension() {
-            return delegate.dimension();
-        }
-
-        @Override
-        public int maxTokens() {
-            return delegate.maxTokens();
-        }
-
-        @Override
-        public void close() {
         }
     }
 }

@@ -383,6 +383,35 @@ class HttpApiTest {
     }
 
     @Test
+    void pages_of_the_origins_in_api_cors_origins_may_call_the_api_and_see_the_answers() {
+        var allowed = new HttpOptions(MAX_K, MAX_QUERY_CHARS).withCorsOrigins(List.of("https://lab.example.org"));
+        try (var cors = new TestHttp(HttpApi.create(new SearchService(indexed, ENCODER),
+                new DuplicateService(indexed, ENCODER), allowed))) {
+            String body = "{\"text\": \"protein folding\"}";
+            var post = cors.send("POST", "/api/similar", body, "Origin", "https://lab.example.org");
+            var preflight = cors.send("OPTIONS", "/api/similar", null, "Origin", "https://lab.example.org",
+                    "Access-Control-Request-Method", "POST", "Access-Control-Request-Headers", "content-type");
+            var other = cors.send("POST", "/api/similar", body, "Origin", "https://other.example.org");
+            var otherRead = cors.send("GET", "/api/search?q=protein", null, "Origin", "https://other.example.org");
+
+            assertThat(post.status()).isEqualTo(200);
+            assertThat(post.headers().firstValue("Access-Control-Allow-Origin")).hasValue("https://lab.example.org");
+            assertThat(post.headers().firstValue("Vary")).hasValueSatisfying(v -> assertThat(v).contains("Origin"));
+            assertThat(preflight.status()).isEqualTo(204);
+            assertThat(preflight.headers().firstValue("Access-Control-Allow-Methods"))
+                    .hasValueSatisfying(v -> assertThat(v).contains("POST"));
+            assertThat(preflight.headers().firstValue("Access-Control-Allow-Headers"))
+                    .hasValueSatisfying(v -> assertThat(v).containsIgnoringCase("content-type"));
+            other.assertProblem(403);
+            assertThat(otherRead.status()).isEqualTo(200);
+            assertThat(otherRead.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+        }
+        // and with none listed, as by default, no page gets the CORS headers
+        var read = http.send("GET", "/api/search?q=protein", null, "Origin", "https://lab.example.org");
+        assertThat(read.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+    }
+
+    @Test
     void a_post_from_a_page_of_another_origin_is_refused_and_one_from_our_own_is_not() {
         String body = "{\"text\": \"protein folding\"}";
         var crossSite = http.send("POST", "/api/similar", body, "Origin", "https://attacker.example");
