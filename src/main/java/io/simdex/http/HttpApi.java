@@ -144,6 +144,7 @@ public final class HttpApi {
             });
             config.routes.before(OriginGuard::check);
             routes.register(config);
+            new EmbeddingRoutes(slot, limits, mapper).register(config);
             if (writes != null) {
                 writes.register(config);
             } else {
