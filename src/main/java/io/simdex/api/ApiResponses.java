@@ -99,4 +99,42 @@ public final class ApiResponses {
     /** {@code GET /health}. */
     public record Health(String status, int papers, String model, int dimension, int maxTokens) {
     }
+
+    /**
+     * {@code POST /v1/embeddings}, in the shape of OpenAI's embeddings API.
+     *
+     * @param object always {@code list}
+     * @param data   one vector per input, in input order
+     * @param model  the model that embedded them, as {@code GET /health} names it
+     */
+    public record Embeddings(String object, List<EmbeddingItem> data, String model, EmbeddingUsage usage) {
+
+        /** The answer for these vectors. */
+        public Embeddings(List<EmbeddingItem> data, String model, EmbeddingUsage usage) {
+            this("list", data, model, usage);
+        }
+    }
+
+    /**
+     * One vector of {@link Embeddings}.
+     *
+     * @param object    always {@code embedding}
+     * @param index     the input's place in the request, from 0
+     * @param embedding the vector as an array of numbers, or (with {@code "encoding_format": "base64"}) the base64 of
+     *                  its float32 values, little-endian
+     */
+    public record EmbeddingItem(String object, int index, Object embedding) {
+
+        /** The item for one input's vector. */
+        public EmbeddingItem(int index, Object embedding) {
+            this("embedding", index, embedding);
+        }
+    }
+
+    /**
+     * The model tokens of a {@code POST /v1/embeddings} request: every input's full length, [CLS] and [SEP]
+     * included, also for an input longer than the model's budget.
+     */
+    public record EmbeddingUsage(int promptTokens, int totalTokens) {
+    }
 }

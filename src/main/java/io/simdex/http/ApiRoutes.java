@@ -83,7 +83,7 @@ final class ApiRoutes {
             allowed.put(path, reads);
         }
         for (String path : List.of("/api/similar", "/api/recommend", "/api/duplicates/check",
-                WriteRoutes.BULK_PATH, "/api/snapshots")) {
+                WriteRoutes.BULK_PATH, "/api/snapshots", EmbeddingRoutes.OPENAI_PATH, EmbeddingRoutes.TEI_PATH)) {
             allowed.put(path, "OPTIONS, POST");
         }
         allowed.put("/api/papers/{id}", reads + ", PUT, DELETE");

@@ -56,6 +56,11 @@ final class JsonBody {
         return value != null && !value.isNull();
     }
 
+    /** The field as sent, for shapes the typed readers here do not cover; null when it is absent or null. */
+    JsonNode get(String name) {
+        return has(name) ? node.get(name) : null;
+    }
+
     /** A non-blank string of at most {@code maxChars} characters, or null when the field is absent or null. */
     String text(String name, int maxChars) {
         if (!has(name)) {
@@ -200,7 +205,8 @@ final class JsonBody {
                 + " true/false, got " + kind(value));
     }
 
-    private static String kind(JsonNode value) {
+    /** What a JSON value is, in words ("an array", "a number"), for messages. */
+    static String kind(JsonNode value) {
         return switch (value.getNodeType()) {
             case ARRAY -> "an array";
             case OBJECT -> "an object";

@@ -208,6 +208,20 @@ public final class SearchService implements AutoCloseable {
     }
 
     /**
+     * Embeds texts as papers are embedded, without the query instruction: for a paper's text, exactly the vector
+     * simdex stores and compares for that paper. A text over {@link #maxTokens()} is cut or split into windows as
+     * {@code model.long-texts} says, as a paper's would be.
+     *
+     * @return one per text, in order; an empty list for no texts
+     * @throws io.simdex.encode.EncoderException when the model fails
+     */
+    public List<EmbeddedText> embed(List<String> texts) {
+        return encoder.encode(texts).stream()
+                .map(e -> new EmbeddedText(e.vector(), new TokenStats(e.tokens(), e.tokensEmbedded())))
+                .toList();
+    }
+
+    /**
      * Releases the indexes (the vector index's scan threads and, with int8 storage, its memory-mapped file; the
      * lexical index's memory); not the encoder.
      */

@@ -37,6 +37,11 @@ final class TestHttp implements AutoCloseable {
         this.server = server.start("127.0.0.1", 0);
     }
 
+    /** The loopback port the server listens on, for clients other than this one. */
+    int port() {
+        return server.port();
+    }
+
     Reply get(String pathAndQuery) {
         return send(HttpRequest.newBuilder(uri(pathAndQuery)).GET());
     }
