@@ -45,16 +45,18 @@ final class EmbeddingRoutes {
     private final ServiceSlot slot;
     private final HttpOptions limits;
     private final ObjectMapper mapper;
+    private final EncodeGate gate;
 
-    EmbeddingRoutes(ServiceSlot slot, HttpOptions limits, ObjectMapper mapper) {
+    EmbeddingRoutes(ServiceSlot slot, HttpOptions limits, ObjectMapper mapper, EncodeGate gate) {
         this.slot = slot;
         this.limits = limits;
         this.mapper = mapper;
+        this.gate = gate;
     }
 
     void register(JavalinConfig config) {
-        config.routes.post(OPENAI_PATH, this::openAi);
-        config.routes.post(TEI_PATH, this::tei);
+        config.routes.post(OPENAI_PATH, gate.gated(this::openAi));
+        config.routes.post(TEI_PATH, gate.gated(this::tei));
     }
 
     /** Every model call of these routes: the texts embedded as papers are, in order. */

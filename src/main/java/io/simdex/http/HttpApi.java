@@ -177,7 +177,7 @@ public final class HttpApi {
             });
             config.routes.before(origins::check);
             routes.register(config);
-            new EmbeddingRoutes(slot, limits, mapper).register(config);
+            new EmbeddingRoutes(slot, limits, mapper, gate).register(config);
             if (writes != null) {
                 writes.register(config);
             } else {
