@@ -45,7 +45,12 @@ public final class ApiResponses {
 
     /** {@code POST /api/recommend}: the search shape, with the examples and strategy instead of a query. */
     public record Recommend(List<String> positive, List<String> negative, RecommendStrategy strategy, int k,
-                            List<Match> results, long tookMs) {
+                            @JsonInclude(JsonInclude.Include.NON_DEFAULT) int offset, List<Match> results,
+                            long tookMs) {
+    }
+
+    /** {@code POST /api/search/_batch}: one search answer per query, in the order asked. */
+    public record SearchBatch(List<Search> answers, long tookMs) {
     }
 
     /**

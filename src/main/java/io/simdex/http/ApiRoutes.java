@@ -34,10 +34,21 @@ final class ApiRoutes {
 
     static final int DEFAULT_K = 10;
 
+    /** Several searches in one request. */
+    static final String BATCH_PATH = "/api/search/_batch";
+
     private static final Set<String> FILTER_FIELDS = Set.of("k", "min_score", "max_score", "exclude", "explain",
             "filter", "fields");
     private static final Set<String> SEARCH_PARAMETERS = union(Set.of("q", "mode", "offset"), FILTER_FIELDS);
     private static final Set<String> SIMILAR_PARAMETERS = union(Set.of("offset"), FILTER_FIELDS);
+    /** Body fields of the POST searches: the filter, and {@code offset} for paging. */
+    private static final Set<String> PAGED_FIELDS = SIMILAR_PARAMETERS;
+    /** Fields of each query of {@code POST /api/search/_batch}: those of {@code GET /api/search}. */
+    private static final Set<String> BATCH_QUERY_FIELDS = SEARCH_PARAMETERS;
+    /** The most queries one {@code POST /api/search/_batch} may hold. */
+    static final int MAX_BATCH_QUERIES = 64;
+    private static final String BATCH_EXAMPLE = "{\"queries\": [{\"q\": \"graph neural networks\", \"k\": 5},"
+            + " {\"q\": \"protein folding\", \"mode\": \"vector\"}]}";
     /** The deepest page: {@code offset + k} may reach this many times {@code api.max-k}. */
     private static final int MAX_DEPTH_PAGES = 10;
     private static final Set<String> TEXT_FIELDS = Set.of("text", "title", "abstract");
@@ -60,6 +71,7 @@ final class ApiRoutes {
         get(config, "/readyz", this::readyz);
         get(config, "/health", this::health);
         get(config, "/api/search", gate.gated(this::search));
+        config.routes.post(BATCH_PATH, gate.gated(this::searchBatch));
         get(config, "/api/papers/{id}", this::paper);
         get(config, "/api/papers/{id}/similar", gate.gatedWhenExplaining(this::similar));
         config.routes.post("/api/similar", gate.gated(this::similarToText));
@@ -82,7 +94,7 @@ final class ApiRoutes {
                 "/api/duplicates")) {
             allowed.put(path, reads);
         }
-        for (String path : List.of("/api/similar", "/api/recommend", "/api/duplicates/check",
+        for (String path : List.of(BATCH_PATH, "/api/similar", "/api/recommend", "/api/duplicates/check",
                 WriteRoutes.BULK_PATH, "/api/snapshots", EmbeddingRoutes.OPENAI_PATH, EmbeddingRoutes.TEI_PATH)) {
             allowed.put(path, "OPTIONS, POST");
         }
@@ -138,6 +150,42 @@ final class ApiRoutes {
         ctx.json(new ApiResponses.Search(q, mode, filter.k(), offset, page(result, offset), result.tookMillis()));
     }
 
+    /**
+     * Several searches in one request, each as {@code GET /api/search} would answer it; a bad query fails the
+     * whole request, naming its place in the list.
+     */
+    private void searchBatch(Context ctx) {
+        QueryParams.only(ctx, Set.of());
+        JsonBody body = JsonBody.parse(ctx, mapper, Set.of("queries"), BATCH_EXAMPLE);
+        List<JsonBody> queries = body.objects("queries", MAX_BATCH_QUERIES, BATCH_QUERY_FIELDS, BATCH_EXAMPLE);
+        long start = System.nanoTime();
+        var answers = new java.util.ArrayList<ApiResponses.Search>(queries.size());
+        for (int i = 0; i < queries.size(); i++) {
+            JsonBody query = queries.get(i);
+            try {
+                answers.add(search(query));
+            } catch (io.javalin.http.HttpResponseException | io.simdex.search.InvalidQueryException e) {
+                throw QueryParams.invalid("queries", "queries[" + i + "]: " + e.getMessage());
+            }
+        }
+        ctx.json(new ApiResponses.SearchBatch(answers, (System.nanoTime() - start) / 1_000_000));
+    }
+
+    private ApiResponses.Search search(JsonBody query) {
+        if (!query.has("q")) {
+            throw QueryParams.invalid("q", "field 'q' is missing; give each query the text to search for");
+        }
+        String q = query.text("q", limits.maxQueryChars());
+        if (q.isBlank()) {
+            throw QueryParams.invalid("q", "field 'q' is blank; give it some text to search for");
+        }
+        SearchMode mode = query.has("mode") ? mode(query.text("mode", 20)) : service().searchOptions().defaultMode();
+        ResultFilter filter = filter(query);
+        int offset = offset(query, filter);
+        SearchResult result = service().search(q, deeper(filter, offset), mode);
+        return new ApiResponses.Search(q, mode, filter.k(), offset, page(result, offset), result.tookMillis());
+    }
+
     private void paper(Context ctx) {
         String id = ctx.pathParam("id");
         Paper paper = service().paper(id); // an unknown id is a 404 before any parameter complaint
@@ -164,16 +212,17 @@ final class ApiRoutes {
 
     private void similarToText(Context ctx) {
         QueryParams.only(ctx, Set.of());
-        JsonBody body = JsonBody.parse(ctx, mapper, union(TEXT_FIELDS, FILTER_FIELDS), TEXT_EXAMPLE);
+        JsonBody body = JsonBody.parse(ctx, mapper, union(TEXT_FIELDS, PAGED_FIELDS), TEXT_EXAMPLE);
         String text = text(body);
         ResultFilter filter = filter(body);
-        SearchResult result = service().similarToText(text, filter);
-        ctx.json(new ApiResponses.Search(text, filter.k(), result.matches(), result.tookMillis()));
+        int offset = offset(body, filter);
+        SearchResult result = service().similarToText(text, deeper(filter, offset));
+        ctx.json(new ApiResponses.Search(text, null, filter.k(), offset, page(result, offset), result.tookMillis()));
     }
 
     private void recommend(Context ctx) {
         QueryParams.only(ctx, Set.of());
-        JsonBody body = JsonBody.parse(ctx, mapper, union(Set.of("positive", "negative", "strategy"), FILTER_FIELDS),
+        JsonBody body = JsonBody.parse(ctx, mapper, union(Set.of("positive", "negative", "strategy"), PAGED_FIELDS),
                 "{\"positive\": [\"paper-id\"], \"negative\": [], \"k\": 10, \"strategy\": \"average_vector\"}");
         if (!body.has("positive")) {
             throw QueryParams.invalid("positive", "field 'positive' is missing; list at least one paper id, e.g. "
@@ -187,8 +236,9 @@ final class ApiRoutes {
         }
         RecommendStrategy strategy = strategy(body);
         ResultFilter filter = filter(body);
-        SearchResult result = service().recommend(positive, negative, strategy, filter);
-        ctx.json(new ApiResponses.Recommend(positive, negative, strategy, filter.k(), result.matches(),
+        int offset = offset(body, filter);
+        SearchResult result = service().recommend(positive, negative, strategy, deeper(filter, offset));
+        ctx.json(new ApiResponses.Recommend(positive, negative, strategy, filter.k(), offset, page(result, offset),
                 result.tookMillis()));
     }
 
@@ -234,8 +284,16 @@ final class ApiRoutes {
      * per result.
      */
     private int offset(Context ctx, ResultFilter filter) {
-        int deepest = filter.explain() ? limits.maxK() : limits.maxK() * MAX_DEPTH_PAGES;
-        return QueryParams.integer(ctx, "offset", 0, 0, deepest - filter.k());
+        return QueryParams.integer(ctx, "offset", 0, 0, deepest(filter) - filter.k());
+    }
+
+    /** {@code offset} in a body; see {@link #offset(Context, ResultFilter)}. */
+    private int offset(JsonBody body, ResultFilter filter) {
+        return body.integer("offset", 0, 0, deepest(filter) - filter.k());
+    }
+
+    private int deepest(ResultFilter filter) {
+        return filter.explain() ? limits.maxK() : limits.maxK() * MAX_DEPTH_PAGES;
     }
 
     /** The filter asking for the results up to the end of the page. */
@@ -288,11 +346,12 @@ final class ApiRoutes {
     /** The request's {@code mode}, or the configured default ({@code search.mode}) when it names none. */
     private SearchMode mode(Context ctx) {
         String label = ctx.queryParam("mode");
-        if (label == null) {
-            return service().searchOptions().defaultMode();
-        }
+        return label == null ? service().searchOptions().defaultMode() : mode(label);
+    }
+
+    private static SearchMode mode(String label) {
         return SearchMode.byLabel(label).orElseThrow(() -> QueryParams.invalid("mode",
-                "query parameter 'mode' must be one of " + SearchMode.labels() + ", got '" + label + "'"));
+                "'mode' must be one of " + SearchMode.labels() + ", got '" + label + "'"));
     }
 
     private static RecommendStrategy strategy(JsonBody body) {

@@ -146,6 +146,38 @@ final class JsonBody {
     }
 
     /**
+     * A required array of 1 to {@code maxCount} objects, each holding only {@code allowed} fields: the items of a
+     * batch request.
+     */
+    List<JsonBody> objects(String name, int maxCount, Set<String> allowed, String example) {
+        JsonNode value = node.get(name);
+        if (value == null || !value.isArray() || value.isEmpty()) {
+            throw QueryParams.invalid(name, "field '" + name + "' must be a non-empty array of objects, got "
+                    + (value == null ? "nothing" : kind(value)) + "; send " + example);
+        }
+        if (value.size() > maxCount) {
+            throw QueryParams.invalid(name, "field '" + name + "' lists " + value.size() + " entries; the limit is "
+                    + maxCount + "; split them over several requests");
+        }
+        var items = new ArrayList<JsonBody>(value.size());
+        for (int i = 0; i < value.size(); i++) {
+            if (!(value.get(i) instanceof ObjectNode object)) {
+                throw QueryParams.invalid(name, name + "[" + i + "] must be a JSON object, got "
+                        + kind(value.get(i)) + "; send " + example);
+            }
+            for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
+                String field = names.next();
+                if (!allowed.contains(field)) {
+                    throw QueryParams.invalid(name, name + "[" + i + "]: unknown field '" + field + "'; each entry"
+                            + " accepts " + String.join(", ", new TreeSet<>(allowed)));
+                }
+            }
+            items.add(new JsonBody(object));
+        }
+        return items;
+    }
+
+    /**
      * The {@code filter} field: an object of field conditions ({@code {"year": {"gte": 2020}, "venue": "NeurIPS"}},
      * a bare value meaning equality; operators {@code eq}, {@code gte}, {@code gt}, {@code lte}, {@code lt}), or a
      * list of expressions as the query parameter takes them ({@code ["year>=2020"]}).

@@ -462,6 +462,58 @@ class HttpApiTest {
     }
 
     @Test
+    void offset_pages_the_post_searches_too() {
+        var all = http.post("/api/similar", "{\"text\": \"protein folding\", \"k\": 4}").json().get("results");
+        var page = http.post("/api/similar", "{\"text\": \"protein folding\", \"k\": 2, \"offset\": 2}").json();
+        var recommendAll = http.post("/api/recommend", "{\"positive\": [\"paper-1\"], \"k\": 4}").json();
+        var recommendPage = http.post("/api/recommend", "{\"positive\": [\"paper-1\"], \"k\": 2, \"offset\": 2}")
+                .json();
+
+        assertThat(page.get("offset").asInt()).isEqualTo(2);
+        assertThat(page.get("results").findValuesAsText("id"))
+                .containsExactlyElementsOf(all.findValuesAsText("id").subList(2, 4));
+        assertThat(page.get("results").get(0).get("rank").asInt()).isEqualTo(3);
+        assertThat(recommendPage.get("results").findValuesAsText("id"))
+                .containsExactlyElementsOf(recommendAll.get("results").findValuesAsText("id").subList(2, 4));
+        http.post("/api/similar", "{\"text\": \"protein\", \"offset\": -1}").assertProblem(400);
+        http.post("/api/recommend", "{\"positive\": [\"paper-1\"], \"offset\": \"2\"}").assertProblem(400);
+    }
+
+    @Test
+    void a_batch_answers_each_query_as_get_search_would() {
+        var batch = http.post("/api/search/_batch", "{\"queries\": [{\"q\": \"protein folding\", \"k\": 3},"
+                + " {\"q\": \"speech\", \"mode\": \"vector\", \"k\": 2, \"offset\": 1}]}");
+        var first = http.get("/api/search?q=protein+folding&k=3").json();
+        var second = http.get("/api/search?q=speech&mode=vector&k=2&offset=1").json();
+
+        assertThat(batch.status()).isEqualTo(200);
+        var answers = batch.json().get("answers");
+        assertThat(answers).hasSize(2);
+        assertThat(answers.get(0).get("results")).isEqualTo(first.get("results"));
+        assertThat(answers.get(0).get("mode").asText()).isEqualTo("hybrid");
+        assertThat(answers.get(1).get("results")).isEqualTo(second.get("results"));
+        assertThat(answers.get(1).get("offset").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void a_batch_with_a_bad_query_is_refused_naming_its_place() {
+        var badK = http.post("/api/search/_batch", "{\"queries\": [{\"q\": \"protein\"}, {\"q\": \"x\", \"k\": 0}]}");
+        var unknownField = http.post("/api/search/_batch", "{\"queries\": [{\"q\": \"protein\", \"top_k\": 3}]}");
+        var empty = http.post("/api/search/_batch", "{\"queries\": []}");
+        var noQ = http.post("/api/search/_batch", "{\"queries\": [{\"k\": 3}]}");
+        var tooMany = http.post("/api/search/_batch", "{\"queries\": ["
+                + String.join(",", java.util.Collections.nCopies(ApiRoutes.MAX_BATCH_QUERIES + 1, "{\"q\": \"x\"}"))
+                + "]}");
+
+        for (var reply : List.of(badK, unknownField, empty, noQ, tooMany)) {
+            reply.assertProblem(400);
+        }
+        assertThat(badK.json().get("detail").asText()).startsWith("queries[1]: ").contains("'k'");
+        assertThat(unknownField.json().get("detail").asText()).contains("queries[0]").contains("top_k");
+        assertThat(tooMany.json().get("detail").asText()).contains("split");
+    }
+
+    @Test
     void an_unknown_route_is_a_404_problem() {
         for (var reply : List.of(http.get("/api/nothing-here"), http.get("/"), http.send("POST", "/api/search?q=x"),
                 http.send("PATCH", "/api/papers/paper-1"))) {
