@@ -88,8 +88,20 @@ public final class HttpApi {
      */
     public static Javalin create(SearchService search, DuplicateService duplicates, LiveCollection collection,
             HttpOptions limits, int shutdownTimeoutSeconds) {
+        return create(search, duplicates, collection, limits, shutdownTimeoutSeconds, null);
+    }
+
+    /**
+     * As {@link #create(SearchService, DuplicateService, LiveCollection, HttpOptions, int)}, counting requests in
+     * {@code metrics}.
+     *
+     * @param metrics the process's meters, which the caller closes; null for meters of this server's own, closed
+     *                when it stops
+     */
+    public static Javalin create(SearchService search, DuplicateService duplicates, LiveCollection collection,
+            HttpOptions limits, int shutdownTimeoutSeconds, HttpMetrics metrics) {
         var slot = ServiceSlot.of(new ServiceSlot.Services(search, duplicates, collection));
-        return create(slot, collection != null, limits, shutdownTimeoutSeconds);
+        return create(slot, collection != null, limits, shutdownTimeoutSeconds, metrics, AccessLog.toLogger());
     }
 
     /**
@@ -99,8 +111,21 @@ public final class HttpApi {
      * @param writes whether the services will include a collection to write to (else writes answer 403)
      */
     public static Starting starting(HttpOptions limits, int shutdownTimeoutSeconds, boolean writes) {
+        return starting(limits, shutdownTimeoutSeconds, writes, null);
+    }
+
+    /**
+     * As {@link #starting(HttpOptions, int, boolean)}, counting requests in {@code metrics}; {@code GET /metrics}
+     * answers while the services load.
+     *
+     * @param metrics the process's meters, which the caller closes; null for meters of this server's own, closed
+     *                when it stops
+     */
+    public static Starting starting(HttpOptions limits, int shutdownTimeoutSeconds, boolean writes,
+            HttpMetrics metrics) {
         var slot = new ServiceSlot();
-        return new Starting(create(slot, writes, limits, shutdownTimeoutSeconds), slot);
+        return new Starting(create(slot, writes, limits, shutdownTimeoutSeconds, metrics, AccessLog.toLogger()),
+                slot);
     }
 
     /** A server listening before its services are loaded; {@link #ready} completes it. */
@@ -124,11 +149,17 @@ public final class HttpApi {
         }
     }
 
-    private static Javalin create(ServiceSlot slot, boolean writable, HttpOptions limits,
-            int shutdownTimeoutSeconds) {
+    /**
+     * The server over {@code slot}, every answer counted in {@code metrics} (its own when null) and logged to
+     * {@code accessLog}.
+     */
+    static Javalin create(ServiceSlot slot, boolean writable, HttpOptions limits, int shutdownTimeoutSeconds,
+            HttpMetrics metrics, AccessLog accessLog) {
         ObjectMapper mapper = ApiJson.mapper();
         var routes = new ApiRoutes(slot, limits, mapper);
         var writes = writable ? new WriteRoutes(slot, limits, mapper) : null;
+        HttpMetrics meters = metrics != null ? metrics : HttpMetrics.create();
+        meters.watchPapers(slot);
         return Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(mapper, false));
             // bulk writes may be larger; every other body is held to MAX_BODY_BYTES by checkBodySize
@@ -142,7 +173,18 @@ public final class HttpApi {
                 // counts requests in flight, so a stop waits for them instead of cutting their connections
                 server.insertHandler(new GracefulHandler());
             });
+            config.routes.before(RequestId::assign);
             config.routes.before(OriginGuard::check);
+            config.requestLogger.http((ctx, millis) -> {
+                var answered = AnsweredRequest.of(ctx, millis);
+                meters.record(answered);
+                accessLog.write(answered);
+            });
+            if (metrics == null) {
+                config.events.serverStopped(meters::close);
+                config.events.serverStartFailed(meters::close);
+            }
+            meters.register(config);
             routes.register(config);
             if (writes != null) {
                 writes.register(config);
