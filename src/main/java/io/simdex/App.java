@@ -15,6 +15,7 @@ import io.simdex.dedup.DuplicateService;
 import io.simdex.encode.Encoder;
 import io.simdex.encode.OnnxEncoder;
 import io.simdex.http.HttpApi;
+import io.simdex.http.HttpMetrics;
 import io.simdex.ingest.IndexedCorpus;
 import io.simdex.ingest.LiveCollection;
 import io.simdex.ingest.Seeder;
@@ -42,12 +43,14 @@ public final class App implements AutoCloseable {
     private final LiveCollection collection;
     private final SearchService search;
     private final DuplicateService duplicates;
+    private final HttpMetrics metrics;
     private final int encodedAtStart;
     private Javalin started;
 
     private App(Settings settings, PaperStore store, Encoder encoder, LiveCollection collection,
-            int encodedAtStart) {
+            HttpMetrics metrics, int encodedAtStart) {
         this.settings = settings;
+        this.metrics = metrics;
         this.store = store;
         this.encoder = encoder;
         this.collection = collection;
@@ -66,22 +69,35 @@ public final class App implements AutoCloseable {
      * @throws io.simdex.encode.EncoderException if the model cannot be loaded
      */
     public static App build(Settings settings) {
-        PaperStore store = PaperStore.open(settings.store());
+        return build(settings, HttpMetrics.create());
+    }
+
+    /** As {@link #build(Settings)}, the encoder's calls counted in {@code metrics}, which the app then owns. */
+    private static App build(Settings settings, HttpMetrics metrics) {
+        PaperStore store;
         Encoder encoder;
         try {
-            encoder = OnnxEncoder.load(settings.model());
+            store = PaperStore.open(settings.store());
+        } catch (RuntimeException e) {
+            metrics.close();
+            throw e;
+        }
+        try {
+            encoder = new MeteredEncoder(OnnxEncoder.load(settings.model()), metrics.registry());
         } catch (RuntimeException e) {
             store.close();
+            metrics.close();
             throw e;
         }
         try {
             int encoded = Seeder.seed(store, encoder, corpusLocation(settings.corpus()),
                     () -> loadCorpus(settings.corpus()));
             LiveCollection collection = LiveCollection.open(store, encoder, settings.index());
-            return new App(settings, store, encoder, collection, encoded + collection.encodedAtOpen());
+            return new App(settings, store, encoder, collection, metrics, encoded + collection.encodedAtOpen());
         } catch (RuntimeException e) {
             encoder.close();
             store.close();
+            metrics.close();
             throw e;
         }
     }
@@ -89,7 +105,7 @@ public final class App implements AutoCloseable {
     /** The HTTP API over this app's services, not yet started. */
     public Javalin server() {
         return HttpApi.create(search, duplicates, collection, settings.api(),
-                settings.server().shutdownTimeoutSeconds());
+                settings.server().shutdownTimeoutSeconds(), metrics);
     }
 
     /**
@@ -106,11 +122,13 @@ public final class App implements AutoCloseable {
             throw new SettingsException("server.host '" + where.host() + "' is not an address of this machine;"
                     + " use 127.0.0.1 (the default), or --host with one of its addresses");
         }
-        HttpApi.Starting starting = HttpApi.starting(settings.api(), where.shutdownTimeoutSeconds(), true);
+        HttpMetrics metrics = HttpMetrics.create();
+        HttpApi.Starting starting = HttpApi.starting(settings.api(), where.shutdownTimeoutSeconds(), true, metrics);
         Javalin listening;
         try {
             listening = starting.javalin().start(where.host(), where.port());
         } catch (JavalinBindException e) {
+            metrics.close();
             throw new SettingsException("cannot listen on " + where.host() + ":" + where.port() + ": the port is in"
                     + " use, or this user may not bind it; stop the other process or choose another with --port");
         }
@@ -121,7 +139,7 @@ public final class App implements AutoCloseable {
         }
         App app;
         try {
-            app = build(settings);
+            app = build(settings, metrics);
         } catch (RuntimeException e) {
             listening.stop();
             throw e;
@@ -188,7 +206,11 @@ public final class App implements AutoCloseable {
             try {
                 encoder.close();
             } finally {
-                store.close();
+                try {
+                    store.close();
+                } finally {
+                    metrics.close();
+                }
             }
         }
     }

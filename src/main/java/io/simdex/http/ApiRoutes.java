@@ -90,8 +90,8 @@ final class ApiRoutes {
     private static Map<String, String> allowed() {
         var allowed = new LinkedHashMap<String, String>();
         String reads = "GET, HEAD, OPTIONS";
-        for (String path : List.of("/livez", "/readyz", "/health", "/api/search", "/api/papers/{id}/similar",
-                "/api/duplicates")) {
+        for (String path : List.of("/livez", "/readyz", "/health", HttpMetrics.PATH, "/api/search",
+                "/api/papers/{id}/similar", "/api/duplicates")) {
             allowed.put(path, reads);
         }
         for (String path : List.of(BATCH_PATH, "/api/similar", "/api/recommend", "/api/duplicates/check",

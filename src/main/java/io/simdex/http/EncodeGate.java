@@ -67,6 +67,11 @@ final class EncodeGate {
         return queued.get();
     }
 
+    /** Requests encoding now. */
+    int running() {
+        return concurrency - running.availablePermits();
+    }
+
     /** Requests refused with 429 so far. */
     long refused() {
         return refused.get();

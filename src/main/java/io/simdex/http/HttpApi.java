@@ -94,8 +94,20 @@ public final class HttpApi {
      */
     public static Javalin create(SearchService search, DuplicateService duplicates, LiveCollection collection,
             HttpOptions limits, int shutdownTimeoutSeconds) {
+        return create(search, duplicates, collection, limits, shutdownTimeoutSeconds, null);
+    }
+
+    /**
+     * As {@link #create(SearchService, DuplicateService, LiveCollection, HttpOptions, int)}, counting requests in
+     * {@code metrics}.
+     *
+     * @param metrics the process's meters, which the caller closes; null for meters of this server's own, closed
+     *                when it stops
+     */
+    public static Javalin create(SearchService search, DuplicateService duplicates, LiveCollection collection,
+            HttpOptions limits, int shutdownTimeoutSeconds, HttpMetrics metrics) {
         var slot = ServiceSlot.of(new ServiceSlot.Services(search, duplicates, collection));
-        return create(slot, collection != null, limits, shutdownTimeoutSeconds);
+        return create(slot, collection != null, limits, shutdownTimeoutSeconds, metrics, AccessLog.toLogger());
     }
 
     /**
@@ -105,8 +117,21 @@ public final class HttpApi {
      * @param writes whether the services will include a collection to write to (else writes answer 403)
      */
     public static Starting starting(HttpOptions limits, int shutdownTimeoutSeconds, boolean writes) {
+        return starting(limits, shutdownTimeoutSeconds, writes, null);
+    }
+
+    /**
+     * As {@link #starting(HttpOptions, int, boolean)}, counting requests in {@code metrics}; {@code GET /metrics}
+     * answers while the services load.
+     *
+     * @param metrics the process's meters, which the caller closes; null for meters of this server's own, closed
+     *                when it stops
+     */
+    public static Starting starting(HttpOptions limits, int shutdownTimeoutSeconds, boolean writes,
+            HttpMetrics metrics) {
         var slot = new ServiceSlot();
-        return new Starting(create(slot, writes, limits, shutdownTimeoutSeconds), slot);
+        return new Starting(create(slot, writes, limits, shutdownTimeoutSeconds, metrics, AccessLog.toLogger()),
+                slot);
     }
 
     /** A server listening before its services are loaded; {@link #ready} completes it. */
@@ -142,10 +167,17 @@ public final class HttpApi {
         }
     }
 
-    private static Javalin create(ServiceSlot slot, boolean writable, HttpOptions limits,
-            int shutdownTimeoutSeconds) {
+    /**
+     * The server over {@code slot}, every answer counted in {@code metrics} (its own when null) and logged to
+     * {@code accessLog}.
+     */
+    static Javalin create(ServiceSlot slot, boolean writable, HttpOptions limits, int shutdownTimeoutSeconds,
+            HttpMetrics metrics, AccessLog accessLog) {
         ObjectMapper mapper = ApiJson.mapper();
+        HttpMetrics meters = metrics != null ? metrics : HttpMetrics.create();
+        meters.watchPapers(slot);
         var gate = new EncodeGate(limits.bounds());
+        meters.watchGate(gate);
         var routes = new ApiRoutes(slot, limits, mapper, gate);
         var writes = writable ? new WriteRoutes(slot, limits, mapper, gate) : null;
         var origins = new OriginGuard(limits.corsOrigins());
@@ -175,7 +207,18 @@ public final class HttpApi {
                     server.insertHandler(new MinimumDataRateHandler(bounds.minBodyRate(), 0));
                 }
             });
+            config.routes.before(RequestId::assign);
             config.routes.before(origins::check);
+            config.requestLogger.http((ctx, millis) -> {
+                var answered = AnsweredRequest.of(ctx, millis);
+                meters.record(answered);
+                accessLog.write(answered);
+            });
+            if (metrics == null) {
+                config.events.serverStopped(meters::close);
+                config.events.serverStartFailed(meters::close);
+            }
+            meters.register(config);
             routes.register(config);
             new EmbeddingRoutes(slot, limits, mapper, gate).register(config);
             if (writes != null) {

@@ -31,7 +31,12 @@ final class JettyProblems extends ErrorHandler {
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
                                     Callback callback) {
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problems.CONTENT_TYPE + ";charset=utf-8");
-        response.write(true, body(code, message, request.getHttpURI().getPath()), callback);
+        String requestId = response.getHeaders().get(RequestId.HEADER);
+        if (requestId == null) {
+            requestId = RequestId.choose(request.getHeaders().get(RequestId.HEADER));
+            response.getHeaders().put(RequestId.HEADER, requestId);
+        }
+        response.write(true, body(code, message, request.getHttpURI().getPath(), requestId), callback);
     }
 
     /** Jetty 12 still calls this for requests it cannot parse; it is deprecated for a replacement not yet there. */
@@ -39,10 +44,13 @@ final class JettyProblems extends ErrorHandler {
     @SuppressWarnings("removal")
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
         fields.put(HttpHeader.CONTENT_TYPE, Problems.CONTENT_TYPE + ";charset=utf-8");
-        return body(status, reason, null);
+        // the request could not be read, so its own X-Request-ID is unknown
+        String requestId = RequestId.choose(null);
+        fields.put(RequestId.HEADER, requestId);
+        return body(status, reason, null, requestId);
     }
 
-    private ByteBuffer body(int status, String reason, String path) {
+    private ByteBuffer body(int status, String reason, String path, String requestId) {
         HttpStatus httpStatus = HttpStatus.forStatus(status);
         String title = httpStatus.getMessage();
         String detail = switch (status) {
@@ -53,7 +61,7 @@ final class JettyProblems extends ErrorHandler {
             default -> reason == null || reason.isBlank() ? title : reason;
         };
         var problem = new Problem("/problems/" + title.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-"),
-                title, status, detail, path, null);
+                title, status, detail, path, null, requestId);
         try {
             return ByteBuffer.wrap(mapper.writeValueAsBytes(problem));
         } catch (JsonProcessingException e) {

@@ -11,7 +11,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param detail what exactly was wrong with this request and how to fix it
  * @param instance the request path
  * @param parameter the query parameter or body field at fault, when there is one
+ * @param requestId the request's id, as in the {@code X-Request-ID} header of the answer
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Problem(String type, String title, int status, String detail, String instance, String parameter) {
+public record Problem(String type, String title, int status, String detail, String instance, String parameter,
+        String requestId) {
 }

@@ -117,7 +117,8 @@ final class Problems {
         String title = httpStatus.getMessage();
         String slug = title.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
         ctx.status(status)
-                .json(new Problem("/problems/" + slug, title, status, detail, ctx.path(), parameter))
+                .json(new Problem("/problems/" + slug, title, status, detail, ctx.path(), parameter,
+                        RequestId.of(ctx)))
                 .contentType(CONTENT_TYPE);
     }
 }

@@ -50,6 +50,18 @@ class ApiEndToEndIT {
     }
 
     @Test
+    void metrics_count_the_models_calls_and_the_collection() {
+        assertThat(search("graph neural networks", 3).status()).isEqualTo(200);
+
+        String metrics = http.get("/metrics").body();
+
+        assertThat(metrics).contains("simdex_index_papers 772.0")
+                .containsPattern("(?m)^simdex_encode_seconds_count\\{kind=\"query\"} [1-9]")
+                .containsPattern("(?m)^http_server_requests_seconds_count\\{method=\"GET\",status=\"200\","
+                        + "uri=\"/api/search\"} [1-9]");
+    }
+
+    @Test
     void a_description_of_pointer_networks_finds_the_paper_in_the_top_three() {
         var reply = search("pointer network attention convex hull travelling salesman", 10);
         assertThat(reply.status()).isEqualTo(200);

@@ -114,8 +114,10 @@ class BoundedWorkTest {
         assertThat(Integer.parseInt(refused.headers().firstValue("Retry-After").orElseThrow())).isPositive();
         assertThat(JSON.readTree(refused.body()).get("detail").asText()).contains("api.max-concurrent-encodes")
                 .contains("api.max-queued-encodes");
-        // and a lookup that encodes nothing still answers
+        // and a lookup that encodes nothing still answers, and the meters show the line and the refusal
         assertThat(get("/api/papers/a/similar").statusCode()).isEqualTo(200);
+        assertThat(get("/metrics").body()).contains("simdex_encode_rejected_total 1.0")
+                .contains("simdex_encode_queue_depth 1.0").contains("simdex_encode_running 1.0");
         assertThat(waiting.isDone()).isFalse();
 
         // and once the running one finishes, both admitted requests are answered
