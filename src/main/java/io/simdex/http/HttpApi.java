@@ -206,6 +206,7 @@ public final class HttpApi {
                 if (bounds.minBodyRate() > 0) {
                     server.insertHandler(new MinimumDataRateHandler(bounds.minBodyRate(), 0));
                 }
+                server.insertHandler(new AsteriskOptions());
             });
             config.routes.before(RequestId::assign);
             config.routes.before(origins::check);

@@ -75,7 +75,12 @@ final class TestHttp implements AutoCloseable {
             int status = Integer.parseInt(head.substring(9, 12));
             String type = head.lines().filter(l -> l.toLowerCase(java.util.Locale.ROOT).startsWith("content-type:"))
                     .map(l -> l.substring(13).trim()).findFirst().orElse("");
-            return new Reply(status, type, type.contains("json") ? JSON.readTree(body) : null, body, null);
+            var fields = new java.util.TreeMap<String, java.util.List<String>>(String.CASE_INSENSITIVE_ORDER);
+            head.lines().skip(1).filter(l -> l.indexOf(':') > 0).forEach(l -> fields.computeIfAbsent(
+                    l.substring(0, l.indexOf(':')).trim(), name -> new java.util.ArrayList<>())
+                    .add(l.substring(l.indexOf(':') + 1).trim()));
+            return new Reply(status, type, type.contains("json") ? JSON.readTree(body) : null, body,
+                    java.net.http.HttpHeaders.of(fields, (name, value) -> true));
         } catch (IOException e) {
             throw new AssertionError("request failed: " + e, e);
         }
