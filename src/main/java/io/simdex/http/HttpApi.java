@@ -144,6 +144,7 @@ public final class HttpApi {
             });
             config.routes.before(OriginGuard::check);
             routes.register(config);
+            ApiDocs.register(config);
             if (writes != null) {
                 writes.register(config);
             } else {
