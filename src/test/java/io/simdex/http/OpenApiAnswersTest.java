@@ -12,14 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import io.simdex.BundledPapers;
-import io.simdex.FakeEncoder;
 import io.simdex.corpus.Paper;
-import io.simdex.dedup.DuplicateService;
-import io.simdex.index.IndexOptions;
-import io.simdex.ingest.LiveCollection;
-import io.simdex.search.SearchService;
-import io.simdex.store.PaperStore;
-import io.simdex.store.StoreOptions;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,8 +28,7 @@ import java.util.regex.Pattern;
  */
 class OpenApiAnswersTest {
 
-    private static final String KEY = "test-key-0123456789abcdef";
-    private static final String[] AUTH = {"Authorization", "Bearer " + KEY};
+    private static final String[] AUTH = WritableApi.AUTH;
     private static final OpenApiDocument DOCUMENT = OpenApiDocument.load();
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -63,19 +55,13 @@ class OpenApiAnswersTest {
     @TempDir
     static Path dir;
 
-    private static PaperStore store;
-    private static LiveCollection collection;
+    private static WritableApi api;
     private static TestHttp http;
 
     @BeforeAll
     static void start() {
-        store = PaperStore.open(StoreOptions.defaults().withPath(dir.resolve("simdex.db")));
-        var encoder = new FakeEncoder();
-        collection = LiveCollection.open(store, encoder, IndexOptions.defaults());
-        collection.putAll(papers());
-        http = new TestHttp(HttpApi.create(new SearchService(collection.indexed(), encoder),
-                new DuplicateService(collection.indexed(), encoder), collection,
-                new HttpOptions(100, 4096).withApiKey(KEY)));
+        api = WritableApi.start(dir, papers());
+        http = api.http();
     }
 
     /** Some of the bundled papers, with every one the docs' examples name: enough for answers of every shape. */
@@ -91,9 +77,7 @@ class OpenApiAnswersTest {
 
     @AfterAll
     static void stop() {
-        http.close();
-        collection.close();
-        store.close();
+        api.close();
     }
 
     @ParameterizedTest

@@ -11,14 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import io.simdex.FakeEncoder;
 import io.simdex.corpus.Paper;
-import io.simdex.dedup.DuplicateService;
-import io.simdex.index.IndexOptions;
-import io.simdex.ingest.LiveCollection;
-import io.simdex.search.SearchService;
-import io.simdex.store.PaperStore;
-import io.simdex.store.StoreOptions;
 
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -37,7 +30,6 @@ import java.util.stream.Collectors;
  */
 class OpenApiRoutesTest {
 
-    private static final String KEY = "test-key-0123456789abcdef";
     private static final OpenApiDocument DOCUMENT = OpenApiDocument.load();
     /** A value for each path parameter that names something that exists. */
     private static final Map<String, String> EXISTING = Map.of("{id}", "p1", "{asset}", "docs.js");
@@ -46,27 +38,19 @@ class OpenApiRoutesTest {
     @TempDir
     static Path dir;
 
-    private static PaperStore store;
-    private static LiveCollection collection;
+    private static WritableApi api;
     private static TestHttp http;
 
     @BeforeAll
     static void start() {
-        store = PaperStore.open(StoreOptions.defaults().withPath(dir.resolve("simdex.db")));
-        var encoder = new FakeEncoder();
-        collection = LiveCollection.open(store, encoder, IndexOptions.defaults());
-        collection.putAll(List.of(new Paper("p1", "Protein folding", "We fold proteins with graphs.", List.of(),
+        api = WritableApi.start(dir, List.of(new Paper("p1", "Protein folding", "We fold proteins with graphs.", List.of(),
                 Map.of())));
-        http = new TestHttp(HttpApi.create(new SearchService(collection.indexed(), encoder),
-                new DuplicateService(collection.indexed(), encoder), collection,
-                new HttpOptions(100, 4096).withApiKey(KEY)));
+        http = api.http();
     }
 
     @AfterAll
     static void stop() {
-        http.close();
-        collection.close();
-        store.close();
+        api.close();
     }
 
     @ParameterizedTest(name = "writes on: {0}")
@@ -119,7 +103,7 @@ class OpenApiRoutesTest {
         for (OpenApiDocument.Operation operation : DOCUMENT.operations()) {
             // the server names the parameters an operation takes when it refuses one it does not
             var reply = http.send(operation.method().toUpperCase(Locale.ROOT),
-                    concrete(operation.path()) + "?not_a_parameter=1", null, "Authorization", "Bearer " + KEY);
+                    concrete(operation.path()) + "?not_a_parameter=1", null, "Authorization", "Bearer " + WritableApi.KEY);
 
             reply.assertProblem(400);
             assertThat(reply.json().path("parameter").asText()).as(operation.toString()).isEqualTo("not_a_parameter");
