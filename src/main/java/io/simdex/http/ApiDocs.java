@@ -105,7 +105,8 @@ final class ApiDocs {
     }
 
     private static String swaggerUiVersion() {
-        try (InputStream in = ApiDocs.class.getResourceAsStream("/META-INF/maven/org.webjars/swagger-ui/pom.properties")) {
+        String about = "/META-INF/maven/org.webjars/swagger-ui/pom.properties";
+        try (InputStream in = ApiDocs.class.getResourceAsStream(about)) {
             if (in == null) {
                 throw new IllegalStateException("the Swagger UI WebJar is missing from the classpath");
             }

@@ -29,8 +29,8 @@ final class Problems {
                 + " " + ctx.path() + "; the API has GET /health, /api/search, /api/papers/{id}, "
                 + "/api/papers/{id}/similar and /api/duplicates; POST /api/similar, /api/recommend and "
                 + "/api/duplicates/check; and, with the API key, PUT and DELETE /api/papers/{id}, POST "
-                + WriteRoutes.BULK_PATH + " and POST /api/snapshots; GET /openapi.json describes each (GET /docs shows it)",
-                null));
+                + WriteRoutes.BULK_PATH + " and POST /api/snapshots; GET /openapi.json describes each (GET /docs"
+                + " shows it)", null));
         config.routes.exception(HttpResponseException.class, (e, ctx) -> write(ctx, e.getStatus(),
                 e.getStatus() == HttpStatus.CONTENT_TOO_LARGE.getCode() ? tooLarge(ctx, e, limits) : e.getMessage(),
                 e.getDetails().get(QueryParams.PARAMETER)));

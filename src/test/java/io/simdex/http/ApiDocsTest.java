@@ -103,7 +103,8 @@ class ApiDocsTest {
     void the_page_and_its_files_pass_the_host_guard_a_browser_meets() {
         var page = http.raw("GET /docs HTTP/1.1\r\nHost: localhost:7070\r\nAccept: text/html\r\n"
                 + "Connection: close\r\n\r\n");
-        var script = http.raw("GET /docs/docs.js HTTP/1.1\r\nHost: 127.0.0.1:7070\r\nReferer: http://127.0.0.1:7070/docs"
+        var script = http.raw("GET /docs/docs.js HTTP/1.1\r\nHost: 127.0.0.1:7070\r\n"
+                + "Referer: http://127.0.0.1:7070/docs"
                 + "\r\nSec-Fetch-Site: same-origin\r\nConnection: close\r\n\r\n");
 
         assertThat(page.status()).isEqualTo(200);

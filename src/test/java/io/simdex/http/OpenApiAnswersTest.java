@@ -123,7 +123,8 @@ class OpenApiAnswersTest {
         Paper copied = BundledPapers.byId("pointer-networks");
         String copy = "{\"title\": " + quoted(copied.title()) + ", \"abstract\": " + quoted(copied.abstractText())
                 + "}";
-        String paper = "{\"title\": \"Sparse attention\", \"abstract\": \"We study sparse attention.\", \"year\": 2024}";
+        String paper = "{\"title\": \"Sparse attention\", \"abstract\": \"We study sparse attention.\","
+                + " \"year\": 2024}";
 
         // reads, with every optional member of their answers
         check(errors, 200, "GET", "/livez", http.get("/livez"));

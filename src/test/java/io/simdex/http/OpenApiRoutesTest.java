@@ -43,8 +43,8 @@ class OpenApiRoutesTest {
 
     @BeforeAll
     static void start() {
-        api = WritableApi.start(dir, List.of(new Paper("p1", "Protein folding", "We fold proteins with graphs.", List.of(),
-                Map.of())));
+        api = WritableApi.start(dir, List.of(new Paper("p1", "Protein folding", "We fold proteins with graphs.",
+                List.of(), Map.of())));
         http = api.http();
     }
 
@@ -103,7 +103,7 @@ class OpenApiRoutesTest {
         for (OpenApiDocument.Operation operation : DOCUMENT.operations()) {
             // the server names the parameters an operation takes when it refuses one it does not
             var reply = http.send(operation.method().toUpperCase(Locale.ROOT),
-                    concrete(operation.path()) + "?not_a_parameter=1", null, "Authorization", "Bearer " + WritableApi.KEY);
+                    concrete(operation.path()) + "?not_a_parameter=1", null, WritableApi.AUTH);
 
             reply.assertProblem(400);
             assertThat(reply.json().path("parameter").asText()).as(operation.toString()).isEqualTo("not_a_parameter");
