@@ -91,7 +91,7 @@ final class ApiRoutes {
         var allowed = new LinkedHashMap<String, String>();
         String reads = "GET, HEAD, OPTIONS";
         for (String path : List.of("/livez", "/readyz", "/health", HttpMetrics.PATH, "/api/search",
-                "/api/papers/{id}/similar", "/api/duplicates")) {
+                "/api/papers/{id}/similar", "/api/duplicates", "/openapi.json", "/docs", "/docs/{asset}")) {
             allowed.put(path, reads);
         }
         for (String path : List.of(BATCH_PATH, "/api/similar", "/api/recommend", "/api/duplicates/check",
@@ -103,7 +103,7 @@ final class ApiRoutes {
     }
 
     /** A GET route, and HEAD on the same path: the same answer without its body. */
-    private static void get(JavalinConfig config, String path, Handler handler) {
+    static void get(JavalinConfig config, String path, Handler handler) {
         config.routes.get(path, handler);
         config.routes.head(path, handler);
     }

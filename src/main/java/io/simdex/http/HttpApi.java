@@ -222,6 +222,7 @@ public final class HttpApi {
             meters.register(config);
             routes.register(config);
             new EmbeddingRoutes(slot, limits, mapper, gate).register(config);
+            ApiDocs.register(config);
             if (writes != null) {
                 writes.register(config);
             } else {

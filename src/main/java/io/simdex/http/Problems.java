@@ -29,10 +29,11 @@ final class Problems {
     static void register(JavalinConfig config, HttpOptions limits) {
         config.routes.exception(EndpointNotFound.class, (e, ctx) -> write(ctx, 404, "no route " + ctx.method()
                 + " " + ctx.path() + "; the API has GET /health, /api/search, /api/papers/{id}, "
-                + "/api/papers/{id}/similar and /api/duplicates; POST /api/similar, /api/recommend, "
-                + "/api/duplicates/check, " + EmbeddingRoutes.OPENAI_PATH + " and " + EmbeddingRoutes.TEI_PATH
-                + "; and, with the API key, PUT and DELETE /api/papers/{id}, POST "
-                + WriteRoutes.BULK_PATH + " and POST /api/snapshots", null));
+                + "/api/papers/{id}/similar and /api/duplicates; POST /api/search/_batch, /api/similar,"
+                + " /api/recommend, /api/duplicates/check, " + EmbeddingRoutes.OPENAI_PATH + " and "
+                + EmbeddingRoutes.TEI_PATH + "; and, with the API key, PUT and DELETE /api/papers/{id}, POST "
+                + WriteRoutes.BULK_PATH + " and POST /api/snapshots; GET /openapi.json describes each (GET /docs"
+                + " shows it)", null));
         config.routes.exception(HttpResponseException.class, (e, ctx) -> write(ctx, e.getStatus(),
                 e.getStatus() == HttpStatus.CONTENT_TOO_LARGE.getCode() ? tooLarge(ctx, e, limits) : e.getMessage(),
                 e.getDetails().get(QueryParams.PARAMETER)));
