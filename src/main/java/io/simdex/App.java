@@ -70,7 +70,7 @@ public final class App implements AutoCloseable {
         Encoder encoder;
         try {
             encoder = OnnxEncoder.load(settings.model());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             store.close();
             throw e;
         }
@@ -122,7 +122,8 @@ public final class App implements AutoCloseable {
         App app;
         try {
             app = build(settings);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // an Error too: a server left listening would keep the JVM alive after the failure is reported
             listening.stop();
             throw e;
         }
