@@ -157,7 +157,8 @@ public final class SettingsLoader {
         String section = key.contains(".") ? key.substring(0, key.indexOf('.') + 1) : key + ".";
         var inSection = DEFAULTS.keySet().stream().filter(k -> k.startsWith(section)).toList();
         if (!inSection.isEmpty()) {
-            return "known settings there: " + String.join(", ", inSection);
+            return (key.contains(".") ? "" : "'" + key + "' is a section, with settings under it; ")
+                    + "known settings there: " + String.join(", ", inSection);
         }
         return "known sections: " + String.join(", ", DEFAULTS.keySet().stream()
                 .map(k -> k.substring(0, k.indexOf('.'))).distinct().toList())

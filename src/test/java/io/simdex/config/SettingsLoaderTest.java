@@ -159,6 +159,8 @@ class SettingsLoaderTest {
         assertThatThrownBy(() -> SettingsLoader.load(yaml("sever:\n  port: 8000\n"), Map.of(), Map.of()))
                 .hasMessageContaining("'sever.port'").hasMessageContaining(", line 2;")
                 .hasMessageContaining("known sections: server, model");
+        assertThatThrownBy(() -> SettingsLoader.load(yaml("server: 7070\n"), Map.of(), Map.of()))
+                .hasMessageContaining("'server' is a section").hasMessageContaining("server.port");
     }
 
     @Test
