@@ -84,7 +84,7 @@ public final class App implements AutoCloseable {
         }
         try {
             encoder = new MeteredEncoder(OnnxEncoder.load(settings.model()), metrics.registry());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             store.close();
             metrics.close();
             throw e;
@@ -140,7 +140,8 @@ public final class App implements AutoCloseable {
         App app;
         try {
             app = build(settings, metrics);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // an Error too: a server left listening would keep the JVM alive after the failure is reported
             listening.stop();
             throw e;
         }

@@ -38,7 +38,7 @@ public final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return Launcher.run(() -> {
+        return Launcher.run(config.verbose(), () -> {
             StoreOptions options = config.load(Map.of()).store();
             if (!Files.exists(options.path())) {
                 throw new StoreException("there is no collection at " + options.path() + " yet: start simdex once,"

@@ -40,7 +40,7 @@ public final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return Launcher.run(() -> {
+        return Launcher.run(config.verbose(), () -> {
             Settings settings = config.load(Map.of());
             try (PaperStore store = PaperStore.open(settings.store());
                     Encoder encoder = OnnxEncoder.load(settings.model())) {

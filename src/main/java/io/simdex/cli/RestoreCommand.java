@@ -27,7 +27,7 @@ public final class RestoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return Launcher.run(() -> {
+        return Launcher.run(config.verbose(), () -> {
             Path target = config.load(Map.of()).store().path();
             PaperStore.restore(in, target);
             LiveCollection.forgetDerivedFiles(target);

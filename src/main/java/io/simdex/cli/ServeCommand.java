@@ -47,7 +47,7 @@ public final class ServeCommand implements Callable<Integer> {
         if (maxK != null) {
             flags.put("api.max-k", maxK.toString());
         }
-        return Launcher.run(() -> {
+        return Launcher.run(config.verbose(), () -> {
             Settings settings = config.load(flags);
             App app = App.serve(settings);
             var stopped = new CountDownLatch(1);

@@ -25,7 +25,7 @@ abstract class ServiceCommand {
 
     /** Runs {@code question} on a freshly built app and prints what it returns. */
     int answer(Function<App, String> question, PrintStream out) {
-        return Launcher.run(() -> {
+        return Launcher.run(config.verbose(), () -> {
             try (App app = App.build(config.load(Map.of()))) {
                 out.println(question.apply(app));
                 return 0;

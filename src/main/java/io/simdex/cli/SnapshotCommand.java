@@ -26,7 +26,7 @@ public final class SnapshotCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return Launcher.run(() -> {
+        return Launcher.run(config.verbose(), () -> {
             try (PaperStore store = PaperStore.open(config.load(Map.of()).store())) {
                 store.snapshot(out);
                 System.out.printf("wrote %s (%d papers) and %s.sha256%n", out, store.count(), out.getFileName());

@@ -72,9 +72,10 @@ public record ModelDescriptor(Pooling pooling, int maxTokens, boolean normalize,
         } catch (IOException e) {
             throw new SettingsException("cannot read model descriptor " + resource + ": " + e.getMessage(), e);
         }
-        throw new SettingsException("no descriptor for model '" + name + "': put " + FILE_IN_MODEL_DIR + " in "
-                + modelDir + " or " + inConfig + " (pooling, max-tokens, normalize, query-instruction, long-texts; "
-                + "see config/models/all-minilm-l6-v2.yaml)");
+        throw new SettingsException("model.name '" + name + "' is not a model simdex knows (no descriptor for"
+                + " model '" + name + "'): choose a shipped one (config/models/ lists them), or describe it"
+                + " in " + FILE_IN_MODEL_DIR + " in " + modelDir + " or in " + inConfig + " (pooling, max-tokens,"
+                + " normalize, query-instruction, long-texts; see config/models/all-minilm-l6-v2.yaml)");
     }
 
     private static boolean shipped(String name) {

@@ -122,7 +122,7 @@ public final class SettingsLoader {
         var values = new LinkedHashMap<>(DEFAULTS);
         Path source = file != null ? file : DEFAULT_FILE;
         if (Files.exists(source)) {
-            putChecked(values, readYaml(source), source.toString());
+            values.putAll(readChecked(source));
         } else if (file != null) {
             throw new SettingsException("config file " + file.toAbsolutePath() + " does not exist");
         }
@@ -144,11 +144,37 @@ public final class SettingsLoader {
     private static void putChecked(Map<String, String> values, Map<String, String> extra, String origin) {
         for (var e : extra.entrySet()) {
             if (!DEFAULTS.containsKey(e.getKey())) {
-                throw new SettingsException("unknown setting '" + e.getKey() + "' in " + origin
-                        + "; known settings: " + String.join(", ", DEFAULTS.keySet()));
+                throw new SettingsException("unknown setting '" + e.getKey() + "' in " + origin + "; "
+                        + knownNear(e.getKey()));
             }
             values.put(e.getKey(), e.getValue());
         }
+    }
+
+    /** The file's settings, or a {@link SettingsException} that names the file, the line and the key. */
+    private static Map<String, String> readChecked(Path file) {
+        Map<String, String> read = readYaml(file);
+        for (String key : read.keySet()) {
+            if (!DEFAULTS.containsKey(key)) {
+                throw new SettingsException("unknown setting '" + key + "' in " + file
+                        + YamlLines.lineOf(file, key).map(line -> ", line " + line).orElse("") + "; "
+                        + knownNear(key));
+            }
+        }
+        return read;
+    }
+
+    /** The known settings of {@code key}'s section, or the known sections when the section is unknown too. */
+    private static String knownNear(String key) {
+        String section = key.contains(".") ? key.substring(0, key.indexOf('.') + 1) : key + ".";
+        var inSection = DEFAULTS.keySet().stream().filter(k -> k.startsWith(section)).toList();
+        if (!inSection.isEmpty()) {
+            return (key.contains(".") ? "" : "'" + key + "' is a section, with settings under it; ")
+                    + "known settings there: " + String.join(", ", inSection);
+        }
+        return "known sections: " + String.join(", ", DEFAULTS.keySet().stream()
+                .map(k -> k.substring(0, k.indexOf('.'))).distinct().toList())
+                + " (every setting is listed in docs/CONFIGURATION.md)";
     }
 
     static Map<String, String> readYaml(Path file) {
@@ -156,7 +182,7 @@ public final class SettingsLoader {
         try {
             root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
         } catch (IOException e) {
-            throw new SettingsException("cannot read config file " + file + ": " + e.getMessage(), e);
+            throw YamlLines.unreadable(file, e);
         }
         var flat = new LinkedHashMap<String, String>();
         if (root == null || root.isNull() || root.isMissingNode()) {

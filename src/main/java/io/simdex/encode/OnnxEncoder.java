@@ -1,6 +1,7 @@
 package io.simdex.encode;
 
 import ai.djl.MalformedModelException;
+import ai.djl.engine.EngineException;
 import ai.djl.inference.Predictor;
 import ai.djl.repository.zoo.Criteria;
 import ai.djl.repository.zoo.ModelNotFoundException;
@@ -94,19 +95,14 @@ public final class OnnxEncoder implements Encoder {
     /**
      * Loads the model described by {@code spec}.
      *
-     * @throws EncoderException naming the folder and the missing or broken file
+     * @throws EncoderException in one line naming the folder, the missing, unreadable or broken file, and the fix
      */
     public static OnnxEncoder load(EncoderOptions spec) {
         Path dir = spec.dir().toAbsolutePath();
+        ModelFiles.check(dir);
         keepNativeFilesBeside(dir.getParent().resolve("djl"));
-        Path onnx = dir.resolve("model.onnx");
-        Path tokenizerJson = dir.resolve("tokenizer.json");
-        for (Path required : List.of(onnx, tokenizerJson)) {
-            if (!Files.isRegularFile(required)) {
-                throw new EncoderException("model file " + required + " is missing; run 'mvn package' (it unpacks "
-                        + "the models into model-cache/) or point model.dir at a folder with model.onnx and tokenizer.json");
-            }
-        }
+        Path onnx = dir.resolve(ModelFiles.MODEL);
+        Path tokenizerJson = dir.resolve(ModelFiles.TOKENIZER);
         String filesFingerprint = fingerprint(onnx, tokenizerJson);
         var translator = new BertTranslator(spec.pooling(), spec.normalize());
         Criteria<TokenBatch, float[][]> criteria = Criteria.builder()
@@ -119,17 +115,24 @@ public final class OnnxEncoder implements Encoder {
                 .optOption("intraOpNumThreads", Integer.toString(spec.threadsPerWorker()))
                 .optOption("optLevel", OPT_LEVELS.get(spec.optimization()))
                 .build();
-        TextTokenizer tokenizer = null;
+        TextTokenizer tokenizer = TextTokenizer.load(tokenizerJson);
+        ZooModel<TokenBatch, float[][]> model;
         try {
-            tokenizer = new TextTokenizer(tokenizerJson);
-            ZooModel<TokenBatch, float[][]> model = criteria.loadModel();
+            model = criteria.loadModel();
             translator.inputNames(model.describeInput().keys());
-            return new OnnxEncoder(spec, filesFingerprint, tokenizer, model);
         } catch (IOException | ModelNotFoundException | MalformedModelException e) {
-            if (tokenizer != null) {
-                tokenizer.close();
-            }
-            throw new EncoderException("cannot load model from " + dir + ": " + e.getMessage(), e);
+            tokenizer.close();
+            throw ModelFiles.badModel(onnx, e);
+        } catch (EngineException | LinkageError e) {
+            tokenizer.close();
+            throw ModelFiles.runtimeUnavailable(e);
+        }
+        try {
+            return new OnnxEncoder(spec, filesFingerprint, tokenizer, model);
+        } catch (RuntimeException e) {
+            model.close();
+            tokenizer.close();
+            throw e;
         }
     }
 
@@ -155,13 +158,17 @@ public final class OnnxEncoder implements Encoder {
     }
 
     /**
-     * Points DJL's caches (the tokenizer's native library) at {@code cacheDir} instead of {@code ~/.djl.ai},
-     * and forbids downloads, unless the JVM was started with its own choice.
+     * Points DJL's caches (the tokenizer's native library) at {@code cacheDir} instead of {@code ~/.djl.ai}, or at a
+     * temporary folder when that cannot be written, and forbids downloads, unless the JVM was started with its own
+     * choice.
      */
     private static void keepNativeFilesBeside(Path cacheDir) {
         System.getProperties().putIfAbsent("ai.djl.offline", "true");
-        System.getProperties().putIfAbsent("DJL_CACHE_DIR", cacheDir.toString());
-        System.getProperties().putIfAbsent("ENGINE_CACHE_DIR", cacheDir.toString());
+        if (System.getProperty("DJL_CACHE_DIR") == null && System.getProperty("ENGINE_CACHE_DIR") == null) {
+            String chosen = NativeFolder.choose(cacheDir, Path.of(System.getProperty("java.io.tmpdir"))).toString();
+            System.getProperties().putIfAbsent("DJL_CACHE_DIR", chosen);
+            System.getProperties().putIfAbsent("ENGINE_CACHE_DIR", chosen);
+        }
     }
 
     @Override
@@ -314,7 +321,12 @@ public final class OnnxEncoder implements Encoder {
         List<TokenizedText> probe = tokenizer.tokenize(List.of("simdex warm-up"), spec.maxTokens());
         int dim = -1;
         for (int i = 0; i < predictors.size(); i++) {
-            float[][] v = predict(TokenBatch.of(probe));
+            float[][] v;
+            try {
+                v = predict(TokenBatch.of(probe));
+            } catch (EncoderException | IllegalArgumentException | IllegalStateException e) {
+                throw ModelFiles.notAnEncoder(spec.dir().toAbsolutePath().resolve(ModelFiles.MODEL), e);
+            }
             dim = v[0].length;
         }
         LOG.debug("model {} warmed up on {} workers, dimension {}", spec.name(), predictors.size(), dim);
@@ -342,7 +354,8 @@ public final class OnnxEncoder implements Encoder {
             }
             return HexFormat.of().formatHex(sha.digest(), 0, 8);
         } catch (IOException e) {
-            throw new EncoderException("cannot read model files for their fingerprint: " + e.getMessage(), e);
+            throw new EncoderException("cannot read the model files " + files[0].getParent() + " (model.dir): "
+                    + e.getMessage(), e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }

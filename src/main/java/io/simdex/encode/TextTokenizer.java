@@ -1,5 +1,6 @@
 package io.simdex.encode;
 
+import ai.djl.engine.EngineException;
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 
@@ -20,13 +21,29 @@ final class TextTokenizer implements AutoCloseable {
 
     private final HuggingFaceTokenizer tokenizer;
 
-    TextTokenizer(Path tokenizerJson) throws IOException {
-        this.tokenizer = HuggingFaceTokenizer.builder()
-                .optTokenizerPath(tokenizerJson)
-                .optAddSpecialTokens(true)
-                .optTruncation(false)
-                .optPadding(false)
-                .build();
+    private TextTokenizer(HuggingFaceTokenizer tokenizer) {
+        this.tokenizer = tokenizer;
+    }
+
+    /**
+     * The tokenizer {@code tokenizerJson} describes.
+     *
+     * @throws EncoderException if the file is damaged or not a tokenizer file, or the tokenizer's native library
+     *                          does not load
+     */
+    static TextTokenizer load(Path tokenizerJson) {
+        try {
+            return new TextTokenizer(HuggingFaceTokenizer.builder()
+                    .optTokenizerPath(tokenizerJson)
+                    .optAddSpecialTokens(true)
+                    .optTruncation(false)
+                    .optPadding(false)
+                    .build());
+        } catch (EngineException | LinkageError e) {
+            throw ModelFiles.runtimeUnavailable(e);
+        } catch (IOException | RuntimeException e) {
+            throw ModelFiles.badTokenizer(tokenizerJson, e);
+        }
     }
 
     List<TokenizedText> tokenize(List<String> texts, int maxTokens) {

@@ -36,6 +36,14 @@ public final class ConfigOptions {
             description = "Any setting by its dotted key, e.g. --set model.workers=1. Repeatable.")
     Map<String, String> settings = new LinkedHashMap<>();
 
+    @Option(names = "--verbose", description = "On failure, print the stack trace after the one-line message.")
+    boolean verbose;
+
+    /** Whether a failure should print its stack trace ({@code --verbose}). */
+    public boolean verbose() {
+        return verbose;
+    }
+
     /** Loads the settings with these flags on top; {@code extra} holds a command's own flags. */
     public Settings load(Map<String, String> extra) {
         var overrides = new LinkedHashMap<>(settings);

@@ -8,8 +8,6 @@ import org.sqlite.SQLiteErrorCode;
 
 import io.simdex.corpus.Paper;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -95,11 +93,7 @@ public final class PaperStore implements AutoCloseable {
     /** {@link #open(StoreOptions)} with the clock that stamps writes and the schema steps to apply. */
     static PaperStore open(StoreOptions options, Clock clock, List<Migration> migrations) {
         Path path = options.path().toAbsolutePath().normalize();
-        try {
-            Files.createDirectories(path.getParent());
-        } catch (IOException e) {
-            throw new StoreException("cannot create the folder of the store " + path + ": " + e, e);
-        }
+        StoreLocation.check(path);
         long start = System.nanoTime();
         Connection writer = connect(path);
         try {
@@ -672,6 +666,12 @@ public final class PaperStore implements AutoCloseable {
         }
         if (code == SQLiteErrorCode.SQLITE_CORRUPT.code) {
             return new DamagedStoreException(path, "is damaged (" + e.getMessage() + ")", e);
+        }
+        if ("open".equals(what) && (code == SQLiteErrorCode.SQLITE_CANTOPEN.code
+                || code == SQLiteErrorCode.SQLITE_READONLY.code || code == SQLiteErrorCode.SQLITE_PERM.code)) {
+            return new StoreException("store.path " + path + ": cannot open it for writing: this user may"
+                    + " not write the file or its folder, or the disk is read-only; make them writable, or set"
+                    + " store.path to a file in a folder this user may write", e);
         }
         return new StoreException("store " + path + ": cannot " + what + ": " + e.getMessage(), e);
     }

@@ -81,7 +81,7 @@ class ModelDescriptorTest {
     void a_model_without_a_descriptor_says_where_to_put_one() {
         assertThatThrownBy(() -> SettingsLoader.load(null, Map.of(), Map.of("model.name", "unknown-model")))
                 .isInstanceOf(SettingsException.class)
-                .hasMessageContaining("no descriptor for model 'unknown-model'")
+                .hasMessageContaining("model.name 'unknown-model'")
                 .hasMessageContaining(ModelDescriptor.FILE_IN_MODEL_DIR);
     }
 

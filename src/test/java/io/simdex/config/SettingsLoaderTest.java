@@ -149,6 +149,35 @@ class SettingsLoaderTest {
     }
 
     @Test
+    void an_unknown_key_in_the_file_is_named_with_its_line_and_its_section_s_keys() throws IOException {
+        Path file = yaml("server:\n  port: 8000\nmodel:\n  workers: 1\n  nmae: minilm\n");
+
+        assertThatThrownBy(() -> SettingsLoader.load(file, Map.of(), Map.of()))
+                .isInstanceOf(SettingsException.class)
+                .hasMessageStartingWith("unknown setting 'model.nmae' in " + file + ", line 5;")
+                .hasMessageContaining("model.name").hasMessageNotContaining("server.port");
+        assertThatThrownBy(() -> SettingsLoader.load(yaml("sever:\n  port: 8000\n"), Map.of(), Map.of()))
+                .hasMessageContaining("'sever.port'").hasMessageContaining(", line 2;")
+                .hasMessageContaining("known sections: server, model");
+        assertThatThrownBy(() -> SettingsLoader.load(yaml("server: 7070\n"), Map.of(), Map.of()))
+                .hasMessageContaining("'server' is a section").hasMessageContaining("server.port");
+    }
+
+    @Test
+    void a_yaml_syntax_error_is_one_line_with_the_file_line_and_column() throws IOException {
+        Path flow = yaml("server:\n  port: 7070\n  host: [oops\n");
+        assertThatThrownBy(() -> SettingsLoader.load(flow, Map.of(), Map.of()))
+                .isInstanceOf(SettingsException.class)
+                .hasMessageStartingWith("config file " + flow + ", line 4, column 1 (in what starts at line 3, column 9) is not valid YAML: ")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n").doesNotContain("'reader'"));
+
+        Path tab = yaml("server:\n\tport: 7070\n");
+        assertThatThrownBy(() -> SettingsLoader.load(tab, Map.of(), Map.of()))
+                .hasMessageContaining(", line 2, column 1 is not valid YAML")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+    }
+
+    @Test
     void bad_values_name_the_key_and_the_accepted_range() {
         assertThatThrownBy(() -> SettingsLoader.load(null, Map.of(), Map.of("server.port", "seventy")))
                 .isInstanceOf(SettingsException.class).hasMessageContaining("server.port").hasMessageContaining("seventy");

@@ -72,7 +72,7 @@ class ReferenceEmbeddingsIT {
 
     @Test
     void input_ids_are_the_reference_ids_at_every_token_budget() throws IOException {
-        try (var tokenizer = new TextTokenizer(TestModels.MODEL_CACHE.resolve("all-minilm-l6-v2/tokenizer.json"))) {
+        try (var tokenizer = TextTokenizer.load(TestModels.MODEL_CACHE.resolve("all-minilm-l6-v2/tokenizer.json"))) {
             for (var group : byBudget().entrySet()) {
                 List<Reference> refs = group.getValue();
                 List<TokenizedText> got = tokenizer.tokenize(refs.stream().map(Reference::text).toList(), group.getKey());

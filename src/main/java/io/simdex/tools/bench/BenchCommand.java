@@ -94,10 +94,13 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Peer option, e.g. langchain4j.store.max-vectors=1000000. Repeatable.")
     Map<String, String> peerOptions = new LinkedHashMap<>();
 
+    @Option(names = "--verbose", description = "On failure, print the stack trace after the one-line message.")
+    boolean verbose;
+
     @Override
     public Integer call() {
         BenchOptions options = options();
-        return Launcher.run(() -> {
+        return Launcher.run(verbose, () -> {
             BenchResults results = Benchmark.run(options, System.err);
             for (Path written : BenchReport.write(results, out)) {
                 System.err.println("[bench] wrote " + written);

@@ -49,7 +49,7 @@ public final class CalibrateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return Launcher.run(() -> {
+        return Launcher.run(config.verbose(), () -> {
             if (sample < 1) {
                 throw new InvalidQueryException("sample", "--sample must be at least 1, got " + sample);
             }

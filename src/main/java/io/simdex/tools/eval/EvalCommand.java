@@ -68,7 +68,7 @@ public final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return Launcher.run(() -> {
+        return Launcher.run(config.verbose(), () -> {
             if (beir == null && sts == null && !titleAbstract) {
                 throw new InvalidQueryException("task", "choose at least one of --beir DIR, --sts FILE, --title-abstract");
             }

@@ -1,12 +1,17 @@
 package io.simdex.tools.eval;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import io.simdex.encode.Embedding;
 import io.simdex.encode.Encoder;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -23,12 +28,16 @@ import java.util.Optional;
  */
 public final class EvalEncoder {
 
+    private static final Logger LOG = LoggerFactory.getLogger(EvalEncoder.class);
+
     private static final int SLICE = 128;
 
     private final Encoder encoder;
     private final Optional<Path> cacheDir;
     private final PrintStream progress;
     private final Optional<String> singleWindowTwin;
+    /** Set once saving failed, so a read-only {@code cache.dir} is reported once, not once per data set. */
+    private boolean cacheUnwritable;
 
     /**
      * @param cacheDir where vectors are kept between runs ({@code cache.dir}); empty to always encode
@@ -101,10 +110,17 @@ public final class EvalEncoder {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         Speed speed = missing.isEmpty() ? Speed.read(cache) : new Speed(missing.size(), tokens, seconds, false);
-        if (!missing.isEmpty() && cache.isPresent()) {
-            cache.get().save(known);
-            if (missing.size() == distinct.size()) {
-                speed.write(cache.get());
+        if (!missing.isEmpty() && cache.isPresent() && !cacheUnwritable) {
+            try {
+                cache.get().save(known);
+                if (missing.size() == distinct.size()) {
+                    speed.write(cache.get());
+                }
+            } catch (UncheckedIOException e) {
+                cacheUnwritable = true;
+                LOG.warn("cache.dir {}: the vectors cannot be kept for the next run ({}); this run goes on without"
+                        + " saving them; make the folder writable, set cache.dir to a writable one, or set"
+                        + " cache.enabled to false", cacheDir.get(), reason(e.getCause()));
             }
         }
         float[][] vectors = new float[texts.size()][];
@@ -115,6 +131,13 @@ public final class EvalEncoder {
             truncated += e.truncated() ? 1 : 0;
         }
         return new Encoded(vectors, truncated, speed);
+    }
+
+    private static String reason(IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        return e instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason() : e.getMessage();
     }
 
     private void report(String namespace, int done, int total, long start) {

@@ -13,6 +13,7 @@ import io.simdex.search.SearchOptions;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
@@ -109,6 +110,20 @@ class EvaluationTest {
 
         assertThat(chunking.seenTexts()).containsExactly(longText);
         assertThat(List.of(encoded.vectors())).hasSize(3).doesNotContainNull();
+    }
+
+    @Test
+    void a_cache_dir_that_cannot_be_written_is_skipped_and_the_evaluation_goes_on() throws Exception {
+        // a file where the folder should be: no user, root included, can write there
+        Path blocked = Files.writeString(cache.resolve("not-a-folder"), "x").resolve("vectors");
+        var encoder = new FakeEncoder();
+        var evalEncoder = new EvalEncoder(encoder, Optional.of(blocked), quiet());
+
+        var first = evalEncoder.documents("set", List.of("one text", "another text"));
+        var second = evalEncoder.queries("queries", List.of("a query"));
+
+        assertThat(List.of(first.vectors())).hasSize(2).doesNotContainNull();
+        assertThat(List.of(second.vectors())).hasSize(1).doesNotContainNull();
     }
 
     @Test
