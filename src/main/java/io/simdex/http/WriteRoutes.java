@@ -50,8 +50,10 @@ final class WriteRoutes {
 
     static final String BULK_PATH = "/api/papers/_bulk";
 
-    private static final DateTimeFormatter SNAPSHOT_NAME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'",
+    private static final DateTimeFormatter SNAPSHOT_NAME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'",
             Locale.ROOT).withZone(ZoneOffset.UTC);
+    /** Held while a snapshot is named and written, so that two at once never pick the same name. */
+    private final Object snapshotting = new Object();
 
     private final ServiceSlot slot;
     private final HttpOptions limits;
@@ -279,16 +281,28 @@ final class WriteRoutes {
         QueryParams.only(ctx, Set.of());
         long start = System.nanoTime();
         Path folder = collection().store().path().toAbsolutePath().getParent().resolve("snapshots");
-        Path out = folder.resolve("simdex-" + SNAPSHOT_NAME.format(Instant.now()) + ".db");
         try {
-            Files.createDirectories(folder);
-            collection().snapshot(out);
+            Path out;
+            synchronized (snapshotting) {
+                Files.createDirectories(folder);
+                out = unusedName(folder, "simdex-" + SNAPSHOT_NAME.format(Instant.now()));
+                collection().snapshot(out);
+            }
             ctx.status(HttpStatus.CREATED).json(new ApiResponses.Snapshot(out.toString(),
                     out.resolveSibling(out.getFileName() + ".sha256").toString(), Files.size(out),
                     (System.nanoTime() - start) / 1_000_000));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write a snapshot to " + folder, e);
         }
+    }
+
+    /** {@code <stem>.db}, or {@code <stem>-2.db} and so on when a snapshot already has that name. */
+    private static Path unusedName(Path folder, String stem) {
+        Path out = folder.resolve(stem + ".db");
+        for (int n = 2; Files.exists(out) || Files.exists(out.resolveSibling(out.getFileName() + ".sha256")); n++) {
+            out = folder.resolve(stem + "-" + n + ".db");
+        }
+        return out;
     }
 
     private static String idOf(PaperBodies.Item item) {

@@ -218,6 +218,17 @@ class WriteApiTest {
     }
 
     @Test
+    void snapshots_taken_in_quick_succession_each_get_their_own_file() {
+        var paths = new java.util.HashSet<String>();
+        for (int i = 0; i < 5; i++) {
+            var reply = http.send("POST", "/api/snapshots", null, AUTH);
+            assertThat(reply.status()).isEqualTo(201);
+            paths.add(reply.json().get("path").asText());
+        }
+        assertThat(paths).hasSize(5).allSatisfy(path -> assertThat(Path.of(path)).exists());
+    }
+
+    @Test
     void metadata_filters_act_inside_the_ranking_and_fields_adds_the_metadata() {
         for (int i = 0; i < 6; i++) {
             http.send("PUT", "/api/papers/p" + i, "{\"title\": \"Protein folding " + i + "\", \"abstract\": \"We fold"
