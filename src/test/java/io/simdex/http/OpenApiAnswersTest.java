@@ -12,6 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import io.simdex.BundledPapers;
+import io.simdex.FakeEncoder;
 import io.simdex.corpus.Paper;
 
 import java.io.IOException;
@@ -19,6 +20,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -112,6 +117,7 @@ class OpenApiAnswersTest {
             var operation = DOCUMENT.operation(request.method(), request.path()).orElseThrow();
             assertThat(DOCUMENT.check(operation, reply.status(), reply.contentType(), reply.body()))
                     .as(request.where()).isEmpty();
+            assertThat(DOCUMENT.checkHeaders(operation, reply.status(), reply.headers())).as(request.where()).isEmpty();
             assertThat(reply.status() / 100).as(request.where() + " answers as the doc shows")
                     .isEqualTo(JSON.readTree(request.answer()).path("type").asText().startsWith("/problems/") ? 4 : 2);
         }
@@ -136,9 +142,24 @@ class OpenApiAnswersTest {
                 http.get("/api/papers/pointer-networks/similar?k=2&offset=2&explain=true&fields=metadata"));
         check(errors, 200, "POST", "/api/similar", http.post("/api/similar", "{\"text\": \"attention\", \"k\": 2,"
                 + " \"explain\": true, \"fields\": [\"metadata\"], \"filter\": {\"year\": {\"gte\": 2020}}}"));
+        check(errors, 200, "POST", "/api/similar", http.post("/api/similar", "{\"text\": \"attention\", \"k\": 2,"
+                + " \"offset\": 3, \"fields\": [\"metadata\"]}"));
         check(errors, 200, "POST", "/api/recommend", http.post("/api/recommend",
                 "{\"positive\": [\"pointer-networks\"], \"negative\": [\"adam-a-method-for-stochastic-optimization\"],"
                         + " \"k\": 2, \"explain\": true}"));
+        check(errors, 200, "POST", "/api/recommend", http.post("/api/recommend",
+                "{\"positive\": [\"pointer-networks\"], \"k\": 2, \"offset\": 2, \"strategy\": \"best_score\"}"));
+        check(errors, 200, "POST", "/api/search/_batch", http.post("/api/search/_batch", "{\"queries\": ["
+                + "{\"q\": \"pointer networks\", \"k\": 2, \"offset\": 1, \"mode\": \"lexical\", \"explain\": true},"
+                + " {\"q\": \"attention\", \"mode\": \"vector\", \"min_score\": -1, \"max_score\": 1,"
+                + " \"exclude\": [\"pointer-networks\"], \"fields\": [\"metadata\"], \"filter\": [\"year>=2020\"]}]}"));
+        check(errors, 200, "POST", "/v1/embeddings", http.post("/v1/embeddings",
+                "{\"input\": [\"pointer networks\", \"attention\"], \"model\": \"fake\", \"user\": \"u1\"}"));
+        check(errors, 200, "POST", "/v1/embeddings", http.post("/v1/embeddings", "{\"input\": \"attention\","
+                + " \"model\": \"fake\", \"encoding_format\": \"base64\", \"dimensions\": " + FakeEncoder.DIMENSION + "}"));
+        check(errors, 200, "POST", "/embed", http.post("/embed", "{\"inputs\": [\"attention\", \"pointers\"],"
+                + " \"truncate\": true, \"normalize\": true, \"truncation_direction\": \"Right\"}"));
+        check(errors, 200, "GET", "/metrics", http.get("/metrics"));
         check(errors, 200, "POST", "/api/duplicates/check", http.post("/api/duplicates/check",
                 copy.replace("}", ", \"explain\": true}")));
         check(errors, 200, "GET", "/api/duplicates", http.get("/api/duplicates?threshold=0.95"));
@@ -173,6 +194,14 @@ class OpenApiAnswersTest {
                 "{\"text\": \"" + "a".repeat(1_100_000) + "\"}"));
         check(errors, 415, "POST", "/api/duplicates/check", http.send("POST", "/api/duplicates/check",
                 "{\"text\": \"attention\"}", "Content-Type", "text/plain"));
+        check(errors, 400, "POST", "/api/search/_batch", http.post("/api/search/_batch",
+                "{\"queries\": [{\"q\": \"attention\"}, {\"q\": \"pointers\", \"k\": 0}]}"));
+        check(errors, 400, "POST", "/v1/embeddings", http.post("/v1/embeddings", "{\"input\": [101, 2023],"
+                + " \"model\": \"fake\"}"));
+        check(errors, 404, "POST", "/v1/embeddings", http.post("/v1/embeddings", "{\"input\": \"attention\","
+                + " \"model\": \"text-embedding-3-small\"}"));
+        check(errors, 413, "POST", "/embed", http.post("/embed", "{\"inputs\": [" + "\"a\", ".repeat(256) + "\"a\"]}"));
+        check(errors, 400, "GET", "/metrics", http.get("/metrics?format=json"));
         check(errors, 414, "GET", "/api/search", http.rawGet("/api/search?q=" + "a".repeat(70_000)));
         check(errors, 431, "GET", "/health", http.raw("GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: "
                 + "a".repeat(70_000) + "\r\nConnection: close\r\n\r\n"));
@@ -194,11 +223,58 @@ class OpenApiAnswersTest {
             check(errors, 200, "GET", "/livez", loading.get("/livez"));
             check(errors, 503, "GET", "/readyz", loading.get("/readyz"));
             check(errors, 503, "GET", "/api/search", loading.get("/api/search?q=attention"));
+            check(errors, 503, "POST", "/v1/embeddings", loading.post("/v1/embeddings", "{\"input\": \"a\","
+                    + " \"model\": \"fake\"}"));
+            check(errors, 200, "GET", "/metrics", loading.get("/metrics"));
             check(errors, 403, "PUT", "/api/papers/{id}", loading.send("PUT", "/api/papers/a", "{}"));
             check(errors, 200, "GET", "/openapi.json", loading.get("/openapi.json"));
             check(errors, 200, "GET", "/docs", loading.get("/docs"));
 
             assertThat(errors).isEmpty();
+        }
+    }
+
+    @Test
+    void a_busy_server_answers_as_the_document_says(@TempDir Path busyDir) throws Exception {
+        // given a server whose one turn to encode is taken, with no room to wait, and answers held to 1024 bytes
+        var entered = new CountDownLatch(1);
+        var release = new CountDownLatch(1);
+        var encoder = new HoldingEncoder(new FakeEncoder(), entered, release);
+        var papers = List.of(new Paper("short", "Protein folding", "We fold proteins.", List.of(), Map.of()),
+                new Paper("long", "Speech", "We recognise speech. ".repeat(60), List.of(), Map.of()));
+        try (var api = WritableApi.start(busyDir, papers, encoder, new HttpOptions.Bounds(1, 0, 30, 30, 1024, 1024))) {
+            TestHttp busy = api.http();
+            CompletableFuture<TestHttp.Reply> held = CompletableFuture.supplyAsync(
+                    () -> busy.get("/api/search?q=slow+proteins"));
+            try {
+                assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
+                var errors = new ArrayList<String>();
+                String text = "{\"text\": \"proteins\"}";
+
+                // when requests that encode arrive, each is refused at once
+                check(errors, 429, "GET", "/api/search", busy.get("/api/search?q=proteins"));
+                check(errors, 429, "POST", "/api/search/_batch", busy.post("/api/search/_batch",
+                        "{\"queries\": [{\"q\": \"proteins\"}]}"));
+                check(errors, 429, "GET", "/api/papers/{id}/similar", busy.get("/api/papers/short/similar?explain=true"));
+                check(errors, 429, "POST", "/api/similar", busy.post("/api/similar", text));
+                check(errors, 429, "POST", "/api/recommend", busy.post("/api/recommend", "{\"positive\": [\"short\"]}"));
+                check(errors, 429, "POST", "/api/duplicates/check", busy.post("/api/duplicates/check", text));
+                check(errors, 429, "POST", "/v1/embeddings", busy.post("/v1/embeddings",
+                        "{\"input\": \"proteins\", \"model\": \"fake\"}"));
+                check(errors, 429, "POST", "/embed", busy.post("/embed", "{\"inputs\": \"proteins\"}"));
+                check(errors, 429, "PUT", "/api/papers/{id}", busy.send("PUT", "/api/papers/new", text, AUTH));
+                check(errors, 429, "POST", "/api/papers/_bulk", busy.send("POST", "/api/papers/_bulk",
+                        "[{\"id\": \"new\", \"abstract\": \"proteins\"}]", AUTH));
+
+                // then lookups that encode nothing still answer, and an answer over the cap is refused
+                check(errors, 200, "GET", "/api/papers/{id}/similar", busy.get("/api/papers/short/similar"));
+                check(errors, 200, "GET", "/api/papers/{id}", busy.get("/api/papers/short"));
+                check(errors, 413, "GET", "/api/papers/{id}", busy.get("/api/papers/long"));
+                assertThat(errors).isEmpty();
+            } finally {
+                release.countDown();
+            }
+            assertThat(held.get(20, TimeUnit.SECONDS).status()).isEqualTo(200);
         }
     }
 
@@ -209,6 +285,7 @@ class OpenApiAnswersTest {
                 .filter(o -> o.method().equalsIgnoreCase(method) && o.path().equals(template)).findFirst();
         assertThat(operation).as(method + " " + template).isPresent();
         errors.addAll(DOCUMENT.check(operation.get(), reply.status(), reply.contentType(), reply.body()));
+        errors.addAll(DOCUMENT.checkHeaders(operation.get(), reply.status(), reply.headers()));
     }
 
     /** Empty when {@code answer} matches one of the operation's success answers; else why it matches none. */

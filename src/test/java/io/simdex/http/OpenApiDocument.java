@@ -11,6 +11,7 @@ import com.networknt.schema.dialect.Dialects;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.http.HttpHeaders;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -172,6 +173,23 @@ final class OpenApiDocument {
         }
         String schema = response + "/content/" + escape(media) + "/schema";
         return validate(schema, body).stream().map(error -> operation + " " + status + ": " + error).toList();
+    }
+
+    /**
+     * The headers the document says an answer of {@code status} always carries ({@code "required": true}) that the
+     * answer lacks; empty when it has them all, or when the operation does not list the status.
+     */
+    List<String> checkHeaders(Operation operation, int status, HttpHeaders headers) {
+        JsonNode response = resolve(operation.node().get("responses").path(String.valueOf(status)));
+        var missing = new ArrayList<String>();
+        for (var header : response.path("headers").properties()) {
+            if (resolve(header.getValue()).path("required").asBoolean()
+                    && headers.firstValue(header.getKey()).isEmpty()) {
+                missing.add(operation + " " + status + " answered without the header " + header.getKey()
+                        + " the document says it always carries");
+            }
+        }
+        return missing;
     }
 
     /** The messages of {@code json} failing the schema at {@code pointer}; empty when it passes. */

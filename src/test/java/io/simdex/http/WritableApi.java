@@ -3,6 +3,7 @@ package io.simdex.http;
 import io.simdex.FakeEncoder;
 import io.simdex.corpus.Paper;
 import io.simdex.dedup.DuplicateService;
+import io.simdex.encode.Encoder;
 import io.simdex.index.IndexOptions;
 import io.simdex.ingest.LiveCollection;
 import io.simdex.search.SearchService;
@@ -32,13 +33,17 @@ final class WritableApi implements AutoCloseable {
 
     /** A started server over a store in {@code dir} that holds {@code papers}. */
     static WritableApi start(Path dir, List<Paper> papers) {
+        return start(dir, papers, new FakeEncoder(), HttpOptions.Bounds.defaults());
+    }
+
+    /** A started server over a store in {@code dir} that holds {@code papers}, with this encoder and these bounds. */
+    static WritableApi start(Path dir, List<Paper> papers, Encoder encoder, HttpOptions.Bounds bounds) {
         var store = PaperStore.open(StoreOptions.defaults().withPath(dir.resolve("simdex.db")));
-        var encoder = new FakeEncoder();
         var collection = LiveCollection.open(store, encoder, IndexOptions.defaults());
         collection.putAll(papers);
         var http = new TestHttp(HttpApi.create(new SearchService(collection.indexed(), encoder),
                 new DuplicateService(collection.indexed(), encoder), collection,
-                new HttpOptions(100, 4096).withApiKey(KEY)));
+                new HttpOptions(100, 4096).withApiKey(KEY).withBounds(bounds)));
         return new WritableApi(store, collection, http);
     }
 
