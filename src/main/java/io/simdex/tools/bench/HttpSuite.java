@@ -46,6 +46,12 @@ final class HttpSuite {
     /** Overload sends this many times as many clients as the API admits (running plus waiting). */
     static final int OVERLOAD_FACTOR = 4;
 
+    /**
+     * The polite overload's clients wait this long after a 429: the {@code Retry-After} simdex sends while its
+     * admitted requests take less than a third of a second.
+     */
+    static final Duration PAUSE_AFTER_REFUSAL = Duration.ofSeconds(1);
+
     /** Words per phrase cut from the abstracts for the query set. */
     private static final int PHRASE_WORDS = 6;
 
@@ -121,19 +127,21 @@ final class HttpSuite {
             throws InterruptedException {
         String service = "http://127.0.0.1:" + app.port();
         List<String> ids = papers.stream().map(Paper::id).toList();
+        int most = Collections.max(LOOKUP_CLIENTS);
+        var randoms = new Random[most];
+        for (int c = 0; c < most; c++) {
+            randoms[c] = new Random(options.seed() + c);
+        }
+        LoadRun.Call bareGet = httpGet(client, "http://127.0.0.1:" + bare.port(), (c, n) -> BareHttp.PATH);
+        LoadRun.Call healthGet = httpGet(client, service, (c, n) -> "/health");
+        LoadRun.Call similarGet = httpGet(client, service, (c, n) -> "/api/papers/"
+                + encode(ids.get(randoms[c].nextInt(ids.size()))) + "/similar?k=" + SIMILAR_K);
+        warmUp("lookup", LOOKUP_CLIENTS.get(0), bareGet, healthGet, similarGet);
         for (int clients : LOOKUP_CLIENTS) {
-            var bareRun = measure("lookup", BARE, clients, httpGet(client, "http://127.0.0.1:" + bare.port(),
-                    (c, n) -> BareHttp.PATH));
+            var bareRun = measure("lookup", BARE, clients, bareGet);
             rows.add(row("lookup", BARE, bareRun, null, null));
-            var health = measure("lookup", HEALTH, clients, httpGet(client, service, (c, n) -> "/health"));
-            rows.add(row("lookup", HEALTH, health, BARE, bareRun));
-            var randoms = new Random[clients];
-            for (int c = 0; c < clients; c++) {
-                randoms[c] = new Random(options.seed() + c);
-            }
-            var similar = measure("lookup", SIMILAR, clients, httpGet(client, service, (c, n) -> "/api/papers/"
-                    + encode(ids.get(randoms[c].nextInt(ids.size()))) + "/similar?k=" + SIMILAR_K));
-            rows.add(row("lookup", SIMILAR, similar, BARE, bareRun));
+            rows.add(row("lookup", HEALTH, measure("lookup", HEALTH, clients, healthGet), BARE, bareRun));
+            rows.add(row("lookup", SIMILAR, measure("lookup", SIMILAR, clients, similarGet), BARE, bareRun));
         }
     }
 
@@ -141,19 +149,20 @@ final class HttpSuite {
         String service = "http://127.0.0.1:" + app.port();
         Encoder encoder = app.encoder();
         int threads = app.maxConcurrentEncodes();
-        var raw = measure("search", RAW_ENCODE, threads, (c, n) -> {
+        LoadRun.Call encodeQuery = (c, n) -> {
             encoder.encodeQuery(nextQuery());
             return 200;
-        });
-        rows.add(row("search", RAW_ENCODE, raw, null, null));
+        };
+        LoadRun.Call vectorGet = httpGet(client, service, (c, n) -> "/api/search?mode=vector&q=" + encode(nextQuery()));
+        LoadRun.Call defaultGet = httpGet(client, service, (c, n) -> "/api/search?q=" + encode(nextQuery()));
         // as many clients as the API admits: every one is served, none refused
         int clients = app.maxConcurrentEncodes() + app.maxQueuedEncodes();
-        var vector = measure("search", SEARCH_VECTOR, clients,
-                httpGet(client, service, (c, n) -> "/api/search?mode=vector&q=" + encode(nextQuery())));
-        rows.add(row("search", SEARCH_VECTOR, vector, RAW_ENCODE, raw));
-        var hybrid = measure("search", SEARCH_DEFAULT, clients,
-                httpGet(client, service, (c, n) -> "/api/search?q=" + encode(nextQuery())));
-        rows.add(row("search", SEARCH_DEFAULT, hybrid, RAW_ENCODE, raw));
+        warmUp("search", threads, encodeQuery, vectorGet, defaultGet);
+        var raw = measure("search", RAW_ENCODE, threads, encodeQuery);
+        rows.add(row("search", RAW_ENCODE, raw, null, null));
+        rows.add(row("search", SEARCH_VECTOR, measure("search", SEARCH_VECTOR, clients, vectorGet), RAW_ENCODE, raw));
+        rows.add(row("search", SEARCH_DEFAULT, measure("search", SEARCH_DEFAULT, clients, defaultGet), RAW_ENCODE,
+                raw));
     }
 
     private void overload(App app, List<BenchResults.HttpRow> rows) throws InterruptedException {
@@ -166,6 +175,26 @@ final class HttpSuite {
         String overloadedName = SEARCH_DEFAULT + ", " + OVERLOAD_FACTOR + "× overload";
         var overloaded = measure("overload", overloadedName, clients, search);
         rows.add(row("overload", overloadedName, overloaded, unloadedName, unloaded));
+        String politeName = overloadedName + ", clients pause " + PAUSE_AFTER_REFUSAL.toSeconds() + " s after a 429";
+        progress.printf(Locale.ROOT, "[bench] http overload: %s%n", politeName);
+        var polite = LoadRun.run(new LoadRun.Plan(clients, options.load().warmup(), options.load().measured(),
+                PAUSE_AFTER_REFUSAL), search);
+        rows.add(row("overload", politeName, polite, unloadedName, unloaded));
+    }
+
+    /**
+     * Loads every target of a scenario once, unmeasured, before any of them is measured, so that the first target
+     * does not pay alone for the JIT compiling the code they share (Jetty, the HTTP client).
+     */
+    private void warmUp(String scenario, int clients, LoadRun.Call... calls) throws InterruptedException {
+        if (options.load().warmupSeconds() == 0) {
+            return;
+        }
+        progress.printf(Locale.ROOT, "[bench] http %s: warming up %d target(s), %.0f s each%n", scenario,
+                calls.length, options.load().warmupSeconds());
+        for (LoadRun.Call call : calls) {
+            LoadRun.run(new LoadRun.Plan(clients, Duration.ZERO, options.load().warmup()), call);
+        }
     }
 
     private LoadRun.Result measure(String scenario, String target, int clients, LoadRun.Call call)

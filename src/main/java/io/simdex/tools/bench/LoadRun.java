@@ -12,11 +12,12 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
  * A closed-loop load: a fixed number of clients, each sending one request, waiting for its answer and sending the
- * next at once (no pause, also after a 429), first for a warm-up and then for a measured time. An answer counts
+ * next at once (after a 429 too, unless the plan says to pause), first for a warm-up and then for a measured time. An answer counts
  * when it arrives inside the measured window; requests still open when the window ends are not counted.
  */
 final class LoadRun {
@@ -43,10 +44,19 @@ final class LoadRun {
      * @param clients concurrent clients, each with one request open at a time
      * @param warmup time before the measured window
      * @param measured the measured window
+     * @param pauseAfterRefusal how long a client waits after a 429 before its next request; zero: not at all
      */
-    record Plan(int clients, Duration warmup, Duration measured) {
+    record Plan(int clients, Duration warmup, Duration measured, Duration pauseAfterRefusal) {
+
+        /** A plan whose clients never pause. */
+        Plan(int clients, Duration warmup, Duration measured) {
+            this(clients, warmup, measured, Duration.ZERO);
+        }
 
         Plan {
+            if (pauseAfterRefusal.isNegative()) {
+                throw new IllegalArgumentException("the pause after a 429 must be >= 0, got " + pauseAfterRefusal);
+            }
             if (clients < 1 || clients > 1024) {
                 throw new IllegalArgumentException("clients must be 1..1024, got " + clients);
             }
@@ -121,7 +131,8 @@ final class LoadRun {
             var futures = new ArrayList<Future<Tally>>();
             for (int c = 0; c < plan.clients(); c++) {
                 int client = c;
-                futures.add(pool.submit(() -> client(client, call, clock, from, until)));
+                futures.add(pool.submit(() -> client(client, call, clock, from, until,
+                        plan.pauseAfterRefusal().toNanos())));
             }
             var total = new Tally();
             for (Future<Tally> f : futures) {
@@ -135,7 +146,7 @@ final class LoadRun {
         }
     }
 
-    private static Tally client(int client, Call call, LongSupplier clock, long from, long until)
+    private static Tally client(int client, Call call, LongSupplier clock, long from, long until, long pause)
             throws InterruptedException {
         var tally = new Tally();
         for (long sequence = 0; ; sequence++) {
@@ -152,6 +163,9 @@ final class LoadRun {
             long answered = clock.getAsLong();
             if (answered >= from && answered < until) {
                 tally.add(status, answered - sent);
+            }
+            if (status == 429 && pause > 0) {
+                TimeUnit.NANOSECONDS.sleep(Math.min(pause, Math.max(0, until - answered)));
             }
         }
     }

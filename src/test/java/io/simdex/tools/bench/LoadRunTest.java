@@ -116,6 +116,22 @@ class LoadRunTest {
     }
 
     @Test
+    void a_client_told_to_pause_after_a_429_sends_no_more_than_the_pauses_allow() throws Exception {
+        var sent = new AtomicLong();
+        LoadRun.Call refused = (c, n) -> {
+            sent.incrementAndGet();
+            return 429;
+        };
+        var plan = new LoadRun.Plan(1, Duration.ZERO, Duration.ofMillis(300), Duration.ofMillis(100));
+
+        LoadRun.Result result = LoadRun.run(plan, refused);
+
+        // one request at 0 ms, then at most one after each 100 ms pause inside the 300 ms window
+        assertThat(sent.get()).isBetween(1L, 4L);
+        assertThat(result.statuses().keySet()).containsOnly(429);
+    }
+
+    @Test
     void a_failing_call_stops_the_run_with_its_cause() {
         LoadRun.Call call = (c, n) -> {
             throw new IllegalArgumentException("bad target");
