@@ -189,6 +189,16 @@ public final class App implements AutoCloseable {
         return settings;
     }
 
+    /** Requests that encode text which the API runs at once ({@code api.max-concurrent-encodes}). */
+    public int maxConcurrentEncodes() {
+        return settings.api().bounds().maxConcurrentEncodes();
+    }
+
+    /** Such requests the API lets wait for their turn before it answers 429 ({@code api.max-queued-encodes}). */
+    public int maxQueuedEncodes() {
+        return settings.api().bounds().maxQueuedEncodes();
+    }
+
     /** How many papers had to be encoded at start-up; 0 when every vector came from the cache. */
     public int encodedAtStart() {
         return encodedAtStart;

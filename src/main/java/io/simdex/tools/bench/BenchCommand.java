@@ -30,7 +30,8 @@ public final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(arity = "0..*", paramLabel = "SUITE", description = "encode, search, pairs or all (default: all).")
+    @Parameters(arity = "0..*", paramLabel = "SUITE",
+            description = "encode, search, pairs, http or all (default: all, which is every suite but http).")
     List<String> suites = List.of();
 
     @Option(names = "--out", paramLabel = "DIR", description = "Folder for the results (default: docs/bench).")
@@ -94,6 +95,19 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Peer option, e.g. langchain4j.store.max-vectors=1000000. Repeatable.")
     Map<String, String> peerOptions = new LinkedHashMap<>();
 
+    @Option(names = "--http-seconds", paramLabel = "S",
+            description = "http suite: measured seconds per load run (default 10; --quick: 3).")
+    Double httpSeconds;
+
+    @Option(names = "--http-warmup", paramLabel = "S",
+            description = "http suite: seconds of untimed load before each run (default 3; --quick: 1).")
+    Double httpWarmup;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+            description = "http suite: a service setting by its dotted key, as simdex serve --set takes it, e.g. "
+                    + "--set api.max-queued-encodes=8. Repeatable.")
+    Map<String, String> serviceSettings = new LinkedHashMap<>();
+
     @Option(names = "--verbose", description = "On failure, print the stack trace after the one-line message.")
     boolean verbose;
 
@@ -114,12 +128,13 @@ public final class BenchCommand implements Callable<Integer> {
         var chosen = EnumSet.noneOf(BenchOptions.Suite.class);
         for (String s : suites.isEmpty() ? List.of("all") : suites) {
             switch (s.toLowerCase(Locale.ROOT)) {
-                case "all" -> chosen.addAll(EnumSet.allOf(BenchOptions.Suite.class));
+                case "all" -> chosen.addAll(EnumSet.complementOf(EnumSet.of(BenchOptions.Suite.HTTP)));
                 case "encode" -> chosen.add(BenchOptions.Suite.ENCODE);
                 case "search" -> chosen.add(BenchOptions.Suite.SEARCH);
                 case "pairs" -> chosen.add(BenchOptions.Suite.PAIRS);
+                case "http" -> chosen.add(BenchOptions.Suite.HTTP);
                 default -> throw new CommandLine.ParameterException(spec.commandLine(),
-                        "unknown suite '" + s + "'; choose encode, search, pairs or all");
+                        "unknown suite '" + s + "'; choose encode, search, pairs, http or all");
             }
         }
         try {
@@ -131,10 +146,16 @@ public final class BenchCommand implements Callable<Integer> {
                     maxSeconds != null ? maxSeconds : quick ? 3.0 : 20.0,
                     orDefault(papers, 256, 32), orDefault(shortQueries, 50, 10), orDefault(encodePasses, 3, 1),
                     encodeBatch, batch, seed, modelCache,
-                    python.equalsIgnoreCase("none") ? null : Path.of(python), peerOptions, quick);
+                    python.equalsIgnoreCase("none") ? null : Path.of(python), peerOptions, quick, load());
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e, null, null);
         }
+    }
+
+    private LoadOptions load() {
+        LoadOptions defaults = LoadOptions.defaults(quick);
+        return new LoadOptions(httpWarmup != null ? httpWarmup : defaults.warmupSeconds(),
+                httpSeconds != null ? httpSeconds : defaults.measuredSeconds(), serviceSettings);
     }
 
     private int orDefault(Integer given, int full, int smoke) {

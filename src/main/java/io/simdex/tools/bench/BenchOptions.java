@@ -29,14 +29,15 @@ import java.util.Set;
  * @param python interpreter for FAISS and sgemm, or {@code null} to skip them
  * @param peerOptions {@code --peer} flags handed to search peers
  * @param quick whether this is a smoke run (results are labelled so)
+ * @param load durations and service settings of the HTTP suite
  */
 public record BenchOptions(Set<Suite> suites, List<Integer> sizes, List<Integer> pairSizes, List<Integer> threads,
                            int iterations, int warmup, double maxSecondsPerConfig, int papers, int shortQueries,
                            int encodePasses, int encodeBatch, int batch, long seed, Path modelCache, Path python,
-                           Map<String, String> peerOptions, boolean quick) {
+                           Map<String, String> peerOptions, boolean quick, LoadOptions load) {
 
-    /** The parts of a run. */
-    public enum Suite { ENCODE, SEARCH, PAIRS }
+    /** The parts of a run; {@code all} means every one but {@code HTTP}, which starts the whole service. */
+    public enum Suite { ENCODE, SEARCH, PAIRS, HTTP }
 
     /** Results count the best {@value} hits, as the service's default request does. */
     public static final int TOP_K = 10;
@@ -46,7 +47,7 @@ public record BenchOptions(Set<Suite> suites, List<Integer> sizes, List<Integer>
 
     public BenchOptions {
         if (suites.isEmpty()) {
-            throw new IllegalArgumentException("choose at least one suite: encode, search, pairs or all");
+            throw new IllegalArgumentException("choose at least one suite: encode, search, pairs, http or all");
         }
         suites = Collections.unmodifiableSet(EnumSet.copyOf(suites));
         sizes = List.copyOf(sizes);
@@ -57,6 +58,7 @@ public record BenchOptions(Set<Suite> suites, List<Integer> sizes, List<Integer>
             throw new IllegalArgumentException("--max-seconds must be a number > 0, got " + maxSecondsPerConfig);
         }
         Objects.requireNonNull(modelCache, "modelCache");
+        Objects.requireNonNull(load, "load");
         for (int n : sizes) {
             if (n < TOP_K || (long) n * DIMENSION > Integer.MAX_VALUE - 8) {
                 throw new IllegalArgumentException("--sizes values must be " + TOP_K + ".."

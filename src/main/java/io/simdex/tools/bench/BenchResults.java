@@ -18,12 +18,14 @@ import java.util.Map;
  * @param encode one row per encoder configuration
  * @param search one row per search configuration, vector count and mode
  * @param pairs one row per all-pairs system, vector count and thread count
+ * @param http one row per HTTP load run: the API and its peers
  * @param notes skipped peers and configurations, and why
  * @param formulas how derived numbers are computed
  */
 public record BenchResults(String label, MachineInfo machine, BenchOptions options, List<Sgemm> sgemm,
                            List<Bandwidth> memory, List<EncodeRow> encode, List<SearchRow> search,
-                           List<PairsRow> pairs, List<String> notes, Map<String, String> formulas) {
+                           List<PairsRow> pairs, List<HttpRow> http, List<String> notes,
+                           Map<String, String> formulas) {
 
     public BenchResults {
         sgemm = List.copyOf(sgemm);
@@ -31,6 +33,7 @@ public record BenchResults(String label, MachineInfo machine, BenchOptions optio
         encode = List.copyOf(encode);
         search = List.copyOf(search);
         pairs = List.copyOf(pairs);
+        http = List.copyOf(http);
         notes = List.copyOf(notes);
         formulas = Map.copyOf(formulas);
     }
@@ -117,6 +120,36 @@ public record BenchResults(String label, MachineInfo machine, BenchOptions optio
         /** An {@code n × n} float matrix in MiB. */
         static double fullMatrixMiB(int n) {
             return (double) n * n * Float.BYTES / (1024.0 * 1024.0);
+        }
+    }
+
+    /**
+     * One closed-loop load run against the HTTP API or a peer in the same JVM.
+     *
+     * @param scenario {@code lookup}, {@code search} or {@code overload}
+     * @param target what was loaded: a route, the bare Javalin, or in-process encoding
+     * @param clients concurrent clients, each with one request open at a time
+     * @param seconds the measured window
+     * @param answers answers that arrived in the window
+     * @param ok answers with status 200
+     * @param refused answers with status 429
+     * @param other any other answer, and requests that got none (status 0 in {@code statuses})
+     * @param statuses answers per status
+     * @param okPerSecond {@code ok / seconds}
+     * @param refusedShare {@code refused / answers}
+     * @param okLatency latencies of the 200s, or null when there were none
+     * @param refusedLatency latencies of the 429s, or null when there were none
+     * @param comparedTo the target of the peer row in the same run this row is compared with, or null
+     * @param throughputRatio {@code okPerSecond / the peer's okPerSecond}
+     * @param p99Ratio {@code okLatency.p99Ms / the peer's okLatency.p99Ms}
+     */
+    public record HttpRow(String scenario, String target, int clients, double seconds, long answers, long ok,
+                          long refused, long other, Map<Integer, Long> statuses, double okPerSecond,
+                          double refusedShare, Latency okLatency, Latency refusedLatency, String comparedTo,
+                          Double throughputRatio, Double p99Ratio) {
+
+        public HttpRow {
+            statuses = Map.copyOf(statuses);
         }
     }
 }

@@ -95,8 +95,14 @@ public final class Benchmark {
             located.peer().ifPresent(python -> measureFaissPairs(python, suite));
             pairsRows.addAll(suite.run());
         }
+        var httpRows = new ArrayList<BenchResults.HttpRow>();
+        if (options.suites().contains(BenchOptions.Suite.HTTP)) {
+            var suite = new HttpSuite(options, progress);
+            httpRows.addAll(suite.run());
+            suite.notes().forEach(this::note);
+        }
         return new BenchResults(options.quick() ? "quick smoke run" : "full run", machine, options, sgemm, memory,
-                encodeRows, searchRows, pairsRows, new ArrayList<>(notes), formulas());
+                encodeRows, searchRows, pairsRows, httpRows, new ArrayList<>(notes), formulas());
     }
 
     /** Every thread count search asks for, plus the cores each encoder layout keeps busy. */
@@ -224,6 +230,11 @@ public final class Benchmark {
                 + " only, a single timed run from " + PairsSuite.PEER_SINGLE_RUN_FROM + " vectors; memory = the "
                 + "Python process's resident set (VmRSS before and after the scans, VmHWM reset before them for the "
                 + "peak), interpreter and libraries included");
+        f.put("http", "closed loop: each client sends a request, waits for the answer and sends the next at once, "
+                + "also after a 429 (no Retry-After pause); an answer counts when it arrives in the measured window, "
+                + "after the warm-up; ok/s = 200s ÷ window seconds; p50 and p99 are nearest-rank over the 200s "
+                + "(the ceil(p/100·n)-th smallest); throughput ratio = ok/s ÷ the peer row's ok/s; p99 ratio = p99 ÷ the "
+                + "peer row's p99; clients, server and peers share one JVM on loopback");
         return f;
     }
 }

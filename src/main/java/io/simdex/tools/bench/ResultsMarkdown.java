@@ -75,6 +75,10 @@ final class ResultsMarkdown {
             allPairs(r.pairs(), md);
         }
 
+        if (!r.http().isEmpty()) {
+            http(r, md);
+        }
+
         if (!r.notes().isEmpty()) {
             md.append("## Notes\n\n");
             r.notes().forEach(n -> md.append("- ").append(n).append('\n'));
@@ -115,6 +119,32 @@ final class ResultsMarkdown {
                     opt(p.rssBeforeMiB()), opt(p.peakRssMiB()), num(p.fullMatrixMiB())));
         }
         md.append('\n');
+    }
+
+    /** The HTTP load runs, each next to the peer row it is compared with. */
+    private static void http(BenchResults r, StringBuilder md) {
+        LoadOptions load = r.options().load();
+        md.append("## HTTP under load\n\nClosed loop on loopback, clients and server in one JVM; ")
+                .append(num(load.warmupSeconds())).append(" s warm-up, then ")
+                .append(num(load.measuredSeconds())).append(" s measured per run. A client sends its next "
+                        + "request as soon as an answer arrives, also after a 429. Latencies of the 200s; "
+                        + "× peer: ok/s and p99 over the row named.\n\n");
+        md.append("| scenario | target | clients | ok/s | p50 ms | p99 ms | 429s (share) | other | 429 p99 ms "
+                + "| compared with | ok/s × peer | p99 × peer |\n")
+                .append("|---|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|\n");
+        for (var h : r.http()) {
+            md.append(String.format(Locale.ROOT, "| %s | %s | %d | %s | %s | %s | %,d (%.1f %%) | %,d | %s | %s | %s | %s |%n",
+                    h.scenario(), h.target().replace("|", "\\|"), h.clients(), num(h.okPerSecond()),
+                    h.okLatency() == null ? "—" : num(h.okLatency().p50Ms()),
+                    h.okLatency() == null ? "—" : num(h.okLatency().p99Ms()), h.refused(), 100 * h.refusedShare(),
+                    h.other(), h.refusedLatency() == null ? "—" : num(h.refusedLatency().p99Ms()),
+                    h.comparedTo() == null ? "—" : h.comparedTo(), ratio(h.throughputRatio()), ratio(h.p99Ratio())));
+        }
+        md.append('\n');
+    }
+
+    private static String ratio(Double v) {
+        return v == null ? "—" : String.format(Locale.ROOT, "%.2f×", v);
     }
 
     /** The machine's compute and memory ceilings the search and encode rows are compared with. */
