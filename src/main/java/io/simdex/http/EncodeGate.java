@@ -23,7 +23,11 @@ final class EncodeGate {
     private final int concurrency;
     private final int maxQueued;
     private final long timeoutNanos;
-    private final AtomicInteger queued = new AtomicInteger();
+    /**
+     * Requests let in, running or waiting: one count, so that a request finishing and one starting its turn
+     * never make the line look longer than it is.
+     */
+    private final AtomicInteger inside = new AtomicInteger();
     private final AtomicLong refused = new AtomicLong();
     /** A moving average of how long an admitted request takes, in nanoseconds, for {@code Retry-After}. */
     private final AtomicLong averageNanos = new AtomicLong(TimeUnit.MILLISECONDS.toNanos(50));
@@ -43,6 +47,7 @@ final class EncodeGate {
             try {
                 handler.handle(ctx);
             } finally {
+                inside.decrementAndGet();
                 running.release();
                 long took = System.nanoTime() - start;
                 averageNanos.getAndUpdate(average -> average + (took - average) / 8);
@@ -64,7 +69,7 @@ final class EncodeGate {
 
     /** Requests waiting for their turn now. */
     int queued() {
-        return queued.get();
+        return Math.max(0, inside.get() - running());
     }
 
     /** Requests encoding now. */
@@ -78,22 +83,21 @@ final class EncodeGate {
     }
 
     private void enter(Context ctx) throws InterruptedException {
-        if (running.tryAcquire()) {
-            return;
-        }
-        if (queued.incrementAndGet() > maxQueued) {
-            queued.decrementAndGet();
+        if (inside.incrementAndGet() > concurrency + maxQueued) {
+            inside.decrementAndGet();
             refused.incrementAndGet();
             ctx.header("Retry-After", String.valueOf(retryAfterSeconds()));
             throw new HttpResponseException(429, "simdex is busy: " + concurrency + " requests are encoding text"
                     + " and " + maxQueued + " are waiting, the most it takes (api.max-concurrent-encodes,"
                     + " api.max-queued-encodes); retry after the seconds in Retry-After", Map.of());
         }
-        boolean admitted;
+        boolean admitted = false;
         try {
             admitted = running.tryAcquire(timeoutNanos, TimeUnit.NANOSECONDS);
         } finally {
-            queued.decrementAndGet();
+            if (!admitted) {
+                inside.decrementAndGet();
+            }
         }
         if (!admitted) {
             ctx.header("Retry-After", String.valueOf(retryAfterSeconds()));
