@@ -36,6 +36,7 @@ final class WebRoutes {
             Map.entry("check.js", JAVASCRIPT),
             Map.entry("clusters.js", JAVASCRIPT),
             Map.entry("map.js", JAVASCRIPT),
+            Map.entry("basket.js", JAVASCRIPT),
             Map.entry("style.css", "text/css; charset=utf-8"));
 
     private WebRoutes() {

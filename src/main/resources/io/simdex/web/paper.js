@@ -1,6 +1,7 @@
 // A paper's view: title, abstract, metadata, sources, and the papers like it, with explanations on demand.
 import { get, paperPath } from "./api.js";
 import { el, replace, notice, paperLink, sentencePair } from "./dom.js";
+import { basketSection } from "./basket.js";
 
 export async function renderPaper(main, id) {
   replace(main, notice("Loading the paper…"));
@@ -29,7 +30,7 @@ export async function renderPaper(main, id) {
           el("dd", {}, String(paper.version))] : null),
       el("h2", {}, "Sources"),
       el("ul", { class: "sources" }, (paper.sources || []).map((s) => el("li", {}, s.file + ", line " + s.line)))),
-    similar);
+    similar, basketSection(paper));
   await showSimilar(similar, paper.id, false);
 }
 

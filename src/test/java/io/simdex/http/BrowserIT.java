@@ -13,6 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -21,6 +23,7 @@ import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.FluentWait;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import io.simdex.BundledApp;
@@ -82,6 +85,7 @@ class BrowserIT {
                 .usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
         browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        checkConsoleIsRead();
         http = new TestHttp(BundledApp.get().server());
         writable = WritableApi.start(dir.resolve("writable"), List.of(new Paper("protein-folding",
                 "Protein folding with graphs", "We fold proteins with graph networks.", List.of(), Map.of())));
@@ -176,6 +180,30 @@ class BrowserIT {
     }
 
     @Test
+    void papers_marked_in_the_basket_get_recommendations_that_update() {
+        open(http, "/papers/pointer-networks");
+        browser.executeScript("sessionStorage.clear()");
+        open(http, "/papers/pointer-networks");
+
+        wait(10).until(d -> d.findElement(By.id("basket-like"))).click();
+
+        List<String> liked = recommendations();
+        assertThat(liked).isNotEmpty().doesNotContain("pointer-networks");
+        String other = liked.get(0);
+        open(http, "/papers/" + other);
+        wait(10).until(d -> d.findElement(By.id("basket-unlike"))).click();
+
+        wait(30).until(d -> {
+            List<String> now = recommendations();
+            return !now.contains(other) && !now.equals(liked) ? now : null;
+        });
+        assertThat(browser.findElements(By.cssSelector("#basket-positive li"))).extracting(e -> e.getDomAttribute(
+                "data-id")).containsExactly("pointer-networks");
+        assertThat(browser.findElements(By.cssSelector("#basket-negative li"))).extracting(e -> e.getDomAttribute(
+                "data-id")).containsExactly(other);
+    }
+
+    @Test
     void a_reworded_abstract_is_judged_a_duplicate_with_its_aligned_sentences() {
         open(http, "/?view=check");
         browser.findElement(By.id("check-title")).sendKeys("Estimating the runtime of SAT solvers online");
@@ -245,6 +273,14 @@ class BrowserIT {
         assertThat(browser.findElements(By.cssSelector("main img"))).isEmpty();
     }
 
+    /** The console check would pass vacuously if the browser's log were not read: an error logged must show. */
+    private static void checkConsoleIsRead() {
+        browser.get("data:text/html,<title>probe</title>");
+        browser.executeScript("console.error('simdex console probe')");
+        assertThat(browser.manage().logs().get(LogType.BROWSER).getAll()).extracting(LogEntry::getMessage)
+                .anySatisfy(message -> assertThat(message).contains("simdex console probe"));
+    }
+
     private static String base(TestHttp server) {
         return "http://127.0.0.1:" + server.port();
     }
@@ -255,6 +291,14 @@ class BrowserIT {
         wait(10).until(d -> !d.findElements(By.cssSelector("main h1")).isEmpty());
     }
 
+    private static List<String> recommendations() {
+        return wait(30).until(d -> {
+            var ids = d.findElements(By.cssSelector("#recommendations li.result")).stream()
+                    .map(e -> e.getDomAttribute("data-id")).toList();
+            return ids.isEmpty() ? null : ids;
+        });
+    }
+
     private static List<String> resultTitles() {
         return wait(60).until(d -> {
             var titles = d.findElements(By.cssSelector("#results li.result h2")).stream().map(WebElement::getText)
@@ -263,7 +307,8 @@ class BrowserIT {
         });
     }
 
-    private static WebDriverWait wait(int seconds) {
-        return new WebDriverWait(browser, Duration.ofSeconds(seconds));
+    /** Waits for a condition, looking again when the page redrew an element under the test's feet. */
+    private static FluentWait<WebDriver> wait(int seconds) {
+        return new WebDriverWait(browser, Duration.ofSeconds(seconds)).ignoring(StaleElementReferenceException.class);
     }
 }
