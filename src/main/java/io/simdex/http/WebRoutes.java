@@ -37,6 +37,7 @@ final class WebRoutes {
             Map.entry("clusters.js", JAVASCRIPT),
             Map.entry("map.js", JAVASCRIPT),
             Map.entry("basket.js", JAVASCRIPT),
+            Map.entry("manage.js", JAVASCRIPT),
             Map.entry("style.css", "text/css; charset=utf-8"));
 
     private WebRoutes() {

@@ -49,3 +49,28 @@ export async function post(path, body) {
 export function paperPath(id) {
   return "/api/papers/" + encodeURIComponent(id);
 }
+
+/** The API key for writes, kept for this browser tab only (session storage), never in the address. */
+export function apiKey() {
+  return sessionStorage.getItem("simdex.key") || "";
+}
+
+/** Keeps (or, when blank, forgets) the API key for this tab. */
+export function setApiKey(key) {
+  if (key) {
+    sessionStorage.setItem("simdex.key", key);
+  } else {
+    sessionStorage.removeItem("simdex.key");
+  }
+}
+
+/** A write with the API key: PUT, DELETE or POST of a body (text as it is, anything else as JSON). */
+export async function write(method, path, body, contentType = "application/json") {
+  const headers = { Authorization: "Bearer " + apiKey(), Accept: "application/json" };
+  if (body !== undefined) {
+    headers["Content-Type"] = contentType;
+  }
+  const response = await fetch(path, { method, headers,
+    body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body) });
+  return answer(response);
+}

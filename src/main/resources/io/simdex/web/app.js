@@ -5,8 +5,9 @@ import { renderPaper } from "./paper.js";
 import { renderCheck } from "./check.js";
 import { renderClusters } from "./clusters.js";
 import { renderMap } from "./map.js";
+import { renderManage } from "./manage.js";
 
-const VIEWS = { search: renderSearch, check: renderCheck, clusters: renderClusters, map: renderMap };
+const VIEWS = { search: renderSearch, check: renderCheck, clusters: renderClusters, map: renderMap, manage: renderManage };
 
 /** Goes to an address of this page: pushes it on the history, then shows its view. */
 export function navigate(url) {

@@ -255,6 +255,41 @@ class BrowserIT {
     }
 
     @Test
+    void with_the_api_key_the_page_adds_imports_and_deletes_papers() throws IOException {
+        Path jsonl = dir.resolve("import.jsonl");
+        var lines = new StringBuilder();
+        for (int i = 0; i < 150; i++) {
+            lines.append("{\"id\": \"imported-").append(i).append("\", \"title\": \"Sorting ").append(i)
+                    .append("\", \"abstract\": \"We sort lists of ").append(i).append(" numbers.\"}\n");
+        }
+        Files.writeString(jsonl, lines);
+        open(writable.http(), "/?view=manage");
+        browser.executeScript("sessionStorage.clear()");
+        open(writable.http(), "/?view=manage");
+        browser.findElement(By.id("api-key")).sendKeys(WritableApi.KEY, Keys.TAB);
+
+        browser.findElement(By.id("edit-id")).sendKeys("added-by-page");
+        browser.findElement(By.id("edit-title")).sendKeys("Written from the page");
+        browser.findElement(By.id("edit-abstract")).sendKeys("We write a paper from the browser.");
+        browser.findElement(By.id("edit-save")).click();
+        wait(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("edit-result"), "created, version 1"));
+
+        browser.findElement(By.id("import-file")).sendKeys(jsonl.toAbsolutePath().toString());
+        browser.findElement(By.cssSelector("#import-file ~ button[type=submit]")).click();
+        wait(60).until(ExpectedConditions.textToBePresentInElementLocated(By.id("import-result"),
+                "150 papers stored."));
+        assertThat(browser.findElement(By.id("import-progress")).getDomProperty("value")).isEqualTo("2");
+
+        browser.findElement(By.id("delete-id")).sendKeys("added-by-page", Keys.ENTER);
+        wait(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("delete-result"), "Deleted"));
+
+        assertThat(writable.http().get("/api/papers/added-by-page").status()).isEqualTo(404);
+        assertThat(writable.http().get("/api/papers/imported-149").json().get("title").asText())
+                .isEqualTo("Sorting 149");
+        assertThat(browser.getCurrentUrl()).doesNotContain(WritableApi.KEY);
+    }
+
+    @Test
     void a_title_that_looks_like_html_shows_as_text() {
         var put = writable.http().send("PUT", "/api/papers/xss", "{\"title\": \"" + XSS_TITLE + "\", \"abstract\":"
                 + " \"Folding <b>proteins</b> with graphs <script>alert(2)</script>.\"}", WritableApi.AUTH);
