@@ -1,6 +1,6 @@
 // The duplicate check: a title and an abstract (typed, pasted or dropped as a text file), a verdict banner with
 // its band, and each match with its lexical signals and its best-aligned sentence pair.
-import { post } from "./api.js";
+import { post, write, apiKey, paperPath } from "./api.js";
 import { el, replace, notice, paperLink, sentencePair } from "./dom.js";
 
 const VERDICTS = {
@@ -45,9 +45,11 @@ export async function renderCheck(main) {
     event.preventDefault();
     replace(outcome, notice("Checking…"));
     try {
-      const answer = await post("/api/duplicates/check",
-        { title: title.value, abstract: abstract.value, explain: true });
-      showVerdict(outcome, answer);
+      // a blank title is left out: the API takes a paper without one, not an empty one
+      const paper = title.value.trim() ? { title: title.value.trim(), abstract: abstract.value }
+        : { abstract: abstract.value };
+      const answer = await post("/api/duplicates/check", { ...paper, explain: true });
+      showVerdict(outcome, answer, paper);
     } catch (error) {
       replace(outcome, notice(error.message, "error"));
     }
@@ -59,7 +61,7 @@ export async function renderCheck(main) {
   replace(main, el("h1", {}, "Duplicate check"), form, outcome);
 }
 
-function showVerdict(outcome, answer) {
+function showVerdict(outcome, answer, paper) {
   const banner = el("div", { class: "banner " + answer.verdict, role: "status", id: "verdict-banner",
     "data-verdict": answer.verdict },
   el("strong", {}, answer.verdict.replace("_", " ")), " — ", VERDICTS[answer.verdict] || "");
@@ -71,6 +73,22 @@ function showVerdict(outcome, answer) {
       el("dt", {}, "shared words (token Jaccard)"), el("dd", {}, m.token_jaccard.toFixed(2)),
       el("dt", {}, "shared 3-word phrases (shingle containment)"), el("dd", {}, m.shingle_containment.toFixed(2))),
     m.explanation ? sentencePair(m.explanation) : null));
-  replace(outcome, banner, matches.length ? el("ol", { class: "matches" }, matches)
+  replace(outcome, banner, apiKey() ? storeAnyway(paper) : null, matches.length ? el("ol", { class: "matches" }, matches)
     : notice("No paper of the collection is in the related band or above."));
+}
+
+/** With the API key in this tab: store the checked text as a paper of the collection, whatever the verdict. */
+function storeAnyway(paper) {
+  const id = el("input", { id: "store-id", type: "text", required: true, autocomplete: "off" });
+  const stored = el("div", { id: "store-result" });
+  return el("form", { class: "search", onsubmit: async (event) => {
+    event.preventDefault();
+    try {
+      const saved = await write("PUT", paperPath(id.value.trim()), paper);
+      replace(stored, notice(saved.result + ", version " + saved.version + ": "), paperLink(saved.id, saved.title));
+    } catch (error) {
+      replace(stored, notice(error.message, "error"));
+    }
+  } }, el("label", { for: "store-id" }, "Store it anyway, as paper id"), id,
+  el("button", { type: "submit" }, "Store anyway"), stored);
 }

@@ -25,8 +25,11 @@ export async function renderManage(main) {
     event.preventDefault();
     try {
       const extra = metadata.value.trim() ? JSON.parse(metadata.value) : {};
-      const saved = await write("PUT", paperPath(id.value.trim()),
-        { ...extra, title: title.value, abstract: abstract.value });
+      const paper = { ...extra, abstract: abstract.value };
+      if (title.value.trim()) {
+        paper.title = title.value.trim();
+      }
+      const saved = await write("PUT", paperPath(id.value.trim()), paper);
       replace(edited, notice(saved.result + ", version " + saved.version + ": "), paperLink(saved.id, saved.title));
     } catch (error) {
       replace(edited, notice(error.message, "error"));

@@ -46,6 +46,8 @@ export async function renderSearch(main, parameters) {
   try {
     const answer = await get("/api/search", { q, mode, k });
     showResults(results, answer, q, mode, k);
+    // milliseconds from the start of the page's navigation until its results were on it
+    results.dataset.shownAfterMs = String(Math.round(performance.now()));
   } catch (error) {
     replace(results, notice(error.message, "error"));
   }

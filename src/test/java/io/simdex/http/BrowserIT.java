@@ -158,6 +158,18 @@ class BrowserIT {
 
         WebElement pair = wait(30).until(d -> first.findElement(By.cssSelector(".why .pair")));
         assertThat(pair.getText()).contains("Your query").contains("sentence cosine");
+
+        // time to first results of a deep link, from navigation start, loaded afresh five times
+        var times = new java.util.ArrayList<Integer>();
+        for (int i = 0; i < 5; i++) {
+            open(http, "/?q=" + URLEncoder.encode(HULL_QUERY, StandardCharsets.UTF_8) + "&mode=hybrid&k=10");
+            resultTitles();
+            times.add(Integer.parseInt(wait(10).until(d -> d.findElement(By.id("results")).getDomAttribute(
+                    "data-shown-after-ms"))));
+        }
+        java.util.Collections.sort(times);
+        System.out.println("browser: a deep link's first results were shown after " + times + " ms (median "
+                + times.get(2) + " ms)");
     }
 
     @Test
@@ -287,6 +299,14 @@ class BrowserIT {
         assertThat(writable.http().get("/api/papers/imported-149").json().get("title").asText())
                 .isEqualTo("Sorting 149");
         assertThat(browser.getCurrentUrl()).doesNotContain(WritableApi.KEY);
+
+        // a text without a title is checked, and stored, as a paper without one
+        open(writable.http(), "/?view=check");
+        browser.findElement(By.id("check-abstract")).sendKeys("We sort lists of 149 numbers.");
+        browser.findElement(By.cssSelector("form.check button[type=submit]")).click();
+        wait(30).until(d -> d.findElement(By.id("store-id"))).sendKeys("stored-anyway", Keys.ENTER);
+        wait(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("store-result"), "created"));
+        assertThat(writable.http().get("/api/papers/stored-anyway").status()).isEqualTo(200);
     }
 
     @Test
