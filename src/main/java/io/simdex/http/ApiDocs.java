@@ -79,6 +79,14 @@ final class ApiDocs {
     /** Sends a resource; a browser that holds it already (its ETag) gets 304 and no body. */
     private static void serve(Context ctx, String resource, String contentType) {
         QueryParams.only(ctx, Set.of());
+        serveChecked(ctx, resource, contentType);
+    }
+
+    /**
+     * Sends a resource of the jar whose request's query parameters were checked already; a browser that holds it
+     * already (its ETag) gets 304 and no body.
+     */
+    static void serveChecked(Context ctx, String resource, String contentType) {
         Loaded loaded = LOADED.computeIfAbsent(resource, ApiDocs::read);
         ctx.header(Header.CACHE_CONTROL, "no-cache");
         ctx.header(Header.ETAG, loaded.etag());

@@ -223,6 +223,7 @@ public final class HttpApi {
             routes.register(config);
             new EmbeddingRoutes(slot, limits, mapper, gate).register(config);
             ApiDocs.register(config);
+            WebRoutes.register(config);
             if (writes != null) {
                 writes.register(config);
             } else {

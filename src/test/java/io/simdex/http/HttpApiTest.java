@@ -515,7 +515,7 @@ class HttpApiTest {
 
     @Test
     void an_unknown_route_is_a_404_problem() {
-        for (var reply : List.of(http.get("/api/nothing-here"), http.get("/"), http.send("POST", "/api/search?q=x"),
+        for (var reply : List.of(http.get("/api/nothing-here"), http.get("/api"), http.send("POST", "/api/search?q=x"),
                 http.send("PATCH", "/api/papers/paper-1"))) {
             reply.assertProblem(404);
             assertThat(reply.json().get("detail").asText()).contains("no route");

@@ -1,0 +1,369 @@
+package io.simdex.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.FluentWait;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import io.simdex.BundledApp;
+import io.simdex.corpus.Paper;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+
+/**
+ * The web page in a real browser: Debian's headless Chromium, driven through its chromedriver, against the real
+ * service on the bundled corpus (and, for the page's escaping, a small writable service). Any error the page logs
+ * to the browser's console fails the test that caused it; each test leaves a screenshot in
+ * {@code target/screenshots/}.
+ */
+class BrowserIT {
+
+    private static final Path CHROMEDRIVER = Path.of(System.getProperty("simdex.chromedriver", "/usr/bin/chromedriver"));
+    private static final Path CHROMIUM = Path.of(System.getProperty("simdex.chromium", "/usr/bin/chromium"));
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final String HULL_QUERY = "pointer network attention convex hull travelling salesman";
+    private static final String XSS_TITLE = "<img src=x onerror=alert(1)>";
+
+    @TempDir
+    static Path dir;
+
+    private static TestHttp http;
+    private static WritableApi writable;
+    private static ChromeDriver browser;
+    private static Path profile;
+
+    private String testName;
+
+    @BeforeAll
+    static void start() throws IOException {
+        if (!Files.isExecutable(CHROMEDRIVER) || !Files.isExecutable(CHROMIUM)) {
+            fail("the browser tests need Chromium at " + CHROMIUM + " and its chromedriver at " + CHROMEDRIVER
+                    + "; install them with: apt-get install -y chromium chromium-driver");
+        }
+        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+        profile = Files.createTempDirectory(dir, "chromium-profile-");
+        var options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-dev-shm-usage",
+                "--window-size=1280,1000", "--user-data-dir=" + profile);
+        var logging = new LoggingPreferences();
+        logging.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logging);
+        var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        checkConsoleIsRead();
+        http = new TestHttp(BundledApp.get().server());
+        writable = WritableApi.start(dir.resolve("writable"), List.of(new Paper("protein-folding",
+                "Protein folding with graphs", "We fold proteins with graph networks.", List.of(), Map.of())));
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (writable != null) {
+            writable.close();
+        }
+        if (http != null) {
+            http.close();
+        }
+    }
+
+    @BeforeEach
+    void name(TestInfo info) {
+        testName = info.getTestMethod().orElseThrow().getName();
+        browser.manage().logs().get(LogType.BROWSER); // drop what earlier pages logged
+    }
+
+    @AfterEach
+    void screenshotAndConsole() throws IOException {
+        File shot = browser.getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), SCREENSHOTS.resolve(testName + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        List<String> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(LogEntry::getMessage)
+                // the map's answer before GET /api/map exists is a 404 the page expects and says so
+                .filter(message -> !(message.contains("/api/map") && message.contains("404")))
+                .toList();
+        assertThat(errors).as("errors in the browser's console").isEmpty();
+    }
+
+    @Test
+    void a_search_typed_in_the_box_shows_pointer_networks_and_the_address_follows() {
+        open(http, "/");
+        WebElement box = browser.findElement(By.id("q"));
+        box.sendKeys(HULL_QUERY, Keys.ENTER);
+
+        List<String> titles = resultTitles();
+
+        assertThat(titles.subList(0, 3)).contains("Pointer Networks");
+        assertThat(browser.getCurrentUrl()).contains("q=pointer+network").contains("mode=hybrid");
+        WebElement first = browser.findElements(By.cssSelector("#results li.result")).get(0);
+        assertThat(first.findElement(By.className("score")).getText()).contains("RRF");
+        wait(10).until(d -> !d.findElements(By.cssSelector("#results .abstract mark")).isEmpty());
+
+        browser.navigate().back();
+
+        wait(10).until(ExpectedConditions.urlToBe(base(http) + "/"));
+        wait(10).until(d -> d.findElements(By.cssSelector("#results li.result")).isEmpty());
+        assertThat(browser.findElement(By.id("q")).getDomProperty("value")).isEmpty();
+    }
+
+    @Test
+    void a_deep_link_runs_its_search_on_load_and_explains_a_result_on_demand() {
+        open(http, "/?q=" + URLEncoder.encode(HULL_QUERY, StandardCharsets.UTF_8) + "&mode=vector");
+
+        assertThat(resultTitles().get(0)).isEqualTo("Pointer Networks");
+        WebElement first = browser.findElements(By.cssSelector("#results li.result")).get(0);
+        assertThat(first.findElement(By.className("score")).getText()).contains("cosine");
+        assertThat(browser.findElement(By.id("mode")).getDomProperty("value")).isEqualTo("vector");
+
+        first.findElement(By.tagName("button")).click();
+
+        WebElement pair = wait(30).until(d -> first.findElement(By.cssSelector(".why .pair")));
+        assertThat(pair.getText()).contains("Your query").contains("sentence cosine");
+
+        // time to first results of a deep link, from navigation start, loaded afresh five times
+        var times = new java.util.ArrayList<Integer>();
+        for (int i = 0; i < 5; i++) {
+            open(http, "/?q=" + URLEncoder.encode(HULL_QUERY, StandardCharsets.UTF_8) + "&mode=hybrid&k=10");
+            resultTitles();
+            times.add(Integer.parseInt(wait(10).until(d -> d.findElement(By.id("results")).getDomAttribute(
+                    "data-shown-after-ms"))));
+        }
+        java.util.Collections.sort(times);
+        System.out.println("browser: a deep link's first results were shown after " + times + " ms (median "
+                + times.get(2) + " ms)");
+    }
+
+    @Test
+    void a_papers_page_shows_it_and_its_similar_papers_without_itself() {
+        open(http, "/papers/pointer-networks");
+
+        assertThat(wait(10).until(d -> d.findElement(By.id("paper-title"))).getText()).isEqualTo("Pointer Networks");
+        List<WebElement> similar = wait(30).until(d -> {
+            var items = d.findElements(By.cssSelector("#similar li.result"));
+            return items.isEmpty() ? null : items;
+        });
+        assertThat(similar).hasSize(10);
+        assertThat(similar).extracting(item -> item.getDomAttribute("data-id")).doesNotContain("pointer-networks");
+        assertThat(browser.findElement(By.cssSelector(".sources")).getText()).contains("line 185");
+
+        similar.get(0).findElement(By.tagName("a")).click();
+
+        wait(10).until(ExpectedConditions.urlContains("/papers/"));
+        wait(10).until(d -> !d.findElement(By.id("paper-title")).getText().equals("Pointer Networks"));
+    }
+
+    @Test
+    void papers_marked_in_the_basket_get_recommendations_that_update() {
+        open(http, "/papers/pointer-networks");
+        browser.executeScript("sessionStorage.clear()");
+        open(http, "/papers/pointer-networks");
+
+        wait(10).until(d -> d.findElement(By.id("basket-like"))).click();
+
+        List<String> liked = recommendations();
+        assertThat(liked).isNotEmpty().doesNotContain("pointer-networks");
+        String other = liked.get(0);
+        open(http, "/papers/" + other);
+        wait(10).until(d -> d.findElement(By.id("basket-unlike"))).click();
+
+        wait(30).until(d -> {
+            List<String> now = recommendations();
+            return !now.contains(other) && !now.equals(liked) ? now : null;
+        });
+        assertThat(browser.findElements(By.cssSelector("#basket-positive li"))).extracting(e -> e.getDomAttribute(
+                "data-id")).containsExactly("pointer-networks");
+        assertThat(browser.findElements(By.cssSelector("#basket-negative li"))).extracting(e -> e.getDomAttribute(
+                "data-id")).containsExactly(other);
+    }
+
+    @Test
+    void a_reworded_abstract_is_judged_a_duplicate_with_its_aligned_sentences() {
+        open(http, "/?view=check");
+        browser.findElement(By.id("check-title")).sendKeys("Estimating the runtime of SAT solvers online");
+        browser.findElement(By.id("check-abstract")).sendKeys("We present an online method for estimating the cost"
+                + " of solving SAT problems. Modern SAT solvers present several challenges to estimate search cost"
+                + " including non-chronological backtracking, learning and restarts.");
+
+        browser.findElement(By.cssSelector("form.check button[type=submit]")).click();
+
+        WebElement banner = wait(60).until(d -> d.findElement(By.id("verdict-banner")));
+        assertThat(banner.getDomAttribute("data-verdict")).isEqualTo("duplicate");
+        assertThat(banner.getText()).startsWith("duplicate");
+        WebElement match = browser.findElements(By.cssSelector("li.match")).get(0);
+        assertThat(match.getDomAttribute("data-id")).isEqualTo("online-estimation-of-sat-solving-runtime");
+        assertThat(match.getText()).contains("shingle containment").contains("token Jaccard");
+        assertThat(match.findElements(By.cssSelector(".pair blockquote"))).hasSize(2);
+    }
+
+    @Test
+    void the_duplicate_clusters_open_to_their_papers() {
+        open(http, "/?view=clusters");
+
+        List<WebElement> clusters = wait(60).until(d -> {
+            var items = d.findElements(By.cssSelector("ul.clusters details"));
+            return items.isEmpty() ? null : items;
+        });
+
+        assertThat(clusters).hasSize(2);
+        clusters.get(0).findElement(By.tagName("summary")).click();
+        assertThat(clusters.get(0).findElements(By.cssSelector("li a"))).extracting(WebElement::getText)
+                .contains("Online Estimation of SAT Solving Runtime");
+    }
+
+    @Test
+    void the_map_view_draws_the_map_or_says_it_is_not_available() {
+        open(http, "/?view=map");
+
+        WebElement status = wait(60).until(d -> {
+            WebElement element = d.findElement(By.id("map-status"));
+            return element.getText().isEmpty() ? null : element;
+        });
+
+        if (status.getText().equals("map not available")) {
+            assertThat(browser.findElements(By.id("map-canvas"))).isEmpty();
+        } else {
+            String points = wait(30).until(d -> d.findElement(By.id("map-canvas")).getDomAttribute("data-points"));
+            assertThat(points).isEqualTo("772");
+        }
+    }
+
+    @Test
+    void with_the_api_key_the_page_adds_imports_and_deletes_papers() throws IOException {
+        Path jsonl = dir.resolve("import.jsonl");
+        var lines = new StringBuilder();
+        for (int i = 0; i < 150; i++) {
+            lines.append("{\"id\": \"imported-").append(i).append("\", \"title\": \"Sorting ").append(i)
+                    .append("\", \"abstract\": \"We sort lists of ").append(i).append(" numbers.\"}\n");
+        }
+        Files.writeString(jsonl, lines);
+        open(writable.http(), "/?view=manage");
+        browser.executeScript("sessionStorage.clear()");
+        open(writable.http(), "/?view=manage");
+        browser.findElement(By.id("api-key")).sendKeys(WritableApi.KEY, Keys.TAB);
+
+        browser.findElement(By.id("edit-id")).sendKeys("added-by-page");
+        browser.findElement(By.id("edit-title")).sendKeys("Written from the page");
+        browser.findElement(By.id("edit-abstract")).sendKeys("We write a paper from the browser.");
+        browser.findElement(By.id("edit-save")).click();
+        wait(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("edit-result"), "created, version 1"));
+
+        browser.findElement(By.id("import-file")).sendKeys(jsonl.toAbsolutePath().toString());
+        browser.findElement(By.cssSelector("#import-file ~ button[type=submit]")).click();
+        wait(60).until(ExpectedConditions.textToBePresentInElementLocated(By.id("import-result"),
+                "150 papers stored."));
+        assertThat(browser.findElement(By.id("import-progress")).getDomProperty("value")).isEqualTo("2");
+
+        browser.findElement(By.id("delete-id")).sendKeys("added-by-page", Keys.ENTER);
+        wait(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("delete-result"), "Deleted"));
+
+        assertThat(writable.http().get("/api/papers/added-by-page").status()).isEqualTo(404);
+        assertThat(writable.http().get("/api/papers/imported-149").json().get("title").asText())
+                .isEqualTo("Sorting 149");
+        assertThat(browser.getCurrentUrl()).doesNotContain(WritableApi.KEY);
+
+        // a text without a title is checked, and stored, as a paper without one
+        open(writable.http(), "/?view=check");
+        browser.findElement(By.id("check-abstract")).sendKeys("We sort lists of 149 numbers.");
+        browser.findElement(By.cssSelector("form.check button[type=submit]")).click();
+        wait(30).until(d -> d.findElement(By.id("store-id"))).sendKeys("stored-anyway", Keys.ENTER);
+        wait(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("store-result"), "created"));
+        assertThat(writable.http().get("/api/papers/stored-anyway").status()).isEqualTo(200);
+    }
+
+    @Test
+    void a_title_that_looks_like_html_shows_as_text() {
+        var put = writable.http().send("PUT", "/api/papers/xss", "{\"title\": \"" + XSS_TITLE + "\", \"abstract\":"
+                + " \"Folding <b>proteins</b> with graphs <script>alert(2)</script>.\"}", WritableApi.AUTH);
+        assertThat(put.status()).isIn(200, 201);
+
+        open(writable.http(), "/papers/xss");
+
+        assertThat(wait(10).until(d -> d.findElement(By.id("paper-title"))).getText()).isEqualTo(XSS_TITLE);
+        assertThat(browser.findElement(By.cssSelector(".abstract.full")).getText()).contains("<b>proteins</b>")
+                .contains("<script>");
+        assertThat(browser.findElements(By.cssSelector("main img, main b, main script"))).isEmpty();
+
+        open(writable.http(), "/?q=proteins&mode=lexical");
+
+        assertThat(resultTitles()).contains(XSS_TITLE);
+        assertThat(browser.findElements(By.cssSelector("main img"))).isEmpty();
+    }
+
+    /** The console check would pass vacuously if the browser's log were not read: an error logged must show. */
+    private static void checkConsoleIsRead() {
+        browser.get("data:text/html,<title>probe</title>");
+        browser.executeScript("console.error('simdex console probe')");
+        assertThat(browser.manage().logs().get(LogType.BROWSER).getAll()).extracting(LogEntry::getMessage)
+                .anySatisfy(message -> assertThat(message).contains("simdex console probe"));
+    }
+
+    private static String base(TestHttp server) {
+        return "http://127.0.0.1:" + server.port();
+    }
+
+    /** Opens a page and waits until its script has drawn the view (a heading). */
+    private static void open(TestHttp server, String path) {
+        browser.get(base(server) + path);
+        wait(10).until(d -> !d.findElements(By.cssSelector("main h1")).isEmpty());
+    }
+
+    private static List<String> recommendations() {
+        return wait(30).until(d -> {
+            var ids = d.findElements(By.cssSelector("#recommendations li.result")).stream()
+                    .map(e -> e.getDomAttribute("data-id")).toList();
+            return ids.isEmpty() ? null : ids;
+        });
+    }
+
+    private static List<String> resultTitles() {
+        return wait(60).until(d -> {
+            var titles = d.findElements(By.cssSelector("#results li.result h2")).stream().map(WebElement::getText)
+                    .toList();
+            return titles.isEmpty() ? null : titles;
+        });
+    }
+
+    /** Waits for a condition, looking again when the page redrew an element under the test's feet. */
+    private static FluentWait<WebDriver> wait(int seconds) {
+        return new WebDriverWait(browser, Duration.ofSeconds(seconds)).ignoring(StaleElementReferenceException.class);
+    }
+}
