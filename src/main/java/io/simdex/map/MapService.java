@@ -17,9 +17,10 @@ import java.util.function.LongSupplier;
  * <p>Computed once per version of the collection, on the first request after a change; concurrent requests
  * meanwhile wait for that one computation. The same papers with the same vectors always give the same map.
  *
- * <p>Cost: the axes, the clusters and the labels are fitted on a sample of at most {@value #MAX_SAMPLE} papers
- * (all of them up to that; above it, those whose ids hash lowest, so a write changes the sample by one paper at
- * most), then every paper is projected and assigned: O(sample · d² + n · d · k) in all.
+ * <p>Cost: the axes and the clusters are fitted on a sample of at most {@value #MAX_SAMPLE} papers, the labels
+ * chosen from the words of at most {@value #MAX_LABEL_SAMPLE} (all papers up to that; above it, those whose ids
+ * hash lowest, so a write changes a sample by one paper at most), then every paper is projected and assigned:
+ * O(sample · d² + n · d · k) in all.
  */
 public final class MapService {
 
@@ -27,6 +28,8 @@ public final class MapService {
     public static final String METHOD = "pca";
     /** The most papers the axes, the clusters and the labels are fitted on. */
     static final int MAX_SAMPLE = 20_000;
+    /** The most papers whose words the labels are chosen from: words cost more to find than vectors to compare. */
+    static final int MAX_LABEL_SAMPLE = 5_000;
     /** A cluster none of whose papers is in the sample is labelled from at most this many of them. */
     private static final int MAX_EXTRA_LABEL_PAPERS = 1_000;
 
@@ -99,7 +102,8 @@ public final class MapService {
             cluster[i] = KMeans.nearest(centroids, vectors[i]);
         }
         int k = renumberBySize(cluster, centroids.length);
-        List<String> labels = labels(papers, sample, cluster, k);
+        List<String> labels = labels(papers, sample.length <= MAX_LABEL_SAMPLE ? sample
+                : sample(papers, MAX_LABEL_SAMPLE), cluster, k);
         var points = new ArrayList<MapPoint>(n);
         double[] sumX = new double[k];
         double[] sumY = new double[k];
@@ -176,7 +180,7 @@ public final class MapService {
         return kept;
     }
 
-    /** Labels from the sampled papers, and for a cluster with none of them, from up to 1000 of its own. */
+    /** Labels from sampled papers, and for a cluster with none of them, from up to 1000 of its own. */
     private static List<String> labels(List<Paper> papers, int[] sample, int[] cluster, int k) {
         boolean[] sampled = new boolean[k];
         var texts = new ArrayList<String>(sample.length);
@@ -199,25 +203,23 @@ public final class MapService {
 
     /**
      * The positions of the papers to fit on, ascending: all of them when there are at most {@code most}, else the
-     * {@code most} whose ids hash lowest (a fixed hash, so the sample depends only on the ids).
+     * {@code most} whose ids hash lowest (a fixed hash, so the sample depends only on the ids, and a smaller sample
+     * is part of a larger one).
      */
     static int[] sample(List<Paper> papers, int most) {
         int n = papers.size();
+        int[] chosen = new int[Math.min(n, most)];
         if (n <= most) {
-            int[] all = new int[n];
-            Arrays.setAll(all, i -> i);
-            return all;
+            Arrays.setAll(chosen, i -> i);
+            return chosen;
         }
-        long[] keys = new long[n];
+        long[] keys = new long[n]; // the hash's high half, then the position: sorting them sorts by hash
         for (int i = 0; i < n; i++) {
-            keys[i] = mix(papers.get(i).id().hashCode());
+            keys[i] = (mix(papers.get(i).id().hashCode()) & 0xFFFF_FFFF_0000_0000L) | i;
         }
-        Integer[] order = new Integer[n];
-        Arrays.setAll(order, i -> i);
-        Arrays.sort(order, Comparator.comparingLong((Integer i) -> keys[i]).thenComparingInt(i -> i));
-        int[] chosen = new int[most];
+        Arrays.sort(keys);
         for (int s = 0; s < most; s++) {
-            chosen[s] = order[s];
+            chosen[s] = (int) keys[s];
         }
         Arrays.sort(chosen);
         return chosen;
