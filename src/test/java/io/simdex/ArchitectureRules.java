@@ -64,8 +64,8 @@ public final class ArchitectureRules {
             .as("search, dedup and map must not use Jackson: JSON shapes live in io.simdex.api");
 
     /**
-     * Dependencies run one way along the pipeline, corpus → encode → index/lexical → store → ingest → search, dedup, map →
-     * api → http, cli; config builds Settings from the stages' options records and no stage imports it; the tools sit
+     * Dependencies run one way along the pipeline, corpus → encode → index/lexical → store → ingest → search, dedup,
+     * map → api → http, cli; config builds Settings from the stages' options records and no stage imports it; the tools sit
      * beside the service.
      */
     public static final ArchRule THE_PIPELINE_RUNS_ONE_WAY = layeredArchitecture()

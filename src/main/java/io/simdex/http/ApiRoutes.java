@@ -93,7 +93,8 @@ final class ApiRoutes {
         var allowed = new LinkedHashMap<String, String>();
         String reads = "GET, HEAD, OPTIONS";
         for (String path : List.of("/livez", "/readyz", "/health", HttpMetrics.PATH, "/api/search",
-                "/api/papers/{id}/similar", "/api/duplicates", "/api/map", "/openapi.json", "/docs", "/docs/{asset}")) {
+                "/api/papers/{id}/similar", "/api/duplicates", "/api/map", "/openapi.json", "/docs",
+                "/docs/{asset}")) {
             allowed.put(path, reads);
         }
         for (String path : List.of(BATCH_PATH, "/api/similar", "/api/recommend", "/api/duplicates/check",
