@@ -19,6 +19,7 @@ import io.simdex.http.HttpMetrics;
 import io.simdex.ingest.IndexedCorpus;
 import io.simdex.ingest.LiveCollection;
 import io.simdex.ingest.Seeder;
+import io.simdex.map.MapService;
 import io.simdex.search.SearchService;
 import io.simdex.store.PaperStore;
 import io.simdex.store.StoreException;
@@ -43,6 +44,7 @@ public final class App implements AutoCloseable {
     private final LiveCollection collection;
     private final SearchService search;
     private final DuplicateService duplicates;
+    private final MapService map;
     private final HttpMetrics metrics;
     private final int encodedAtStart;
     private Javalin started;
@@ -56,6 +58,7 @@ public final class App implements AutoCloseable {
         this.collection = collection;
         this.search = new SearchService(collection.indexed(), encoder, settings.search());
         this.duplicates = new DuplicateService(collection.indexed(), encoder, settings.dedup(), search.explainer());
+        this.map = new MapService(collection.indexed(), collection::changes);
         this.encodedAtStart = encodedAtStart;
     }
 
@@ -104,7 +107,7 @@ public final class App implements AutoCloseable {
 
     /** The HTTP API over this app's services, not yet started. */
     public Javalin server() {
-        return HttpApi.create(search, duplicates, collection, settings.api(),
+        return HttpApi.create(search, duplicates, map, collection, settings.api(),
                 settings.server().shutdownTimeoutSeconds(), metrics);
     }
 
@@ -145,7 +148,7 @@ public final class App implements AutoCloseable {
             listening.stop();
             throw e;
         }
-        starting.ready(app.search, app.duplicates, app.collection);
+        starting.ready(app.search, app.duplicates, app.map, app.collection);
         synchronized (app) {
             app.started = listening;
         }
@@ -168,6 +171,11 @@ public final class App implements AutoCloseable {
     /** Duplicate checks and clusters. */
     public DuplicateService duplicates() {
         return duplicates;
+    }
+
+    /** The map of the corpus, recomputed after writes. */
+    public MapService map() {
+        return map;
     }
 
     /** The papers with their indexes, for tools that measure them. */

@@ -59,13 +59,13 @@ public final class ArchitectureRules {
 
     /** Search and duplicate use cases know nothing of JSON; api/ shapes the wire format. */
     public static final ArchRule USE_CASES_HAVE_NO_JSON = noClasses()
-            .that().resideInAnyPackage("io.simdex.search..", "io.simdex.dedup..")
+            .that().resideInAnyPackage("io.simdex.search..", "io.simdex.dedup..", "io.simdex.map..")
             .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml.jackson..")
-            .as("search and dedup must not use Jackson: JSON shapes live in io.simdex.api");
+            .as("search, dedup and map must not use Jackson: JSON shapes live in io.simdex.api");
 
     /**
-     * Dependencies run one way along the pipeline, corpus → encode → index/lexical → store → ingest → search, dedup →
-     * api → http, cli; config builds Settings from the stages' options records and no stage imports it; the tools sit
+     * Dependencies run one way along the pipeline, corpus → encode → index/lexical → store → ingest → search, dedup,
+     * map → api → http, cli; config builds Settings from the stages' options records and no stage imports it; the tools sit
      * beside the service.
      */
     public static final ArchRule THE_PIPELINE_RUNS_ONE_WAY = layeredArchitecture()
@@ -80,6 +80,7 @@ public final class ArchitectureRules {
             .layer("ingest").definedBy("io.simdex.ingest..")
             .layer("search").definedBy("io.simdex.search..")
             .layer("dedup").definedBy("io.simdex.dedup..")
+            .layer("map").definedBy("io.simdex.map..")
             .layer("api").definedBy("io.simdex.api..")
             .layer("http").definedBy("io.simdex.http..")
             .layer("config").definedBy("io.simdex.config..")
@@ -100,8 +101,10 @@ public final class ArchitectureRules {
                     "text")
             .whereLayer("dedup").mayOnlyAccessLayers("search", "ingest", "corpus", "encode", "index", "kernels",
                     "text")
-            .whereLayer("api").mayOnlyAccessLayers("search", "dedup", "ingest", "corpus")
-            .whereLayer("http").mayOnlyAccessLayers("api", "search", "dedup", "ingest", "store", "corpus", "index")
+            .whereLayer("map").mayOnlyAccessLayers("ingest", "corpus", "index", "lexical", "kernels")
+            .whereLayer("api").mayOnlyAccessLayers("search", "dedup", "map", "ingest", "corpus")
+            .whereLayer("http").mayOnlyAccessLayers("api", "search", "dedup", "map", "ingest", "store", "corpus",
+                    "index")
             .whereLayer("config").mayOnlyAccessLayers("encode", "index", "search", "dedup", "http", "store")
             .whereLayer("http").mayOnlyBeAccessedByLayers("config", "root")
             .whereLayer("cli").mayOnlyBeAccessedByLayers("root")

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import io.simdex.corpus.Source;
+import io.simdex.map.MapCluster;
+import io.simdex.map.MapPoint;
 import io.simdex.search.Match;
 import io.simdex.search.RecommendStrategy;
 import io.simdex.search.SearchMode;
@@ -141,5 +143,18 @@ public final class ApiResponses {
      * included, also for an input longer than the model's budget.
      */
     public record EmbeddingUsage(int promptTokens, int totalTokens) {
+    }
+
+    /**
+     * {@code GET /api/map}: every paper placed in 2-D, coloured by cluster.
+     *
+     * @param method  how papers were placed: {@code pca}
+     * @param papers  how many points there are
+     * @param version the collection's change count the map was computed at; a new one means a new map
+     * @param points  one per paper, sorted by id
+     * @param tookMs  this request's time: near 0 when the map was computed before, the computation's otherwise
+     */
+    public record CorpusMap(String method, int papers, long version, List<MapPoint> points, List<MapCluster> clusters,
+                            long tookMs) {
     }
 }

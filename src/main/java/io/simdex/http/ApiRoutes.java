@@ -12,6 +12,7 @@ import io.simdex.corpus.Paper;
 import io.simdex.dedup.DuplicateService;
 import io.simdex.ingest.LiveCollection;
 import io.simdex.ingest.TokenStats;
+import io.simdex.map.CorpusMapView;
 import io.simdex.search.Match;
 import io.simdex.search.MetadataFilter;
 import io.simdex.search.QueryText;
@@ -78,6 +79,7 @@ final class ApiRoutes {
         config.routes.post("/api/recommend", gate.gated(this::recommend));
         config.routes.post("/api/duplicates/check", gate.gated(this::checkDuplicate));
         get(config, "/api/duplicates", this::duplicates);
+        get(config, "/api/map", this::map);
         for (var route : ALLOWED.entrySet()) {
             config.routes.options(route.getKey(), ctx -> ctx.header(Header.ALLOW, route.getValue())
                     .status(HttpStatus.NO_CONTENT));
@@ -91,7 +93,8 @@ final class ApiRoutes {
         var allowed = new LinkedHashMap<String, String>();
         String reads = "GET, HEAD, OPTIONS";
         for (String path : List.of("/livez", "/readyz", "/health", HttpMetrics.PATH, "/api/search",
-                "/api/papers/{id}/similar", "/api/duplicates", "/openapi.json", "/docs", "/docs/{asset}", "/", "/papers/{id}", "/app/{asset}")) {
+                "/api/papers/{id}/similar", "/api/duplicates", "/api/map", "/openapi.json", "/docs",
+                "/docs/{asset}", "/", "/papers/{id}", "/app/{asset}")) {
             allowed.put(path, reads);
         }
         for (String path : List.of(BATCH_PATH, "/api/similar", "/api/recommend", "/api/duplicates/check",
@@ -259,6 +262,15 @@ final class ApiRoutes {
                     + ctx.queryParam("threshold") + "'; duplicates usually score 0.9 or more");
         }
         ctx.json(duplicates().clusters(threshold));
+    }
+
+    /** Every paper on a 2-D map, by cluster; computed once per version of the collection. */
+    private void map(Context ctx) {
+        QueryParams.only(ctx, Set.of());
+        long start = System.nanoTime();
+        CorpusMapView map = slot.get().map().map();
+        ctx.json(new ApiResponses.CorpusMap(map.method(), map.papers(), map.version(), map.points(), map.clusters(),
+                (System.nanoTime() - start) / 1_000_000));
     }
 
     private ResultFilter filter(Context ctx) {

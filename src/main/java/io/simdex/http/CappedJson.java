@@ -32,7 +32,8 @@ final class CappedJson implements JsonMapper {
             if (bytes > maxBytes) {
                 throw new HttpResponseException(413, "the answer would have " + bytes + " bytes, more than the "
                         + maxBytes + " simdex sends (api.max-response-bytes); ask for fewer results with k, leave"
-                        + " out explain and fields=metadata, or for duplicate clusters raise the threshold",
+                        + " out explain and fields=metadata, or for duplicate clusters raise the threshold (the map"
+                        + " of a large collection needs a larger api.max-response-bytes)",
                         Map.of());
             }
         }

@@ -16,6 +16,7 @@ import org.eclipse.jetty.util.component.LifeCycle;
 import io.simdex.api.ApiJson;
 import io.simdex.dedup.DuplicateService;
 import io.simdex.ingest.LiveCollection;
+import io.simdex.map.MapService;
 import io.simdex.search.SearchService;
 
 import java.io.IOException;
@@ -106,8 +107,24 @@ public final class HttpApi {
      */
     public static Javalin create(SearchService search, DuplicateService duplicates, LiveCollection collection,
             HttpOptions limits, int shutdownTimeoutSeconds, HttpMetrics metrics) {
-        var slot = ServiceSlot.of(new ServiceSlot.Services(search, duplicates, collection));
-        return create(slot, collection != null, limits, shutdownTimeoutSeconds, metrics, AccessLog.toLogger());
+        return create(new ServiceSlot.Services(search, duplicates, collection), limits, shutdownTimeoutSeconds,
+                metrics);
+    }
+
+    /**
+     * As {@link #create(SearchService, DuplicateService, LiveCollection, HttpOptions, int, HttpMetrics)}, the map of
+     * the corpus ({@code GET /api/map}) drawn by {@code map}.
+     */
+    public static Javalin create(SearchService search, DuplicateService duplicates, MapService map,
+            LiveCollection collection, HttpOptions limits, int shutdownTimeoutSeconds, HttpMetrics metrics) {
+        return create(new ServiceSlot.Services(search, duplicates, collection, map), limits, shutdownTimeoutSeconds,
+                metrics);
+    }
+
+    private static Javalin create(ServiceSlot.Services services, HttpOptions limits, int shutdownTimeoutSeconds,
+            HttpMetrics metrics) {
+        return create(ServiceSlot.of(services), services.collection() != null, limits, shutdownTimeoutSeconds,
+                metrics, AccessLog.toLogger());
     }
 
     /**
@@ -152,6 +169,12 @@ public final class HttpApi {
         /** From now on every route answers with these services. */
         public void ready(SearchService search, DuplicateService duplicates, LiveCollection collection) {
             slot.fill(new ServiceSlot.Services(search, duplicates, collection));
+        }
+
+        /** As {@link #ready(SearchService, DuplicateService, LiveCollection)}, the corpus map drawn by {@code map}. */
+        public void ready(SearchService search, DuplicateService duplicates, MapService map,
+                LiveCollection collection) {
+            slot.fill(new ServiceSlot.Services(search, duplicates, collection, map));
         }
     }
 

@@ -2,6 +2,7 @@ package io.simdex.http;
 
 import io.simdex.dedup.DuplicateService;
 import io.simdex.ingest.LiveCollection;
+import io.simdex.map.MapService;
 import io.simdex.search.SearchService;
 
 import java.util.Objects;
@@ -12,11 +13,18 @@ import java.util.Objects;
  */
 final class ServiceSlot {
 
-    /** What the routes use. */
-    record Services(SearchService search, DuplicateService duplicates, LiveCollection collection) {
+    /** What the routes use; {@code collection} is null for a read-only API. */
+    record Services(SearchService search, DuplicateService duplicates, LiveCollection collection, MapService map) {
         Services {
             Objects.requireNonNull(search, "search");
             Objects.requireNonNull(duplicates, "duplicates");
+            Objects.requireNonNull(map, "map");
+        }
+
+        /** The services with a map of the papers {@code search} answers from, recomputed as the collection changes. */
+        Services(SearchService search, DuplicateService duplicates, LiveCollection collection) {
+            this(search, duplicates, collection, collection == null ? MapService.fixed(search.indexed())
+                    : new MapService(collection.indexed(), collection::changes));
         }
     }
 

@@ -54,10 +54,13 @@ public final class LiveCollection implements AutoCloseable {
     private final ReentrantLock writes = new ReentrantLock();
     private final VectorSource vectors;
     private final int encodedAtOpen;
+    /** The store's paper change count once the in-memory indexes hold the changes it counts. */
+    private volatile long changes;
 
     private LiveCollection(PaperStore store, Encoder encoder, FlatIndex index, LexicalIndex lexical,
-            LivePapers papers, Map<String, TokenStats> tokens, int encodedAtOpen) {
+            LivePapers papers, Map<String, TokenStats> tokens, int encodedAtOpen, long changes) {
         this.encodedAtOpen = encodedAtOpen;
+        this.changes = changes;
         this.vectors = new VectorSource(store, encoder);
         this.store = store;
         this.encoder = encoder;
@@ -112,7 +115,7 @@ public final class LiveCollection implements AutoCloseable {
                 store.path(), papers.size(), (System.nanoTime() - start) / 1_000_000,
                 (vectorsLoaded - start) / 1_000_000);
 
-        return new LiveCollection(store, encoder, index, lexical, papers, tokens, encoded);
+        return new LiveCollection(store, encoder, index, lexical, papers, tokens, encoded, generation);
     }
 
     /** The BM25 index built on another thread; if the build failed, the vector index is released too. */
@@ -149,6 +152,7 @@ public final class LiveCollection implements AutoCloseable {
         try {
             WriteResult result = store.put(paper, expectedVersion, Optional.of(vector));
             apply(result.stored(), vector);
+            counted();
             return result;
         } finally {
             writes.unlock();
@@ -188,6 +192,7 @@ public final class LiveCollection implements AutoCloseable {
             for (int i = 0; i < results.size(); i++) {
                 apply(results.get(i).stored(), vectors.get(i));
             }
+            counted();
             return results;
         } finally {
             writes.unlock();
@@ -206,6 +211,7 @@ public final class LiveCollection implements AutoCloseable {
                 for (int i = 0; i < results.size(); i++) {
                     apply(results.get(i).stored(), vectors.get(i));
                 }
+                counted();
             } finally {
                 writes.unlock();
             }
@@ -228,11 +234,20 @@ public final class LiveCollection implements AutoCloseable {
                 lexical.remove(id);
                 papers.remove(id);
                 tokens.remove(id);
+                counted();
             }
             return deleted;
         } finally {
             writes.unlock();
         }
+    }
+
+    /**
+     * A number that grows whenever papers are written or deleted: the store's paper change count, read after the
+     * in-memory indexes took the change, so whoever sees a new number reads the papers it counts.
+     */
+    public long changes() {
+        return changes;
     }
 
     /** How many papers {@link #open} had to encode (those the store held no vector for). */
@@ -304,6 +319,11 @@ public final class LiveCollection implements AutoCloseable {
             throw new UncheckedIOException("cannot delete " + folder + "; delete it by hand before starting",
                     e);
         }
+    }
+
+    /** Caller holds the write lock, and the in-memory indexes hold what the store committed. */
+    private void counted() {
+        changes = store.paperChanges();
     }
 
     /** Caller holds the write lock and the store committed: papers first, so every index hit has its paper. */

@@ -167,6 +167,11 @@ public final class SearchService implements AutoCloseable {
         return explainer;
     }
 
+    /** The papers and indexes this service answers from. */
+    public IndexedCorpus indexed() {
+        return corpus;
+    }
+
     /** The default search mode and the hybrid fusion this service answers with. */
     public SearchOptions searchOptions() {
         return searchOptions;

@@ -163,6 +163,7 @@ class OpenApiAnswersTest {
         check(errors, 200, "POST", "/api/duplicates/check", http.post("/api/duplicates/check",
                 copy.replace("}", ", \"explain\": true}")));
         check(errors, 200, "GET", "/api/duplicates", http.get("/api/duplicates?threshold=0.95"));
+        check(errors, 200, "GET", "/api/map", http.get("/api/map"));
         // writes
         check(errors, 201, "PUT", "/api/papers/{id}", http.send("PUT", "/api/papers/doc-a", paper, AUTH));
         check(errors, 200, "PUT", "/api/papers/{id}", http.send("PUT", "/api/papers/doc-a", paper, AUTH));
@@ -202,6 +203,7 @@ class OpenApiAnswersTest {
                 + " \"model\": \"text-embedding-3-small\"}"));
         check(errors, 413, "POST", "/embed", http.post("/embed", "{\"inputs\": [" + "\"a\", ".repeat(256) + "\"a\"]}"));
         check(errors, 400, "GET", "/metrics", http.get("/metrics?format=json"));
+        check(errors, 400, "GET", "/api/map", http.get("/api/map?k=3"));
         check(errors, 414, "GET", "/api/search", http.rawGet("/api/search?q=" + "a".repeat(70_000)));
         check(errors, 431, "GET", "/health", http.raw("GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: "
                 + "a".repeat(70_000) + "\r\nConnection: close\r\n\r\n"));
@@ -223,6 +225,7 @@ class OpenApiAnswersTest {
             check(errors, 200, "GET", "/livez", loading.get("/livez"));
             check(errors, 503, "GET", "/readyz", loading.get("/readyz"));
             check(errors, 503, "GET", "/api/search", loading.get("/api/search?q=attention"));
+            check(errors, 503, "GET", "/api/map", loading.get("/api/map"));
             check(errors, 503, "POST", "/v1/embeddings", loading.post("/v1/embeddings", "{\"input\": \"a\","
                     + " \"model\": \"fake\"}"));
             check(errors, 200, "GET", "/metrics", loading.get("/metrics"));

@@ -64,6 +64,29 @@ class LiveCollectionTest {
     }
 
     @Test
+    void the_change_count_is_the_stores_and_grows_with_writes_and_deletes_but_not_with_refused_ones() {
+        try (PaperStore store = open()) {
+            Seeder.seed(store, new FakeEncoder(), "papers.jsonl", () -> corpus(3));
+            try (var collection = LiveCollection.open(store, new FakeEncoder(), IndexOptions.defaults())) {
+                long opened = collection.changes();
+                assertThat(opened).isEqualTo(store.paperChanges()).isPositive();
+
+                collection.put(paper("new", "Protein folding", "We fold proteins."), Optional.empty());
+                long written = collection.changes();
+                assertThat(written).isGreaterThan(opened).isEqualTo(store.paperChanges());
+
+                assertThatThrownBy(() -> collection.put(paper("new", "Speech", "We hear."), Optional.of(9L)))
+                        .isInstanceOf(VersionConflictException.class);
+                assertThat(collection.delete("no-such-paper", Optional.empty())).isFalse();
+                assertThat(collection.changes()).isEqualTo(written);
+
+                collection.delete("new", Optional.empty());
+                assertThat(collection.changes()).isGreaterThan(written).isEqualTo(store.paperChanges());
+            }
+        }
+    }
+
+    @Test
     void a_write_is_in_every_index_when_it_returns_and_a_text_seen_before_is_not_encoded_again() {
         var encoder = new FakeEncoder();
         try (PaperStore store = open(); var collection = LiveCollection.open(store, encoder, IndexOptions.defaults())) {
