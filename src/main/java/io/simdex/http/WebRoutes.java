@@ -19,8 +19,11 @@ final class WebRoutes {
             + " img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none';"
             + " form-action 'self'";
 
-    /** The query parameters of a deep link to the page: a search to run when it opens, and the view to show. */
-    static final Set<String> PAGE_PARAMETERS = Set.of("q", "mode", "k", "view");
+    /**
+     * The query parameters of a deep link to the page: a search to run when it opens (with its repeatable metadata
+     * filters), and the view to show.
+     */
+    static final Set<String> PAGE_PARAMETERS = Set.of("q", "mode", "k", "view", "filter");
 
     private static final String FOLDER = "/io/simdex/web/";
     private static final String PAGE = FOLDER + "index.html";

@@ -24,6 +24,7 @@ import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.FluentWait;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import io.simdex.BundledApp;
@@ -37,6 +38,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
@@ -317,6 +319,40 @@ class BrowserIT {
 
         assertThat(resultTitles()).contains(XSS_TITLE);
         assertThat(browser.findElements(By.cssSelector("main img"))).isEmpty();
+    }
+
+    @Test
+    void a_year_filter_narrows_the_results_stays_in_the_address_and_survives_a_reload() {
+        for (int year : new int[] {2019, 2022, 2024}) {
+            var put = writable.http().send("PUT", "/api/papers/catalysis-" + year, "{\"title\": \"Enzyme catalysis "
+                    + year + "\", \"abstract\": \"Enzyme catalysis measured again.\", \"year\": " + year + "}",
+                    WritableApi.AUTH);
+            assertThat(put.status()).isIn(200, 201);
+        }
+        open(writable.http(), "/?q=enzyme+catalysis&mode=lexical");
+        assertThat(resultTitles()).containsExactlyInAnyOrder("Enzyme catalysis 2019", "Enzyme catalysis 2022",
+                "Enzyme catalysis 2024");
+        assertThat(browser.findElement(By.cssSelector("#results .metadata")).getText()).startsWith("year: 20");
+
+        new Select(wait(10).until(d -> d.findElement(By.id("filter-field")))).selectByValue("year");
+        new Select(browser.findElement(By.id("filter-op"))).selectByValue(">=");
+        browser.findElement(By.id("filter-value")).sendKeys("2022", Keys.ENTER);
+
+        var recent = List.of("Enzyme catalysis 2022", "Enzyme catalysis 2024");
+        wait(60).until(d -> new HashSet<>(resultTitles()).equals(new HashSet<>(recent)));
+        assertThat(browser.getCurrentUrl()).contains("filter=year%3E%3D2022");
+        assertThat(browser.findElement(By.cssSelector("li.chip")).getText()).contains("year >= 2022");
+
+        browser.navigate().refresh();
+
+        wait(60).until(d -> new HashSet<>(resultTitles()).equals(new HashSet<>(recent)));
+        assertThat(browser.findElement(By.cssSelector("li.chip")).getText()).contains("year >= 2022");
+
+        browser.findElement(By.cssSelector("li.chip button")).click();
+
+        wait(60).until(d -> resultTitles().size() == 3);
+        assertThat(browser.getCurrentUrl()).doesNotContain("filter=");
+        assertThat(browser.findElements(By.cssSelector("li.chip"))).isEmpty();
     }
 
     /** The console check would pass vacuously if the browser's log were not read: an error logged must show. */

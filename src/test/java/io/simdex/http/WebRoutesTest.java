@@ -54,11 +54,12 @@ class WebRoutesTest {
     void a_deep_link_takes_the_search_parameters_and_refuses_others() {
         assertThat(http.get("/?q=convex+hull&mode=vector&k=5").status()).isEqualTo(200);
         assertThat(http.get("/?view=check").status()).isEqualTo(200);
+        assertThat(http.get("/?q=convex+hull&filter=year%3E%3D2020&filter=venue%3ANeurIPS").status()).isEqualTo(200);
 
         var misspelt = http.get("/?query=convex+hull");
 
         misspelt.assertProblem(400);
-        assertThat(misspelt.json().get("detail").asText()).contains("'query'").contains("k, mode, q, view");
+        assertThat(misspelt.json().get("detail").asText()).contains("'query'").contains("filter, k, mode, q, view");
     }
 
     @Test
