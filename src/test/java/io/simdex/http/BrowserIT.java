@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -257,6 +258,56 @@ class BrowserIT {
 
         assertThat(points).isEqualTo("772");
         assertThat(browser.findElement(By.id("map-status")).getText()).isNotEqualTo("map not available");
+        System.out.println("browser: the map of 772 papers was drawn in " + browser.findElement(By.id("map-canvas"))
+                .getDomAttribute("data-draw-ms") + " ms");
+    }
+
+    /**
+     * How quickly the map view draws, redraws and answers a hover for many synthetic papers (100,000 unless
+     * {@code -Dsimdex.map.papers=N}); prints figures, asserts counts; off unless asked for with
+     * {@code -Dsimdex.map.measure=true}.
+     */
+    @Test
+    @EnabledIfSystemProperty(named = "simdex.map.measure", matches = "true")
+    void measure_the_map_view_for_many_papers() {
+        int n = Integer.getInteger("simdex.map.papers", 100_000);
+        var random = new java.util.Random(3);
+        var papers = new java.util.ArrayList<Paper>(n);
+        for (int i = 0; i < n; i++) {
+            char topic = (char) ('a' + random.nextInt(24));
+            var text = new StringBuilder();
+            for (int w = 0; w < 150; w++) {
+                char from = w % 3 == 0 ? topic : (char) ('a' + random.nextInt(24));
+                text.append("topic").append(from).append("word").append((char) ('a' + random.nextInt(20))).append(' ');
+            }
+            papers.add(new Paper(String.format(java.util.Locale.ROOT, "paper-%07d", i), "A synthetic paper about"
+                    + " topic " + topic, text.toString(), List.of(), Map.of()));
+        }
+        var defaults = HttpOptions.Bounds.defaults();
+        var bounds = new HttpOptions.Bounds(defaults.maxConcurrentEncodes(), defaults.maxQueuedEncodes(),
+                defaults.requestTimeoutSeconds(), defaults.idleTimeoutSeconds(), defaults.minBodyRate(), 256 << 20);
+        long loading = System.nanoTime();
+        try (var many = WritableApi.start(dir.resolve("many"), papers, new io.simdex.FakeEncoder(), bounds)) {
+            System.out.printf("browser: %,d synthetic papers stored in %,d ms%n", n,
+                    (System.nanoTime() - loading) / 1_000_000);
+            browser.get(base(many.http()) + "/?view=map");
+            WebElement canvas = wait(600).until(d -> d.findElement(By.id("map-canvas")));
+            wait(600).until(d -> String.valueOf(n).equals(canvas.getDomAttribute("data-points")));
+            Object shown = browser.executeScript("return performance.now()");
+            String first = canvas.getDomAttribute("data-draw-ms");
+            Object hover = browser.executeScript("const c = arguments[0]; const b = c.getBoundingClientRect();"
+                    + " const times = []; for (let i = 0; i < 50; i++) { const t = performance.now();"
+                    + " c.dispatchEvent(new MouseEvent('mousemove', {clientX: b.left + b.width * (i + 1) / 52,"
+                    + " clientY: b.top + b.height / 2, bubbles: true})); times.push(performance.now() - t); }"
+                    + " times.sort((x, y) => x - y); return times[25].toFixed(2) + ' ms median, '"
+                    + " + times[49].toFixed(2) + ' ms most';", canvas);
+            browser.findElement(By.id("map-q")).sendKeys("topicawordb topicbworda", Keys.ENTER);
+            wait(120).until(ExpectedConditions.textToBePresentInElementLocated(By.id("map-status"), "hits marked"));
+            String marked = canvas.getDomAttribute("data-draw-ms");
+            System.out.println("browser: the map of " + n + " papers was on the page " + shown + " ms after"
+                    + " navigation, first drawn in " + first + " ms, redrawn with search hits marked in " + marked
+                    + " ms; 50 hovers took " + hover);
+        }
     }
 
     @Test
