@@ -254,7 +254,11 @@ class BrowserIT {
     void the_map_view_draws_one_point_per_paper() {
         open(http, "/?view=map");
 
-        String points = wait(60).until(d -> d.findElement(By.id("map-canvas")).getDomAttribute("data-points"));
+        // the canvas says 0 points until its first draw; wait for a draw that has some
+        String points = wait(60).until(d -> {
+            String drawn = d.findElement(By.id("map-canvas")).getDomAttribute("data-points");
+            return drawn == null || drawn.equals("0") ? null : drawn;
+        });
 
         assertThat(points).isEqualTo("772");
         assertThat(browser.findElement(By.id("map-status")).getText()).isNotEqualTo("map not available");
