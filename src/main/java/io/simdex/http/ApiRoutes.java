@@ -5,6 +5,7 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.Header;
+import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 
 import io.simdex.api.ApiResponses;
@@ -13,6 +14,7 @@ import io.simdex.dedup.DuplicateService;
 import io.simdex.ingest.LiveCollection;
 import io.simdex.ingest.TokenStats;
 import io.simdex.map.CorpusMapView;
+import io.simdex.search.InvalidQueryException;
 import io.simdex.search.Match;
 import io.simdex.search.MetadataFilter;
 import io.simdex.search.QueryText;
@@ -22,6 +24,7 @@ import io.simdex.search.SearchMode;
 import io.simdex.search.SearchResult;
 import io.simdex.search.SearchService;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -162,12 +165,12 @@ final class ApiRoutes {
         JsonBody body = JsonBody.parse(ctx, mapper, Set.of("queries"), BATCH_EXAMPLE);
         List<JsonBody> queries = body.objects("queries", MAX_BATCH_QUERIES, BATCH_QUERY_FIELDS, BATCH_EXAMPLE);
         long start = System.nanoTime();
-        var answers = new java.util.ArrayList<ApiResponses.Search>(queries.size());
+        var answers = new ArrayList<ApiResponses.Search>(queries.size());
         for (int i = 0; i < queries.size(); i++) {
             JsonBody query = queries.get(i);
             try {
                 answers.add(search(query));
-            } catch (io.javalin.http.HttpResponseException | io.simdex.search.InvalidQueryException e) {
+            } catch (HttpResponseException | InvalidQueryException e) {
                 throw QueryParams.invalid("queries", "queries[" + i + "]: " + e.getMessage());
             }
         }

@@ -2,7 +2,6 @@ package io.simdex.http;
 
 import io.simdex.FakeEncoder;
 import io.simdex.encode.Embedding;
-import io.simdex.encode.Encoder;
 
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -10,7 +9,7 @@ import java.util.concurrent.TimeUnit;
 
 /** Delegates to the fake encoder, holding any text containing "slow" until released. */
 record HoldingEncoder(FakeEncoder delegate, CountDownLatch entered, CountDownLatch release)
-        implements Encoder {
+        implements ForwardingEncoder {
 
     @Override
     public List<Embedding> encode(List<String> texts) {
@@ -23,29 +22,5 @@ record HoldingEncoder(FakeEncoder delegate, CountDownLatch entered, CountDownLat
             }
         }
         return delegate.encode(texts);
-    }
-
-    @Override
-    public String modelId() {
-        return delegate.modelId();
-    }
-
-    @Override
-    public String modelName() {
-        return delegate.modelName();
-    }
-
-    @Override
-    public int dimension() {
-        return delegate.dimension();
-    }
-
-    @Override
-    public int maxTokens() {
-        return delegate.maxTokens();
-    }
-
-    @Override
-    public void close() {
     }
 }

@@ -95,37 +95,13 @@ class ProtocolEdgesTest {
     }
 
     /** The fake model, failing on any text with "boom" in it as a broken model would. */
-    private record FailingEncoder(FakeEncoder delegate) implements io.simdex.encode.Encoder {
+    private record FailingEncoder(FakeEncoder delegate) implements ForwardingEncoder {
         @Override
         public List<io.simdex.encode.Embedding> encode(List<String> texts) {
             if (texts.stream().anyMatch(text -> text.contains("boom"))) {
                 throw new IllegalStateException("the model failed");
             }
             return delegate.encode(texts);
-        }
-
-        @Override
-        public String modelId() {
-            return delegate.modelId();
-        }
-
-        @Override
-        public String modelName() {
-            return delegate.modelName();
-        }
-
-        @Override
-        public int dimension() {
-            return delegate.dimension();
-        }
-
-        @Override
-        public int maxTokens() {
-            return delegate.maxTokens();
-        }
-
-        @Override
-        public void close() {
         }
     }
 
