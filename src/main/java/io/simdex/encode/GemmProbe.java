@@ -1,5 +1,7 @@
 package io.simdex.encode;
 
+import ai.djl.engine.Engine;
+import ai.djl.engine.EngineException;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
@@ -62,7 +64,7 @@ public final class GemmProbe implements AutoCloseable {
         byte[] model = GemmModel.bytes(precision, m, k, n);
         var probe = new GemmProbe(precision, m, k, n, workers);
         try {
-            OrtEnvironment env = OrtEnvironment.getEnvironment();
+            OrtEnvironment env = environment();
             var random = new SplittableRandom(42);
             for (int w = 0; w < workers; w++) {
                 try (var options = new OrtSession.SessionOptions()) {
@@ -79,11 +81,20 @@ public final class GemmProbe implements AutoCloseable {
                 probe.inputs.add(OnnxTensor.createTensor(env, x, new long[] {m, k}));
             }
             return probe;
-        } catch (OrtException | LinkageError e) {
+        } catch (OrtException | EngineException | LinkageError e) {
             probe.close();
             throw new EncoderException("ONNX Runtime cannot run the " + precision + " GEMM probe: " + e.getMessage(),
                     e);
         }
+    }
+
+    /**
+     * ONNX Runtime's one environment per process, created by DJL's engine as for {@link OnnxEncoder}: DJL creates
+     * it with its own threading options and fails to start if anything else created it first.
+     */
+    private static OrtEnvironment environment() {
+        Engine.getEngine("OnnxRuntime");
+        return OrtEnvironment.getEnvironment();
     }
 
     /** The operators timed, e.g. {@code MatMul} or {@code DynamicQuantizeLinear + MatMulInteger}. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import ai.djl.engine.Engine;
 import org.junit.jupiter.api.Test;
 
 import java.nio.ByteBuffer;
@@ -137,6 +138,16 @@ class GemmModelTest {
             }
             assertThat(probe.operators()).isEqualTo("DynamicQuantizeLinear + MatMulInteger");
         }
+    }
+
+    @Test
+    void djl_can_still_start_onnx_runtime_after_the_probe_ran() {
+        try (GemmProbe probe = GemmProbe.open(Precision.FP32, 2, 3, 4, 1, 1)) {
+            probe.run();
+        }
+
+        // DJL creates ONNX Runtime's environment with its own options and fails if another one exists
+        assertThat(Engine.getEngine("OnnxRuntime").getEngineName()).isEqualTo("OnnxRuntime");
     }
 
     private static List<Long> valueInfo(List<Field> graph, int field) {
