@@ -51,7 +51,9 @@ public record BenchResults(String label, MachineInfo machine, BenchOptions optio
      * @param threads cores kept busy
      * @param layout how, e.g. {@code 2 threads} or {@code 2 workers × 1 ORT thread}
      * @param run time per timed run
-     * @param gflops FLOPs (int8: integer multiply-adds × 2) per run ÷ median run time, in 10^9 per second
+     * @param gflops FLOPs (int8: integer multiply-adds × 2) per run ÷ the fastest run's time, in 10^9 per second:
+     *               a ceiling is what the machine can do, and other work on it (the JIT compiler at start-up,
+     *               another process) only slows runs down
      * @param detail what exactly ran: the kernel, or the operators and shape
      */
     public record Ceiling(String probe, String precision, int threads, String layout, Stats run, double gflops,

@@ -65,7 +65,11 @@ public final class Benchmark {
         Set<Integer> ceilingThreads = ceilingThreads(encoderPeers);
         var ceilings = new ArrayList<BenchResults.Ceiling>();
         if (options.suites().contains(BenchOptions.Suite.ENCODE) || options.suites().contains(BenchOptions.Suite.SEARCH)) {
-            measureFmaPeak(ceilingThreads, ceilings);
+            // per core, and on every core, besides the thread counts the rows use
+            var fmaThreads = new TreeSet<>(ceilingThreads);
+            fmaThreads.add(1);
+            fmaThreads.add(machine.cores());
+            measureFmaPeak(fmaThreads, ceilings);
         }
         if (options.suites().contains(BenchOptions.Suite.ENCODE)) {
             measureOrtGemm(encoderCores(encoderPeers), ceilings);
@@ -281,12 +285,13 @@ public final class Benchmark {
                 + "ceiling: ceiling too low' instead of a percentage, and a note says so");
         f.put("fma_peak", "each thread runs VectorMath.fmaBurst: " + VectorMath.FMA_CHAINS
                 + " independent chains acc = acc·x + y on FloatVector registers of the preferred width, no memory "
-                + "access; GFLOP/s = 2 × lanes × FMAs ÷ median run time, all threads at once");
+                + "access; GFLOP/s = 2 × lanes × FMAs ÷ the fastest run's time, all threads at once, on 1 thread, on every core and on "
+                + "each thread count a row uses");
         f.put("ort_gemm", "io.simdex.encode.GemmProbe: a one-product ONNX model built in memory, [batch·" + OrtGemm.TOKENS
                 + ", " + OrtGemm.K + "] × [" + OrtGemm.K + ", " + OrtGemm.N + "] (the feed-forward up-projection at "
                 + "the encoder's batch and the longest token budget), fp32 MatMul or int8 DynamicQuantizeLinear + "
                 + "MatMulInteger (the int8 export's operators), one session per worker as OnnxEncoder; "
-                + "2·m·k·n × workers ÷ median run time (int8: integer operations)");
+                + "2·m·k·n × workers ÷ the fastest run's time (int8: integer operations)");
         f.put("sgemm", "numpy float32 matmul of two n×n matrices, 2·n³ FLOPs ÷ median time, OPENBLAS_NUM_THREADS = "
                 + "threads; an extra reference, not a limit (a slow BLAS kernel is beaten by the encoder)");
         f.put("sgemm_fraction", "achieved GFLOP/s ÷ sgemm GFLOP/s on as many threads; can pass 100 %");

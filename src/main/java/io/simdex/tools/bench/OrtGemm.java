@@ -29,7 +29,7 @@ final class OrtGemm {
         Precision p = Precision.parse(precision);
         try (GemmProbe probe = GemmProbe.open(p, batch * TOKENS, K, N, workers, threadsPerWorker)) {
             Stats stats = Sampler.time(budget, probe::run);
-            double gflops = probe.opsPerRun() / (stats.medianMs() / 1e3) / 1e9;
+            double gflops = probe.opsPerRun() / (stats.minMs() / 1e3) / 1e9;
             return new BenchResults.Ceiling(BenchResults.Ceiling.ORT_GEMM, precision, workers * threadsPerWorker,
                     layout(workers, threadsPerWorker), stats, gflops, probe.operators() + " " + probe.shape()
                     + " per worker");

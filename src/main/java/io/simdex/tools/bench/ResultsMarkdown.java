@@ -159,12 +159,12 @@ final class ResultsMarkdown {
         if (!r.ceilings().isEmpty()) {
             md.append("CPU flags: ").append(String.join(", ", r.machine().cpuFlags())).append(". GFLOP/s for fp32, "
                     + "GOP/s (integer multiply-adds × 2) for int8.\n\n");
-            md.append("| probe | precision | threads | layout | GFLOP/s or GOP/s | ms per run (p90) | what ran |\n")
+            md.append("| probe | precision | threads | layout | GFLOP/s or GOP/s | fastest ms per run (median) | what ran |\n")
                     .append("|---|---|---:|---|---:|---:|---|\n");
             for (var c : r.ceilings()) {
                 md.append(String.format(Locale.ROOT, "| %s | %s | %d | %s | %s | %s (%s) | %s |%n", c.probe(),
-                        c.precision(), c.threads(), c.layout(), num(c.gflops()), num(c.run().medianMs()),
-                        num(c.run().p90Ms()), c.detail()));
+                        c.precision(), c.threads(), c.layout(), num(c.gflops()), num(c.run().minMs()),
+                        num(c.run().medianMs()), c.detail()));
             }
             md.append('\n');
         }
