@@ -86,6 +86,50 @@ final class PanamaKernels implements VectorKernels {
     }
 
     @Override
+    public int fmaLanes() {
+        return LANES;
+    }
+
+    /**
+     * Twelve accumulators, each {@code acc = acc * x + y}: twelve independent chains cover an FMA latency of 4
+     * cycles on 2 FMA units with room to spare, and twelve registers plus {@code x} and {@code y} fit in the 16
+     * registers of AVX2 (AVX-512 and SVE have 32). {@code x} just below 1 keeps the values finite and normal.
+     */
+    @Override
+    public float fmaBurst(int rounds) {
+        FloatVector x = FloatVector.broadcast(FLOATS, 0.999_999f);
+        FloatVector y = FloatVector.broadcast(FLOATS, 1e-6f);
+        FloatVector a0 = FloatVector.broadcast(FLOATS, 0.01f);
+        FloatVector a1 = FloatVector.broadcast(FLOATS, 0.02f);
+        FloatVector a2 = FloatVector.broadcast(FLOATS, 0.03f);
+        FloatVector a3 = FloatVector.broadcast(FLOATS, 0.04f);
+        FloatVector a4 = FloatVector.broadcast(FLOATS, 0.05f);
+        FloatVector a5 = FloatVector.broadcast(FLOATS, 0.06f);
+        FloatVector a6 = FloatVector.broadcast(FLOATS, 0.07f);
+        FloatVector a7 = FloatVector.broadcast(FLOATS, 0.08f);
+        FloatVector a8 = FloatVector.broadcast(FLOATS, 0.09f);
+        FloatVector a9 = FloatVector.broadcast(FLOATS, 0.10f);
+        FloatVector a10 = FloatVector.broadcast(FLOATS, 0.11f);
+        FloatVector a11 = FloatVector.broadcast(FLOATS, 0.12f);
+        for (int r = 0; r < rounds; r++) {
+            a0 = a0.fma(x, y);
+            a1 = a1.fma(x, y);
+            a2 = a2.fma(x, y);
+            a3 = a3.fma(x, y);
+            a4 = a4.fma(x, y);
+            a5 = a5.fma(x, y);
+            a6 = a6.fma(x, y);
+            a7 = a7.fma(x, y);
+            a8 = a8.fma(x, y);
+            a9 = a9.fma(x, y);
+            a10 = a10.fma(x, y);
+            a11 = a11.fma(x, y);
+        }
+        return a0.add(a1).add(a2.add(a3)).add(a4.add(a5).add(a6.add(a7))).add(a8.add(a9).add(a10.add(a11)))
+                .reduceLanes(ADD);
+    }
+
+    @Override
     public float dot(float[] a, int aOffset, float[] b, int bOffset, int length) {
         int i = 0;
         int bound = FLOATS.loopBound(length);

@@ -67,6 +67,45 @@ final class ScalarKernels implements VectorKernels {
     }
 
     @Override
+    public int fmaLanes() {
+        return 1;
+    }
+
+    /** Twelve scalar chains, each {@code acc = fma(acc, x, y)}, as {@link PanamaKernels#fmaBurst} on one lane. */
+    @Override
+    public float fmaBurst(int rounds) {
+        float x = 0.999_999f;
+        float y = 1e-6f;
+        float a0 = 0.01f;
+        float a1 = 0.02f;
+        float a2 = 0.03f;
+        float a3 = 0.04f;
+        float a4 = 0.05f;
+        float a5 = 0.06f;
+        float a6 = 0.07f;
+        float a7 = 0.08f;
+        float a8 = 0.09f;
+        float a9 = 0.10f;
+        float a10 = 0.11f;
+        float a11 = 0.12f;
+        for (int r = 0; r < rounds; r++) {
+            a0 = Math.fma(a0, x, y);
+            a1 = Math.fma(a1, x, y);
+            a2 = Math.fma(a2, x, y);
+            a3 = Math.fma(a3, x, y);
+            a4 = Math.fma(a4, x, y);
+            a5 = Math.fma(a5, x, y);
+            a6 = Math.fma(a6, x, y);
+            a7 = Math.fma(a7, x, y);
+            a8 = Math.fma(a8, x, y);
+            a9 = Math.fma(a9, x, y);
+            a10 = Math.fma(a10, x, y);
+            a11 = Math.fma(a11, x, y);
+        }
+        return a0 + a1 + a2 + a3 + a4 + a5 + a6 + a7 + a8 + a9 + a10 + a11;
+    }
+
+    @Override
     public float dot(float[] a, int aOffset, float[] b, int bOffset, int length) {
         float s0 = 0f;
         float s1 = 0f;

@@ -29,6 +29,16 @@ interface VectorKernels {
     /** The sum of {@code a[from, to)}, read once front to back with independent accumulators. */
     float sum(float[] a, int from, int to);
 
+    /** Float lanes of one fused multiply-add in {@link #fmaBurst}: the SIMD register's width, or 1 for scalar code. */
+    int fmaLanes();
+
+    /**
+     * Runs {@code rounds} rounds of {@link VectorMath#FMA_CHAINS} independent fused multiply-add chains on values
+     * that stay in registers (no memory is read), and returns a value that depends on every chain, so that the
+     * JIT cannot drop any of them.
+     */
+    float fmaBurst(int rounds);
+
     /** The dot product of {@code a[aOffset, aOffset + length)} and {@code b[bOffset, bOffset + length)}. */
     float dot(float[] a, int aOffset, float[] b, int bOffset, int length);
 

@@ -85,6 +85,31 @@ public final class VectorMath {
         return KERNELS.sum(a, from, to);
     }
 
+    /**
+     * Independent multiply-add chains per {@link #fmaBurst} round: more than FMA latency × FMA units on current
+     * x86-64 and ARM cores (4 cycles × 2 units), so the chains, not their latency, limit the speed.
+     */
+    public static final int FMA_CHAINS = 12;
+
+    /** Float lanes per fused multiply-add in {@link #fmaBurst}: the SIMD register's width, or 1 for scalar code. */
+    public static int fmaLanes() {
+        return KERNELS.fmaLanes();
+    }
+
+    /**
+     * Runs {@code rounds × FMA_CHAINS × fmaLanes()} fused multiply-adds (twice as many FLOPs) on values that
+     * never leave the registers: the loop that measures a core's fp32 peak, with no memory traffic to wait for.
+     *
+     * @return a value that depends on every multiply-add, to be kept by the caller so the work is not dropped
+     * @throws IllegalArgumentException if {@code rounds} is negative
+     */
+    public static float fmaBurst(int rounds) {
+        if (rounds < 0) {
+            throw new IllegalArgumentException("rounds must be >= 0 but was " + rounds);
+        }
+        return KERNELS.fmaBurst(rounds);
+    }
+
     /** Vectors per packed group for {@link #scoreGroups}: the float lanes of one SIMD register, or 8. */
     public static int groupWidth() {
         return KERNELS.groupWidth();

@@ -279,4 +279,13 @@ class VectorMathTest {
         assertThat(VectorMath.l1Norm(new float[] {3f, -4f, 0.5f})).isEqualTo(7.5f);
         assertThat(VectorMath.l1Norm(new float[0])).isZero();
     }
+
+    @Test
+    void fma_burst_refuses_negative_rounds_and_reports_its_lanes() {
+        assertThatThrownBy(() -> VectorMath.fmaBurst(-1)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("rounds");
+        assertThat(VectorMath.fmaLanes()).isEqualTo(VectorMath.implementation().equals("scalar") ? 1
+                : VectorMath.groupWidth());
+        assertThat(VectorMath.fmaBurst(0)).isCloseTo(0.78f * VectorMath.fmaLanes(), within(1e-4f));
+    }
 }

@@ -20,7 +20,7 @@ import java.util.concurrent.Callable;
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
             "Measure simdex's encoder and index against peers in the same run, next to the machine's memory "
-                    + "bandwidth and sgemm speed, and time the exact all-pairs scan next to FAISS range search; write "
+                    + "bandwidth, fp32 FMA peak and ONNX Runtime GEMM speed (OpenBLAS sgemm as an extra), and time the exact all-pairs scan next to FAISS range search; write "
                     + "results.json, results.md and search-latency.svg.",
             "Peers (langchain4j, Lucene) are in the bench build only: mvn -Pbench -DskipTests package, then "
                     + "java --add-modules jdk.incubator.vector -Xmx8g -jar target/simdex-bench.jar bench. "

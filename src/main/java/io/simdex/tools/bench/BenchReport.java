@@ -62,9 +62,11 @@ public final class BenchReport {
         List<SvgPlot.Series> series = latencySeries(results);
         if (!series.isEmpty()) {
             Path svg = folder.resolve(PLOT_FILE);
+            MachineInfo m = results.machine();
             Files.writeString(svg, SvgPlot.render("Exact top-" + BenchOptions.TOP_K + " search, one query ("
-                            + results.label() + ")", "vectors (n, log scale)", "median latency per query (log scale)",
-                    series), StandardCharsets.UTF_8);
+                            + results.label() + ")", m.cpuModel() + ", " + m.cores() + " cores, flags "
+                            + String.join(" ", m.cpuFlags()), "vectors (n, log scale)",
+                    "median latency per query (log scale)", series), StandardCharsets.UTF_8);
             written.add(svg);
         }
         return written;

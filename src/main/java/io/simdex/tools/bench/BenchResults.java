@@ -13,7 +13,10 @@ import java.util.Map;
  * @param label "quick smoke run" or "full run"
  * @param machine the machine facts
  * @param options the run's settings
- * @param sgemm the compute ceiling per thread count
+ * @param ceilings the compute ceilings: the FMA peak per thread count and ONNX Runtime's fp32 and int8 products
+ *                 per thread layout
+ * @param sgemm numpy/OpenBLAS sgemm per thread count, an extra reference (not a ceiling: a slow BLAS kernel can
+ *              be beaten by the encoder)
  * @param memory the memory-bandwidth floor per vector count and thread count
  * @param encode one row per encoder configuration
  * @param search one row per search configuration, vector count and mode
@@ -22,12 +25,14 @@ import java.util.Map;
  * @param notes skipped peers and configurations, and why
  * @param formulas how derived numbers are computed
  */
-public record BenchResults(String label, MachineInfo machine, BenchOptions options, List<Sgemm> sgemm,
+public record BenchResults(String label, MachineInfo machine, BenchOptions options, List<Ceiling> ceilings,
+                           List<Sgemm> sgemm,
                            List<Bandwidth> memory, List<EncodeRow> encode, List<SearchRow> search,
                            List<PairsRow> pairs, List<HttpRow> http, List<String> notes,
                            Map<String, String> formulas) {
 
     public BenchResults {
+        ceilings = List.copyOf(ceilings);
         sgemm = List.copyOf(sgemm);
         memory = List.copyOf(memory);
         encode = List.copyOf(encode);
@@ -36,6 +41,25 @@ public record BenchResults(String label, MachineInfo machine, BenchOptions optio
         http = List.copyOf(http);
         notes = List.copyOf(notes);
         formulas = Map.copyOf(formulas);
+    }
+
+    /**
+     * One measured compute ceiling.
+     *
+     * @param probe {@link #FMA_PEAK} or {@link #ORT_GEMM}
+     * @param precision {@code fp32} or {@code int8}
+     * @param threads cores kept busy
+     * @param layout how, e.g. {@code 2 threads} or {@code 2 workers × 1 ORT thread}
+     * @param run time per timed run
+     * @param gflops FLOPs (int8: integer multiply-adds × 2) per run ÷ the fastest run's time, in 10^9 per second:
+     *               a ceiling is what the machine can do, and other work on it (the JIT compiler at start-up,
+     *               another process) only slows runs down
+     * @param detail what exactly ran: the kernel, or the operators and shape
+     */
+    public record Ceiling(String probe, String precision, int threads, String layout, Stats run, double gflops,
+                          String detail) {
+        public static final String FMA_PEAK = "FMA peak (Vector API)";
+        public static final String ORT_GEMM = "ONNX Runtime GEMM";
     }
 
     /** Matrix-multiply speed with numpy/BLAS: {@code 2·n³ FLOPs / median time}. */
@@ -54,7 +78,13 @@ public record BenchResults(String label, MachineInfo machine, BenchOptions optio
      * @param gflopPerPass useful matmul work per pass, see {@link MiniLmFlops}
      * @param pass time per pass over the papers
      * @param achievedGflops {@code gflopPerPass / median pass seconds}
-     * @param computeLimitFraction {@code achievedGflops / sgemm GFLOP/s on coresUsed threads}, or null
+     * @param computeLimitFraction {@code achievedGflops / computeLimitGflops}, or null; above 1 means the ceiling
+     *                             was measured too low (the report then says so instead of a percentage)
+     * @param computeLimitGflops the highest measured ceiling of the row's precision on {@code coresUsed} threads
+     *                           (see {@link ComputeLimits}), or null
+     * @param computeLimit which ceiling that is, e.g. {@code FMA peak (Vector API), 2 threads}, or null
+     * @param sgemmFraction {@code achievedGflops / OpenBLAS sgemm GFLOP/s on coresUsed threads}, an extra
+     *                      reference that can pass 1, or null
      * @param shortQuery time to encode one paper title
      * @param cosineToSimdex mean cosine to simdex's vectors of the same precision and token budget, or null
      * @param loadSeconds time to load the model
@@ -62,8 +92,8 @@ public record BenchResults(String label, MachineInfo machine, BenchOptions optio
     public record EncodeRow(String system, String variant, String precision, int maxTokens, String threads,
                             int coresUsed, int texts, long tokens, double gflopPerPass, Stats pass,
                             double abstractsPerSecond, double tokensPerSecond, double achievedGflops,
-                            Double computeLimitFraction, Stats shortQuery, Double cosineToSimdex,
-                            double loadSeconds) {
+                            Double computeLimitFraction, Double computeLimitGflops, String computeLimit,
+                            Double sgemmFraction, Stats shortQuery, Double cosineToSimdex, double loadSeconds) {
     }
 
     /**
@@ -74,8 +104,8 @@ public record BenchResults(String label, MachineInfo machine, BenchOptions optio
      * @param queriesPerSecond {@code 1000 / perQuery median}
      * @param memoryFloorMs {@code n · scannedBytesPerVector / bandwidth(threads)}, divided by
      *                      {@code queriesPerCall} (one pass serves the whole batch); null when not measured
-     * @param computeFloorMs {@code 2 · n · d FLOPs / sgemm(threads)} per query; null for INT8 storage or when
-     *                       sgemm was not measured
+     * @param computeFloorMs {@code 2 · n · d FLOPs / fp32 compute limit(threads)} per query (see
+     *                       {@link ComputeLimits}); null for INT8 storage or when no limit was measured
      * @param boundRatio {@code perQuery median / max(memory floor, compute floor)}: 1.0 is the machine's limit
      * @param recallAt10 overlap with the first simdex FLOAT32 row's top 10 over the same queries; null for
      *                   systems built from other vectors (FAISS)

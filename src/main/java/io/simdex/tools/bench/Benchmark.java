@@ -1,7 +1,11 @@
 package io.simdex.tools.bench;
 
+import io.simdex.encode.EncoderException;
+import io.simdex.kernels.VectorMath;
+
 import java.io.IOException;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -58,9 +62,22 @@ public final class Benchmark {
         if (located.skipped() != null) {
             note(located.skipped());
         }
+        Set<Integer> ceilingThreads = ceilingThreads(encoderPeers);
+        var ceilings = new ArrayList<BenchResults.Ceiling>();
+        if (options.suites().contains(BenchOptions.Suite.ENCODE) || options.suites().contains(BenchOptions.Suite.SEARCH)) {
+            // per core, and on every core, besides the thread counts the rows use
+            var fmaThreads = new TreeSet<>(ceilingThreads);
+            fmaThreads.add(1);
+            fmaThreads.add(machine.cores());
+            measureFmaPeak(fmaThreads, ceilings);
+        }
+        if (options.suites().contains(BenchOptions.Suite.ENCODE)) {
+            measureOrtGemm(encoderCores(encoderPeers), ceilings);
+        }
+        var limits = new ComputeLimits(ceilings);
         var sgemm = new ArrayList<BenchResults.Sgemm>();
         Map<Integer, Double> gflops = new LinkedHashMap<>();
-        located.peer().ifPresent(python -> measureSgemm(python, sgemmThreads(encoderPeers), sgemm, gflops));
+        located.peer().ifPresent(python -> measureSgemm(python, ceilingThreads, sgemm, gflops));
 
         var encodeRows = new ArrayList<BenchResults.EncodeRow>();
         if (options.suites().contains(BenchOptions.Suite.ENCODE)) {
@@ -69,7 +86,11 @@ public final class Benchmark {
                 peerCandidates.addAll(peer.candidates());
             }
             var suite = new EncodeSuite(options, progress);
-            encodeRows.addAll(suite.run(peerCandidates, gflops));
+            encodeRows.addAll(suite.run(peerCandidates, limits, gflops));
+            encodeRows.stream().filter(row -> row.computeLimitFraction() != null && row.computeLimitFraction() > 1)
+                    .forEach(row -> note(row.system() + " " + row.precision() + " " + row.maxTokens() + " tokens, "
+                            + row.threads() + ": faster than the measured ceiling (" + row.computeLimit()
+                            + "), so that ceiling is too low for this machine"));
             suite.notes().forEach(this::note);
         }
 
@@ -87,7 +108,14 @@ public final class Benchmark {
             suite.run(peerCandidates);
             suite.notes().forEach(this::note);
             memory.addAll(suite.bandwidth());
-            searchRows.addAll(suite.rows(gflops));
+            var fp32 = new LinkedHashMap<Integer, Double>();
+            for (int t : options.threads()) {
+                Double limit = limits.fp32Gflops(t);
+                if (limit != null) {
+                    fp32.put(t, limit);
+                }
+            }
+            searchRows.addAll(suite.rows(fp32));
         }
         var pairsRows = new ArrayList<BenchResults.PairsRow>();
         if (options.suites().contains(BenchOptions.Suite.PAIRS)) {
@@ -101,22 +129,66 @@ public final class Benchmark {
             httpRows.addAll(suite.run());
             suite.notes().forEach(this::note);
         }
-        return new BenchResults(options.quick() ? "quick smoke run" : "full run", machine, options, sgemm, memory,
+        return new BenchResults(options.quick() ? "quick smoke run" : "full run", machine, options, ceilings, sgemm,
+                memory,
                 encodeRows, searchRows, pairsRows, httpRows, new ArrayList<>(notes), formulas());
     }
 
     /** Every thread count search asks for, plus the cores each encoder layout keeps busy. */
-    private Set<Integer> sgemmThreads(List<EncoderPeer> encoderPeers) {
+    private Set<Integer> ceilingThreads(List<EncoderPeer> encoderPeers) {
         var threads = new TreeSet<Integer>();
         if (options.suites().contains(BenchOptions.Suite.SEARCH)) {
             threads.addAll(options.threads());
         }
+        threads.addAll(encoderCores(encoderPeers));
+        return threads;
+    }
+
+    /** The cores each encoder layout keeps busy, when the encode suite runs. */
+    private Set<Integer> encoderCores(List<EncoderPeer> encoderPeers) {
+        var threads = new TreeSet<Integer>();
         if (options.suites().contains(BenchOptions.Suite.ENCODE)) {
             SimdexCandidates.encoders(options.modelCache(), options.encodeBatch())
                     .forEach(c -> threads.add(c.coresUsed()));
             encoderPeers.forEach(p -> p.candidates().forEach(c -> threads.add(c.coresUsed())));
         }
         return threads;
+    }
+
+    /** Time per ceiling measurement: short, since these loops reach their speed within milliseconds. */
+    private Sampler.Budget ceilingBudget() {
+        return new Sampler.Budget(2, 30, Duration.ofMillis(options.quick() ? 400 : 2_000));
+    }
+
+    private void measureFmaPeak(Set<Integer> threads, List<BenchResults.Ceiling> out) throws Exception {
+        for (int t : threads) {
+            BenchResults.Ceiling peak = FmaPeak.measure(t, ceilingBudget());
+            out.add(peak);
+            progress.printf("[bench] FMA peak, %s: %.1f GFLOP/s (%s)%n", peak.layout(), peak.gflops(), peak.detail());
+        }
+    }
+
+    /**
+     * ONNX Runtime's fp32 and int8 products on every core count an encoder row uses, in both of the encoder's
+     * layouts (t workers × 1 ORT thread, 1 worker × t ORT threads); a failure is noted and ends these probes.
+     */
+    private void measureOrtGemm(Set<Integer> cores, List<BenchResults.Ceiling> out) throws Exception {
+        for (String precision : List.of("fp32", "int8")) {
+            for (int t : cores) {
+                for (int[] layout : t == 1 ? new int[][] {{1, 1}} : new int[][] {{t, 1}, {1, t}}) {
+                    try {
+                        BenchResults.Ceiling gemm = OrtGemm.measure(precision, options.encodeBatch(), layout[0],
+                                layout[1], ceilingBudget());
+                        out.add(gemm);
+                        progress.printf("[bench] ONNX Runtime %s GEMM, %s: %.1f G%s/s (%s)%n", precision,
+                                gemm.layout(), gemm.gflops(), precision.equals("fp32") ? "FLOP" : "OP", gemm.detail());
+                    } catch (EncoderException e) {
+                        note("ONNX Runtime GEMM ceiling skipped: " + e.getMessage());
+                        return;
+                    }
+                }
+            }
+        }
     }
 
     private void measureSgemm(PythonPeer python, Set<Integer> threads, List<BenchResults.Sgemm> out,
@@ -207,13 +279,27 @@ public final class Benchmark {
         f.put("statistics", "median of the timed runs; p90 is the nearest-rank 90th percentile (the ceil(0.9·n)-th "
                 + "smallest); warm-up runs are not timed");
         f.put("encode_flops", MiniLmFlops.FORMULA + "; padding is not counted");
-        f.put("compute_limit_fraction", "achieved GFLOP/s (encode_flops of one pass ÷ median pass time) ÷ sgemm GFLOP/s "
-                + "on as many threads as the layout keeps busy (workers × ORT threads); int8 rows can pass 100 % "
-                + "because the ceiling is fp32 sgemm");
-        f.put("sgemm", "numpy float32 matmul of two n×n matrices, 2·n³ FLOPs ÷ median time, OPENBLAS_NUM_THREADS = threads");
+        f.put("compute_limit_fraction", "achieved GFLOP/s (encode_flops of one pass ÷ median pass time) ÷ the compute "
+                + "limit on as many threads as the layout keeps busy (workers × ORT threads): for fp32 rows the higher of "
+                + "fma_peak and ort_gemm fp32, for int8 rows ort_gemm int8; a row faster than its limit prints 'above the "
+                + "ceiling: ceiling too low' instead of a percentage, and a note says so");
+        f.put("fma_peak", "each thread runs VectorMath.fmaBurst: " + VectorMath.FMA_CHAINS
+                + " independent chains acc = acc·x + y on FloatVector registers of the preferred width, no memory "
+                + "access; GFLOP/s = 2 × lanes × FMAs ÷ the fastest run's time, all threads at once, on 1 thread, on every core and on "
+                + "each thread count a row uses");
+        f.put("ort_gemm", "io.simdex.encode.GemmProbe: a one-product ONNX model built in memory, [batch·" + OrtGemm.TOKENS
+                + ", " + OrtGemm.K + "] × [" + OrtGemm.K + ", " + OrtGemm.N + "] (the feed-forward up-projection at "
+                + "the encoder's batch and the longest token budget), fp32 MatMul or int8 DynamicQuantizeLinear + "
+                + "MatMulInteger (the int8 export's operators), one session per worker as OnnxEncoder; "
+                + "2·m·k·n × workers ÷ the fastest run's time (int8: integer operations)");
+        f.put("sgemm", "numpy float32 matmul of two n×n matrices, 2·n³ FLOPs ÷ median time, OPENBLAS_NUM_THREADS = "
+                + "threads; an extra reference, not a limit (a slow BLAS kernel is beaten by the encoder)");
+        f.put("sgemm_fraction", "achieved GFLOP/s ÷ sgemm GFLOP/s on as many threads; can pass 100 %");
         f.put("memory_floor", "n × bytes scanned per vector ÷ streaming-read bandwidth (GB/s, same n and threads); for a "
                 + "batch, divided by the queries per call, since one pass can serve them all");
-        f.put("compute_floor", "2 · n · d FLOPs per query ÷ sgemm GFLOP/s on the same threads; FLOAT32 storage only");
+        f.put("compute_floor", "2 · n · d FLOPs per query ÷ the fp32 compute limit on the same threads "
+                + "(the higher of fma_peak and ort_gemm fp32); "
+                + "FLOAT32 storage only");
         f.put("bound_ratio", "median ms per query ÷ max(memory floor, compute floor); 1.0× is the machine's limit");
         f.put("recall_at_10", "share of the first simdex FLOAT32 row's top 10 that a system also returns, over "
                 + "the first 8 queries; FAISS builds its own vectors, so it has none");

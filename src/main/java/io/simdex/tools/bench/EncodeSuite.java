@@ -13,7 +13,8 @@ import java.util.Map;
 
 /**
  * Encoding speed: the first papers of the bundled corpus through every encoder configuration, plus
- * single-title latency, each compared with the sgemm ceiling on as many cores as it uses.
+ * single-title latency, each compared with the compute limit of its precision on as many cores as it uses
+ * (see {@link ComputeLimits}) and, as an extra, with OpenBLAS sgemm.
  */
 final class EncodeSuite {
 
@@ -32,10 +33,11 @@ final class EncodeSuite {
     /**
      * Measures simdex's encoder configurations, then every peer's.
      *
-     * @param gflopsByThreads sgemm GFLOP/s per thread count; may lack entries
+     * @param limits the measured compute ceilings
+     * @param sgemmByThreads sgemm GFLOP/s per thread count; may lack entries
      */
-    List<BenchResults.EncodeRow> run(List<EncoderCandidate> peerCandidates, Map<Integer, Double> gflopsByThreads)
-            throws Exception {
+    List<BenchResults.EncodeRow> run(List<EncoderCandidate> peerCandidates, ComputeLimits limits,
+                                     Map<Integer, Double> sgemmByThreads) throws Exception {
         List<Paper> papers = CorpusLoader.load(CorpusLoader.BUNDLED).papers();
         List<String> texts = papers.subList(0, Math.min(options.papers(), papers.size())).stream()
                 .map(Paper::embeddingText).toList();
@@ -50,11 +52,11 @@ final class EncodeSuite {
         var rows = new ArrayList<BenchResults.EncodeRow>();
         for (EncoderCandidate candidate : candidates) {
             if (candidate.system().equals(SimdexCandidates.SYSTEM)) {
-                rows.add(measure(candidate, texts, titles, lengths, gflopsByThreads, simdexVectors));
+                rows.add(measure(candidate, texts, titles, lengths, limits, sgemmByThreads, simdexVectors));
                 continue;
             }
             try {
-                rows.add(measure(candidate, texts, titles, lengths, gflopsByThreads, simdexVectors));
+                rows.add(measure(candidate, texts, titles, lengths, limits, sgemmByThreads, simdexVectors));
             } catch (RuntimeException e) {
                 // A broken peer library costs its rows, not the whole run.
                 notes.add("failed: " + candidate.label() + ": " + e);
@@ -70,7 +72,7 @@ final class EncodeSuite {
     }
 
     private BenchResults.EncodeRow measure(EncoderCandidate c, List<String> texts, List<String> titles, int[] lengths,
-                                           Map<Integer, Double> gflopsByThreads,
+                                           ComputeLimits limits, Map<Integer, Double> sgemmByThreads,
                                            Map<String, List<float[]>> simdexVectors) throws Exception {
         progress.printf("[bench] encode: %s …%n", c.label());
         long loadStart = System.nanoTime();
@@ -100,7 +102,8 @@ final class EncodeSuite {
             }
             double seconds = pass.medianMs() / 1e3;
             double achieved = flops / seconds / 1e9;
-            Double ceiling = gflopsByThreads.get(c.coresUsed());
+            BenchResults.Ceiling ceiling = limits.limit(c.precision(), c.coresUsed()).orElse(null);
+            Double sgemm = sgemmByThreads.get(c.coresUsed());
             String key = c.precision() + "/" + c.maxTokens();
             Double cosine = null;
             if (c.system().equals(SimdexCandidates.SYSTEM)) {
@@ -110,11 +113,13 @@ final class EncodeSuite {
             }
             var row = new BenchResults.EncodeRow(c.system(), c.variant(), c.precision(), c.maxTokens(), c.threads(),
                     c.coresUsed(), texts.size(), tokens, flops / 1e9, pass, texts.size() / seconds, tokens / seconds,
-                    achieved, ceiling == null ? null : achieved / ceiling, query, cosine, loadSeconds);
+                    achieved, ceiling == null ? null : achieved / ceiling.gflops(),
+                    ceiling == null ? null : ceiling.gflops(), ceiling == null ? null : ComputeLimits.describe(ceiling),
+                    sgemm == null ? null : achieved / sgemm, query, cosine, loadSeconds);
             progress.printf("[bench] encode: %s: %.1f abstracts/s, %.0f tokens/s, %.1f GFLOP/s%s, query %.2f ms%n",
                     c.label(), row.abstractsPerSecond(), row.tokensPerSecond(), achieved,
-                    ceiling == null ? "" : String.format(" (%.0f %% of sgemm)", 100 * achieved / ceiling),
-                    query.medianMs());
+                    ceiling == null ? "" : " (" + ComputeLimits.percent(row.computeLimitFraction()) + " of "
+                            + row.computeLimit() + ")", query.medianMs());
             return row;
         }
     }

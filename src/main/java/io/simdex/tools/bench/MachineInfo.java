@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -26,10 +25,18 @@ import java.util.Set;
 public record MachineInfo(String cpuModel, List<String> cpuFlags, int cores, double memoryGiB, String jvm,
                           long maxHeapMiB, boolean vectorModule, String vectorMath, String os, String date) {
 
-    /** Flags that change what the SIMD kernels and ONNX Runtime can use. */
+    /**
+     * Flags that change what the SIMD kernels and ONNX Runtime can use: x86-64 vector widths, the int8 dot-product
+     * instructions (VNNI) and AMX tiles, and on ARM NEON (asimd), its dot products (asimddp), int8 matrix
+     * multiply (i8mm), bf16 and SVE.
+     */
     static final List<String> RELEVANT_FLAGS = List.of(
             "sse4_2", "avx", "avx2", "fma", "avx512f", "avx512bw", "avx512vl", "avx512_vnni", "avx512_bf16",
-            "avx_vnni", "amx_tile");
+            "avx_vnni", "amx_tile", "amx_int8", "amx_bf16", "asimd", "asimddp", "i8mm", "bf16", "sve", "sve2");
+
+    /** The CPU as {@code /proc/cpuinfo} describes its first processor. */
+    record Cpu(String model, List<String> flags) {
+    }
 
     public MachineInfo {
         cpuFlags = List.copyOf(cpuFlags);
@@ -37,17 +44,7 @@ public record MachineInfo(String cpuModel, List<String> cpuFlags, int cores, dou
 
     /** Reads this machine's facts; {@code vectorMath} comes from the index. */
     static MachineInfo detect(String vectorMath) {
-        List<String> cpuinfo = lines(Path.of("/proc/cpuinfo"));
-        String model = "unknown";
-        List<String> flags = new ArrayList<>();
-        for (String line : cpuinfo) {
-            if (model.equals("unknown") && line.startsWith("model name")) {
-                model = line.substring(line.indexOf(':') + 1).strip();
-            }
-            if (flags.isEmpty() && line.startsWith("flags")) {
-                flags = relevantFlags(line.substring(line.indexOf(':') + 1));
-            }
-        }
+        Cpu cpu = parseCpuinfo(lines(Path.of("/proc/cpuinfo")));
         double memoryGiB = 0;
         for (String line : lines(Path.of("/proc/meminfo"))) {
             if (line.startsWith("MemTotal:")) {
@@ -59,10 +56,42 @@ public record MachineInfo(String cpuModel, List<String> cpuFlags, int cores, dou
                 + Runtime.version();
         String os = System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
                 + System.getProperty("os.arch");
-        return new MachineInfo(model, flags, runtime.availableProcessors(), Math.round(memoryGiB * 10) / 10.0,
+        return new MachineInfo(cpu.model(), cpu.flags(), runtime.availableProcessors(), Math.round(memoryGiB * 10) / 10.0,
                 jvm, runtime.maxMemory() / (1024 * 1024),
                 ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent(), vectorMath, os,
                 Instant.now().toString());
+    }
+
+    /**
+     * The model and {@link #RELEVANT_FLAGS} of the first processor: {@code model name} and {@code flags} on x86-64;
+     * {@code Features} on ARM, whose model is {@code CPU implementer} and {@code CPU part} when there is no name.
+     */
+    static Cpu parseCpuinfo(List<String> cpuinfo) {
+        String model = null;
+        String implementer = null;
+        String part = null;
+        List<String> flags = null;
+        for (String line : cpuinfo) {
+            int colon = line.indexOf(':');
+            if (colon < 0) {
+                continue;
+            }
+            String key = line.substring(0, colon).strip();
+            String value = line.substring(colon + 1).strip();
+            switch (key) {
+                case "model name" -> model = model == null ? value : model;
+                case "CPU implementer" -> implementer = implementer == null ? value : implementer;
+                case "CPU part" -> part = part == null ? value : part;
+                case "flags", "Features" -> flags = flags == null ? relevantFlags(value) : flags;
+                default -> {
+                    // other fields do not change the kernels
+                }
+            }
+        }
+        if (model == null) {
+            model = implementer == null ? "unknown" : "ARM implementer " + implementer + ", part " + part;
+        }
+        return new Cpu(model, flags == null ? List.of() : flags);
     }
 
     /** The {@link #RELEVANT_FLAGS} present in a {@code flags} line, in that list's order. */

@@ -34,13 +34,19 @@ final class ResultsMarkdown {
             var first = r.encode().get(0);
             md.append("## Encoding\n\n").append(first.texts()).append(" bundled papers per pass (title + abstract); "
                     + "short query = one paper title. Medians; p90 in parentheses.\n\n");
+            md.append("Compute limit: the highest measured ceiling of the row's precision on as many cores (see "
+                    + "Ceilings); OpenBLAS sgemm is an extra reference, not a limit.\n\n");
             md.append("| system | variant | precision | max tokens | threads | abstracts/s | tokens/s | GFLOP/s "
-                    + "| of compute limit | short query ms | cos vs simdex |\n")
-                    .append("|---|---|---|---:|---|---:|---:|---:|---:|---:|---:|\n");
+                    + "| of compute limit | compute limit | of OpenBLAS sgemm | short query ms | cos vs simdex |\n")
+                    .append("|---|---|---|---:|---|---:|---:|---:|---:|---|---:|---:|---:|\n");
             for (var e : r.encode()) {
-                md.append(String.format(Locale.ROOT, "| %s | %s | %s | %d | %s | %s | %s | %s | %s | %s (%s) | %s |%n",
+                md.append(String.format(Locale.ROOT,
+                        "| %s | %s | %s | %d | %s | %s | %s | %s | %s | %s | %s | %s (%s) | %s |%n",
                         e.system(), e.variant(), e.precision(), e.maxTokens(), e.threads(), num(e.abstractsPerSecond()),
-                        num(e.tokensPerSecond()), num(e.achievedGflops()), percent(e.computeLimitFraction()),
+                        num(e.tokensPerSecond()), num(e.achievedGflops()),
+                        ComputeLimits.percent(e.computeLimitFraction()),
+                        e.computeLimit() == null ? "—" : e.computeLimit() + ": " + num(e.computeLimitGflops()),
+                        e.sgemmFraction() == null ? "—" : String.format(Locale.ROOT, "%.0f %%", 100 * e.sgemmFraction()),
                         num(e.shortQuery().medianMs()), num(e.shortQuery().p90Ms()),
                         e.cosineToSimdex() == null ? "—" : String.format(Locale.ROOT, "%.5f", e.cosineToSimdex())));
             }
@@ -150,9 +156,22 @@ final class ResultsMarkdown {
     /** The machine's compute and memory ceilings the search and encode rows are compared with. */
     private static void ceilings(BenchResults r, StringBuilder md) {
         md.append("## Ceilings\n\n");
+        if (!r.ceilings().isEmpty()) {
+            md.append("CPU flags: ").append(String.join(", ", r.machine().cpuFlags())).append(". GFLOP/s for fp32, "
+                    + "GOP/s (integer multiply-adds × 2) for int8.\n\n");
+            md.append("| probe | precision | threads | layout | GFLOP/s or GOP/s | fastest ms per run (median) | what ran |\n")
+                    .append("|---|---|---:|---|---:|---:|---|\n");
+            for (var c : r.ceilings()) {
+                md.append(String.format(Locale.ROOT, "| %s | %s | %d | %s | %s | %s (%s) | %s |%n", c.probe(),
+                        c.precision(), c.threads(), c.layout(), num(c.gflops()), num(c.run().minMs()),
+                        num(c.run().medianMs()), c.detail()));
+            }
+            md.append('\n');
+        }
         if (r.sgemm().isEmpty()) {
-            md.append("sgemm: not measured (see notes).\n\n");
+            md.append("OpenBLAS sgemm (extra reference, not a limit): not measured (see notes).\n\n");
         } else {
+            md.append("OpenBLAS sgemm, an extra reference, not a limit:\n\n");
             md.append("| threads | sgemm GFLOP/s | n | BLAS |\n|---:|---:|---:|---|\n");
             for (var s : r.sgemm()) {
                 md.append(String.format(Locale.ROOT, "| %d | %s | %d | %s |%n", s.threads(), num(s.gflops()), s.n(),
@@ -187,10 +206,6 @@ final class ResultsMarkdown {
     /** {@link #num} or a dash for a value not measured. */
     static String opt(Double v) {
         return v == null ? "—" : num(v);
-    }
-
-    private static String percent(Double fraction) {
-        return fraction == null ? "not measured" : String.format(Locale.ROOT, "%.0f %%", 100 * fraction);
     }
 
     private static String row(String key, String value) {

@@ -151,9 +151,9 @@ final class SearchSuite {
 
     /**
      * Every measurement with its floors, simdex's first: memory from the bandwidth measured at the same size
-     * and thread count, compute from sgemm on the same thread count.
+     * and thread count, compute from the fp32 compute limit on the same thread count.
      */
-    List<BenchResults.SearchRow> rows(Map<Integer, Double> gflopsByThreads) {
+    List<BenchResults.SearchRow> rows(Map<Integer, Double> fp32LimitByThreads) {
         var rows = new ArrayList<BenchResults.SearchRow>();
         var simdexFirst = new ArrayList<>(measurements);
         simdexFirst.sort(Comparator.comparing(m -> !m.system().equals(SimdexCandidates.SYSTEM)));
@@ -162,7 +162,7 @@ final class SearchSuite {
                     .map(BenchResults.Bandwidth::gbPerSecond).findFirst().orElse(null);
             Double memoryFloor = gbPerSecond == null ? null
                     : (double) m.n() * m.scannedBytesPerVector() / (gbPerSecond * 1e9) * 1e3 / m.queriesPerCall();
-            Double gflops = gflopsByThreads.get(m.threads());
+            Double gflops = fp32LimitByThreads.get(m.threads());
             Double computeFloor = gflops == null || !m.storage().equals("FLOAT32") ? null
                     : 2.0 * m.n() * BenchOptions.DIMENSION / (gflops * 1e9) * 1e3;
             Double bound = max(memoryFloor, computeFloor);

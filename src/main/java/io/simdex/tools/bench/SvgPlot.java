@@ -62,6 +62,14 @@ final class SvgPlot {
 
     /** Renders the chart; series with no points are left out. */
     static String render(String title, String xLabel, String yLabel, List<Series> series) {
+        return render(title, "", xLabel, yLabel, series);
+    }
+
+    /**
+     * Renders the chart with a line under the title saying which machine it was measured on (also kept as the
+     * SVG's {@code <desc>}), unless {@code machine} is empty.
+     */
+    static String render(String title, String machine, String xLabel, String yLabel, List<Series> series) {
         List<Series> drawn = series.stream().filter(s -> !s.points().isEmpty()).toList();
         if (drawn.isEmpty()) {
             throw new IllegalArgumentException("nothing to plot: every series is empty");
@@ -89,7 +97,9 @@ final class SvgPlot {
                 .append(HEIGHT).append("\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(HEIGHT)
                 .append("\" font-family=\"sans-serif\" font-size=\"12\">\n")
                 .append("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n")
+                .append(machine.isEmpty() ? "" : "<desc>" + escape(machine) + "</desc>\n")
                 .append(text(LEFT + plotW / 2.0, 28, "middle", 16, title))
+                .append(machine.isEmpty() ? "" : text(LEFT + plotW / 2.0, 44, "middle", 11, machine))
                 .append(text(LEFT + plotW / 2.0, HEIGHT - 15, "middle", 13, xLabel))
                 .append("<text transform=\"translate(20,").append(fmt(TOP + plotH / 2.0))
                 .append(") rotate(-90)\" text-anchor=\"middle\" font-size=\"13\">").append(escape(yLabel))

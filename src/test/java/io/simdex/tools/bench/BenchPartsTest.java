@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import io.simdex.kernels.VectorMath;
 
 import java.util.Arrays;
+import java.util.List;
 
 class BenchPartsTest {
 
@@ -68,5 +69,32 @@ class BenchPartsTest {
 
         assertThat(MachineInfo.relevantFlags(flags))
                 .containsExactly("sse4_2", "avx", "avx2", "fma", "avx512f", "avx512_vnni");
+    }
+
+    @Test
+    void cpuinfo_of_an_x86_machine_gives_its_model_and_its_vnni_and_amx_flags() {
+        List<String> cpuinfo = List.of("processor\t: 0", "vendor_id\t: GenuineIntel",
+                "model name\t: Intel(R) Xeon(R) Platinum 8480+",
+                "flags\t\t: fpu sse4_2 avx avx2 fma avx512f avx512bw avx512vl avx512_vnni avx512_bf16 amx_bf16 "
+                        + "avx_vnni amx_tile amx_int8", "", "processor\t: 1", "model name\t: other", "flags\t: sse4_2");
+
+        MachineInfo.Cpu cpu = MachineInfo.parseCpuinfo(cpuinfo);
+
+        assertThat(cpu.model()).isEqualTo("Intel(R) Xeon(R) Platinum 8480+");
+        assertThat(cpu.flags()).containsExactly("sse4_2", "avx", "avx2", "fma", "avx512f", "avx512bw", "avx512vl",
+                "avx512_vnni", "avx512_bf16", "avx_vnni", "amx_tile", "amx_int8", "amx_bf16");
+    }
+
+    @Test
+    void cpuinfo_of_an_arm_machine_gives_its_features_and_names_the_part_when_there_is_no_model_name() {
+        List<String> cpuinfo = List.of("processor\t: 0", "BogoMIPS\t: 243.75",
+                "Features\t: fp asimd evtstrm aes pmull sha1 sha2 crc32 atomics fphp asimdhp cpuid asimdrdm "
+                        + "asimddp sve i8mm bf16 sve2", "CPU implementer\t: 0x41", "CPU part\t: 0xd40");
+
+        MachineInfo.Cpu cpu = MachineInfo.parseCpuinfo(cpuinfo);
+
+        assertThat(cpu.model()).isEqualTo("ARM implementer 0x41, part 0xd40");
+        assertThat(cpu.flags()).containsExactly("asimd", "asimddp", "i8mm", "bf16", "sve", "sve2");
+        assertThat(MachineInfo.parseCpuinfo(List.of())).isEqualTo(new MachineInfo.Cpu("unknown", List.of()));
     }
 }

@@ -38,6 +38,18 @@ class SvgPlotTest {
     }
 
     @Test
+    void names_the_machine_under_the_title_and_in_its_description() throws Exception {
+        Document svg = parse(SvgPlot.render("title", "AMD EPYC, 2 cores, flags avx2 avx512f avx512_vnni", "n", "ms",
+                SERIES));
+
+        assertThat(svg.getElementsByTagName("desc").item(0).getTextContent())
+                .isEqualTo("AMD EPYC, 2 cores, flags avx2 avx512f avx512_vnni");
+        assertThat(svg.getDocumentElement().getTextContent()).contains("flags avx2 avx512f avx512_vnni");
+        assertThat(parse(SvgPlot.render("title", "n", "ms", SERIES)).getElementsByTagName("desc").getLength())
+                .isZero();
+    }
+
+    @Test
     void axes_are_logarithmic_with_a_tick_per_decade() throws Exception {
         Document svg = parse(SvgPlot.render("title", "n", "ms", SERIES));
 
