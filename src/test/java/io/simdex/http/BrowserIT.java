@@ -70,6 +70,25 @@ class BrowserIT {
               .filter((e) => e.type !== "hidden" && !named(e)).map((e) => e.outerHTML.slice(0, 160));
             """;
 
+    /**
+     * Adds an inline script and an element with an inline style to the page, and answers (asynchronously) whether
+     * the script ran, the element's colour, and the directives the browser reported as violated.
+     */
+    private static final String INLINE_SCRIPT_AND_STYLE = """
+            const done = arguments[arguments.length - 1];
+            const violated = [];
+            document.addEventListener("securitypolicyviolation", (e) => violated.push(e.violatedDirective));
+            window.inlineScriptRan = false;
+            const script = document.createElement("script");
+            script.textContent = "window.inlineScriptRan = true;";
+            document.body.append(script);
+            const styled = document.createElement("p");
+            styled.setAttribute("style", "color: rgb(1, 2, 3)");
+            styled.textContent = "styled inline";
+            document.body.append(styled);
+            setTimeout(() => done([window.inlineScriptRan, getComputedStyle(styled).color, violated.join(" ")]), 300);
+            """;
+
     /** Notes each focusable element's outline and shadow before it has the focus, to compare with them after. */
     private static final String MARK_RESTING_FOCUS_STYLES = """
             for (const e of document.querySelectorAll("a[href], button, input, select, textarea, summary, [tabindex]")) {
@@ -585,7 +604,8 @@ class BrowserIT {
     @Test
     void a_title_that_looks_like_html_shows_as_text() {
         var put = writable.http().send("PUT", "/api/papers/xss", "{\"title\": \"" + XSS_TITLE + "\", \"abstract\":"
-                + " \"Folding <b>proteins</b> with graphs <script>alert(2)</script>.\"}", WritableApi.AUTH);
+                + " \"Folding <b>proteins</b> with graphs <script>alert(2)</script>.\", \"venue\": \"<i>Hostile</i>\"}",
+                WritableApi.AUTH);
         assertThat(put.status()).isIn(200, 201);
 
         open(writable.http(), "/papers/xss");
@@ -593,12 +613,32 @@ class BrowserIT {
         assertThat(wait(10).until(d -> d.findElement(By.id("paper-title"))).getText()).isEqualTo(XSS_TITLE);
         assertThat(browser.findElement(By.cssSelector(".abstract.full")).getText()).contains("<b>proteins</b>")
                 .contains("<script>");
-        assertThat(browser.findElements(By.cssSelector("main img, main b, main script"))).isEmpty();
+        assertThat(browser.findElement(By.cssSelector("dl.details")).getText()).contains("<i>Hostile</i>");
+        assertThat(browser.findElements(By.cssSelector("main img, main b, main i, main script"))).isEmpty();
 
         open(writable.http(), "/?q=proteins&mode=lexical");
 
         assertThat(resultTitles()).contains(XSS_TITLE);
-        assertThat(browser.findElements(By.cssSelector("main img"))).isEmpty();
+        WebElement result = browser.findElements(By.cssSelector("#results li.result")).stream()
+                .filter(r -> r.findElement(By.tagName("h2")).getText().equals(XSS_TITLE)).findFirst().orElseThrow();
+        wait(10).until(d -> result.findElement(By.className("abstract")).getText().contains("<b>proteins</b>"));
+        assertThat(result.findElement(By.className("metadata")).getText()).isEqualTo("venue: <i>Hostile</i>");
+        assertThat(browser.findElements(By.cssSelector("main img, main b, main i, main script"))).isEmpty();
+    }
+
+    @Test
+    void the_page_runs_under_a_policy_that_refuses_inline_script_and_style() {
+        open(http, "/");
+
+        @SuppressWarnings("unchecked")
+        List<Object> outcome = (List<Object>) browser.executeAsyncScript(INLINE_SCRIPT_AND_STYLE);
+
+        assertThat(outcome.get(0)).as("the inline script ran").isEqualTo(false);
+        assertThat(outcome.get(1)).as("the inline style's colour").isNotEqualTo("rgb(1, 2, 3)");
+        assertThat((String) outcome.get(2)).contains("script-src").contains("style-src");
+        // the browser reports each refusal as an error in the console: expected here, so taken out of the check
+        assertThat(browser.manage().logs().get(LogType.BROWSER).getAll()).extracting(LogEntry::getMessage)
+                .isNotEmpty().allSatisfy(message -> assertThat(message).contains("Content Security Policy"));
     }
 
     @Test
