@@ -34,11 +34,14 @@ final class DuplicateFinder {
                     + "above " + threshold + ", too many to be duplicates; raise the threshold (or dedup.max-pairs)");
         }
         var clusters = new ArrayList<DuplicateClusters.Cluster>();
-        for (io.simdex.dedup.PairClusters.Cluster group : io.simdex.dedup.PairClusters.of(pairs)) {
+        for (PairClusters.Cluster group : PairClusters.of(pairs, DuplicateClusters.PAIR_SCORES_PER_CLUSTER)) {
             var papers = group.members().stream()
                     .map(id -> new DuplicateClusters.PaperRef(id, corpus.find(id).map(Paper::title).orElse("")))
                     .toList();
-            clusters.add(new DuplicateClusters.Cluster(group.id(), papers, group.maxScore(), group.pairs()));
+            var scores = group.strongest().stream()
+                    .map(pair -> new DuplicateClusters.PairScore(pair.first(), pair.second(), pair.score()))
+                    .toList();
+            clusters.add(new DuplicateClusters.Cluster(group.id(), papers, group.maxScore(), group.pairs(), scores));
         }
         return new DuplicateClusters(threshold, clusters, pairs.size(), (System.nanoTime() - start) / 1_000_000);
     }

@@ -19,6 +19,11 @@ public final class PairClusters {
     private static final Comparator<Cluster> STRONGEST_FIRST =
             Comparator.comparing(Cluster::maxScore, Comparator.reverseOrder()).thenComparing(Cluster::id);
 
+    /** Pairs by score descending, ties by the first id, then the second. */
+    private static final Comparator<ScoredPair> STRONGEST_PAIR_FIRST =
+            Comparator.comparing(ScoredPair::score, Comparator.reverseOrder()).thenComparing(ScoredPair::first)
+                    .thenComparing(ScoredPair::second);
+
     private PairClusters() {
     }
 
@@ -32,13 +37,17 @@ public final class PairClusters {
      * @param maxScore the highest score of a pair inside the cluster
      * @param pairs    how many distinct pairs link the members: at least {@code members - 1} (a chain), at most
      *                 every two members
+     * @param strongest the strongest of those pairs, each with its smaller id first, by score descending, ties by
+     *                  the ids; at least one, at most {@code pairs} (fewer when the caller bounded them); the first
+     *                  scores {@code maxScore}; copied, unmodifiable
      */
-    public record Cluster(String id, List<String> members, float maxScore, int pairs) {
+    public record Cluster(String id, List<String> members, float maxScore, int pairs, List<ScoredPair> strongest) {
 
         public Cluster {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(members, "members");
             members = List.copyOf(members);
+            strongest = List.copyOf(strongest);
             if (members.size() < 2) {
                 throw new IllegalArgumentException("cluster " + id + " needs at least 2 members, got " + members);
             }
@@ -60,6 +69,31 @@ public final class PairClusters {
                 throw new IllegalArgumentException("cluster " + id + " of " + members.size() + " members must have "
                         + (members.size() - 1) + " to " + most + " pairs, got " + pairs);
             }
+            requireStrongest(id, members, maxScore, pairs, strongest);
+        }
+
+        private static void requireStrongest(String id, List<String> members, float maxScore, int pairs,
+                List<ScoredPair> strongest) {
+            if (strongest.isEmpty() || strongest.size() > pairs) {
+                throw new IllegalArgumentException("cluster " + id + " of " + pairs + " pairs must list 1 to " + pairs
+                        + " of them, got " + strongest.size());
+            }
+            if (strongest.get(0).score() != maxScore) {
+                throw new IllegalArgumentException("cluster " + id + ": its strongest pair must score maxScore "
+                        + maxScore + ", got " + strongest.get(0));
+            }
+            for (int i = 0; i < strongest.size(); i++) {
+                ScoredPair pair = strongest.get(i);
+                if (pair.first().compareTo(pair.second()) > 0 || !members.contains(pair.first())
+                        || !members.contains(pair.second())) {
+                    throw new IllegalArgumentException("cluster " + id + ": " + pair + " must name two members, the"
+                            + " smaller first");
+                }
+                if (i > 0 && STRONGEST_PAIR_FIRST.compare(strongest.get(i - 1), pair) >= 0) {
+                    throw new IllegalArgumentException("cluster " + id + ": pairs must be distinct, strongest first,"
+                            + " got " + strongest);
+                }
+            }
         }
     }
 
@@ -71,13 +105,25 @@ public final class PairClusters {
      * its highest score. Papers that appear in no pair are in no cluster.
      *
      * <p>The result depends only on the set of pairs, not on their order: members are sorted by id, and clusters
-     * come strongest first (by {@code maxScore}, descending), ties broken by id.
+     * come strongest first (by {@code maxScore}, descending), ties broken by id. Each cluster lists all its pairs.
      *
      * @param pairs the duplicate pairs; may be empty
      * @return the clusters, each of at least two papers; empty for no pairs
      * @throws NullPointerException if {@code pairs} or one of its elements is null
      */
     public static List<Cluster> of(List<ScoredPair> pairs) {
+        return of(pairs, Integer.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #of(List)}, each cluster listing only its {@code listed} strongest pairs (it still counts all).
+     *
+     * @throws IllegalArgumentException if {@code listed < 1}
+     */
+    public static List<Cluster> of(List<ScoredPair> pairs, int listed) {
+        if (listed < 1) {
+            throw new IllegalArgumentException("a cluster must list at least 1 pair, got " + listed);
+        }
         Map<UnorderedPair, Float> distinct = distinctPairs(pairs);
         Map<String, Integer> index = new HashMap<>();
         for (UnorderedPair pair : distinct.keySet()) {
@@ -89,8 +135,9 @@ public final class PairClusters {
 
         Map<Integer, Builder> byRoot = new LinkedHashMap<>();
         index.forEach((id, i) -> byRoot.computeIfAbsent(components.find(i), root -> new Builder()).members.add(id));
-        distinct.forEach((pair, score) -> byRoot.get(components.find(index.get(pair.low()))).add(score));
-        return byRoot.values().stream().map(Builder::build).sorted(STRONGEST_FIRST).toList();
+        distinct.forEach((pair, score) -> byRoot.get(components.find(index.get(pair.low())))
+                .add(new ScoredPair(pair.low(), pair.high(), score)));
+        return byRoot.values().stream().map(builder -> builder.build(listed)).sorted(STRONGEST_FIRST).toList();
     }
 
     private static Map<UnorderedPair, Float> distinctPairs(List<ScoredPair> pairs) {
@@ -115,17 +162,18 @@ public final class PairClusters {
     private static final class Builder {
 
         private final List<String> members = new ArrayList<>();
-        private float maxScore = Float.NEGATIVE_INFINITY;
-        private int pairs;
+        private final List<ScoredPair> pairs = new ArrayList<>();
 
-        void add(float score) {
-            maxScore = Math.max(maxScore, score);
-            pairs++;
+        void add(ScoredPair pair) {
+            pairs.add(pair);
         }
 
-        Cluster build() {
+        /** The cluster, listing its {@code listed} strongest pairs. */
+        Cluster build(int listed) {
             members.sort(Comparator.naturalOrder());
-            return new Cluster(ID_PREFIX + members.get(0), members, maxScore, pairs);
+            pairs.sort(STRONGEST_PAIR_FIRST);
+            return new Cluster(ID_PREFIX + members.get(0), members, pairs.get(0).score(), pairs.size(),
+                    pairs.subList(0, Math.min(listed, pairs.size())));
         }
     }
 }

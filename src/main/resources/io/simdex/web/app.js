@@ -9,12 +9,22 @@ import { renderManage } from "./manage.js";
 
 const VIEWS = { search: renderSearch, check: renderCheck, clusters: renderClusters, map: renderMap, manage: renderManage };
 
-/** Goes to an address of this page: pushes it on the history, then shows its view. */
+/**
+ * Goes to an address of this page: pushes it on the history, then shows its view. The view takes the focus, so
+ * the next Tab goes to its first control, not back to the top of the page.
+ */
 export function navigate(url) {
   if (url !== location.pathname + location.search) {
     history.pushState(null, "", url);
+    window.scrollTo(0, 0);
   }
+  focusView();
   return show();
+}
+
+/** Puts the keyboard focus on the view (the element whose content changes), e.g. after a link replaced it. */
+function focusView() {
+  document.getElementById("view").focus({ preventScroll: true });
 }
 
 /** Replaces the current address without a new history entry (e.g. while typing). */
@@ -51,5 +61,8 @@ document.addEventListener("click", (event) => {
   navigate(link.getAttribute("href"));
 });
 
-window.addEventListener("popstate", () => show());
+window.addEventListener("popstate", () => {
+  focusView();
+  show();
+});
 show();

@@ -22,7 +22,7 @@ export async function renderPaper(main, id) {
       el("p", { class: "abstract full" }, paper.abstract),
       el("h2", {}, "Details"),
       el("dl", { class: "details" },
-        metadata.map(([key, value]) => [el("dt", {}, key), el("dd", {}, typeof value === "string" ? value
+        metadata.flatMap(([key, value]) => [el("dt", {}, key), el("dd", {}, typeof value === "string" ? value
           : JSON.stringify(value))]),
         el("dt", {}, "tokens"), el("dd", {}, paper.tokens + (paper.truncated ? " (the model read the first "
           + paper.tokens_embedded + ")" : "")),

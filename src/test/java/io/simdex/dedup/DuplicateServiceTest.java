@@ -41,6 +41,48 @@ class DuplicateServiceTest {
     }
 
     @Test
+    void each_cluster_lists_its_pairs_with_their_scores_strongest_first() {
+        service = service(new DedupOptions(new DuplicateBands(0.95f, 0.8f, 0.3f, 0.5f), 3, 100));
+        float threshold = 0.5f;
+
+        DuplicateClusters answer = service.clusters(threshold);
+
+        assertThat(answer.clusters()).isNotEmpty().allSatisfy(cluster -> {
+            var ids = cluster.papers().stream().map(DuplicateClusters.PaperRef::id).toList();
+            assertThat(cluster.pairScores()).hasSize(cluster.pairs()).allSatisfy(pair -> {
+                assertThat(ids).contains(pair.a(), pair.b());
+                assertThat(pair.a()).isLessThan(pair.b());
+                assertThat(pair.score()).isGreaterThanOrEqualTo(threshold);
+            });
+            assertThat(cluster.pairScores().get(0).score()).isEqualTo(cluster.maxScore());
+            assertThat(cluster.pairScores()).extracting(DuplicateClusters.PairScore::score)
+                    .isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        });
+        assertThat(answer.clusters().stream().mapToInt(c -> c.pairScores().size()).sum()).isEqualTo(answer.pairs());
+    }
+
+    @Test
+    void a_cluster_with_more_pairs_than_the_bound_lists_the_strongest_and_counts_all() {
+        // 15 copies of one paper, all linked: 105 pairs, more than the 100 a cluster lists
+        var copies = new java.util.ArrayList<Paper>();
+        for (int i = 0; i < 15; i++) {
+            copies.add(new Paper(String.format("copy-%02d", i), "Protein folding", "We study protein folding.",
+                    List.of()));
+        }
+        copies.add(new Paper("other", "Speech", "We study speech recognition in noisy rooms.", List.of()));
+        service = service(copies, new DedupOptions(new DuplicateBands(0.95f, 0.8f, 0.3f, 0.5f), 3, 1_000));
+
+        DuplicateClusters answer = service.clusters(0.99f);
+
+        assertThat(answer.clusters()).singleElement().satisfies(cluster -> {
+            assertThat(cluster.papers()).hasSize(15);
+            assertThat(cluster.pairs()).isEqualTo(105);
+            assertThat(cluster.pairScores()).hasSize(DuplicateClusters.PAIR_SCORES_PER_CLUSTER);
+            assertThat(cluster.pairScores().get(0).a()).isEqualTo("copy-00");
+        });
+    }
+
+    @Test
     void copied_wording_lifts_a_related_match_to_near_duplicate() {
         var bands = new DuplicateBands(0.97f, 0.86f, 0.3f, 0.35f);
 
@@ -63,11 +105,14 @@ class DuplicateServiceTest {
     }
 
     private DuplicateService service(DedupOptions options) {
-        var papers = List.of(
+        return service(List.of(
                 new Paper("a", "Protein folding", "We study protein folding benchmarks.", List.of()),
                 new Paper("b", "Protein folding again", "We study protein folding benchmarks again.", List.of()),
                 new Paper("c", "Speech", "We study speech recognition.", List.of()),
-                new Paper("d", "Beat", "Benchmarks are hard to beat, we find.", List.of()));
+                new Paper("d", "Beat", "Benchmarks are hard to beat, we find.", List.of())), options);
+    }
+
+    private DuplicateService service(List<Paper> papers, DedupOptions options) {
         var encoder = new FakeEncoder(64);
         indexed = CorpusIndexer.index(new Corpus(papers, List.of()), encoder);
         return new DuplicateService(indexed, encoder, options);

@@ -27,7 +27,8 @@ class PairClustersTest {
     void joins_a_chain_of_pairs_into_one_cluster() {
         List<Cluster> clusters = PairClusters.of(List.of(pair("a", "b", 0.97f), pair("b", "c", 0.95f)));
 
-        assertThat(clusters).containsExactly(new Cluster("dup-a", List.of("a", "b", "c"), 0.97f, 2));
+        assertThat(clusters).containsExactly(new Cluster("dup-a", List.of("a", "b", "c"), 0.97f, 2,
+                List.of(pair("a", "b", 0.97f), pair("b", "c", 0.95f))));
     }
 
     @Test
@@ -36,9 +37,10 @@ class PairClustersTest {
                 pair("x", "y", 0.93f), pair("b", "a", 0.96f), pair("m", "n", 0.99f), pair("n", "o", 0.91f)));
 
         assertThat(clusters).containsExactly(
-                new Cluster("dup-m", List.of("m", "n", "o"), 0.99f, 2),
-                new Cluster("dup-a", List.of("a", "b"), 0.96f, 1),
-                new Cluster("dup-x", List.of("x", "y"), 0.93f, 1));
+                new Cluster("dup-m", List.of("m", "n", "o"), 0.99f, 2,
+                        List.of(pair("m", "n", 0.99f), pair("n", "o", 0.91f))),
+                new Cluster("dup-a", List.of("a", "b"), 0.96f, 1, List.of(pair("a", "b", 0.96f))),
+                new Cluster("dup-x", List.of("x", "y"), 0.93f, 1, List.of(pair("x", "y", 0.93f))));
     }
 
     @Test
@@ -53,7 +55,8 @@ class PairClustersTest {
         List<Cluster> clusters = PairClusters.of(List.of(
                 pair("a", "b", 0.91f), pair("b", "a", 0.94f), pair("a", "b", 0.92f), pair("a", "c", 0.90f)));
 
-        assertThat(clusters).containsExactly(new Cluster("dup-a", List.of("a", "b", "c"), 0.94f, 2));
+        assertThat(clusters).containsExactly(new Cluster("dup-a", List.of("a", "b", "c"), 0.94f, 2,
+                List.of(pair("a", "b", 0.94f), pair("a", "c", 0.90f))));
     }
 
     @Test
@@ -61,7 +64,31 @@ class PairClustersTest {
         List<Cluster> clusters = PairClusters.of(List.of(
                 pair("c", "a", 0.9f), pair("b", "c", 0.8f), pair("a", "b", 0.85f), pair("d", "a", 0.7f)));
 
-        assertThat(clusters).containsExactly(new Cluster("dup-a", List.of("a", "b", "c", "d"), 0.9f, 4));
+        assertThat(clusters).containsExactly(new Cluster("dup-a", List.of("a", "b", "c", "d"), 0.9f, 4,
+                List.of(pair("a", "c", 0.9f), pair("a", "b", 0.85f), pair("b", "c", 0.8f), pair("a", "d", 0.7f))));
+    }
+
+    @Test
+    void lists_only_the_strongest_pairs_when_bounded_but_counts_them_all() {
+        List<ScoredPair> pairs = List.of(pair("c", "a", 0.9f), pair("b", "c", 0.8f), pair("a", "b", 0.85f),
+                pair("d", "a", 0.7f), pair("x", "y", 0.95f));
+
+        List<Cluster> clusters = PairClusters.of(pairs, 2);
+
+        assertThat(clusters).containsExactly(
+                new Cluster("dup-x", List.of("x", "y"), 0.95f, 1, List.of(pair("x", "y", 0.95f))),
+                new Cluster("dup-a", List.of("a", "b", "c", "d"), 0.9f, 4,
+                        List.of(pair("a", "c", 0.9f), pair("a", "b", 0.85f))));
+        assertThatThrownBy(() -> PairClusters.of(pairs, 0)).hasMessageContaining("at least 1 pair, got 0");
+    }
+
+    @Test
+    void breaks_a_tie_between_pair_scores_by_the_ids() {
+        List<Cluster> clusters = PairClusters.of(List.of(pair("c", "b", 0.9f), pair("a", "c", 0.9f),
+                pair("b", "a", 0.9f)));
+
+        assertThat(clusters.get(0).strongest())
+                .containsExactly(pair("a", "b", 0.9f), pair("a", "c", 0.9f), pair("b", "c", 0.9f));
     }
 
     @Test
@@ -124,6 +151,7 @@ class PairClustersTest {
                     .containsExactlyInAnyOrderElementsOf(components(pairs));
             assertThat(clusters).isSortedAccordingTo((a, b) -> Float.compare(b.maxScore(), a.maxScore()));
             assertThat(clusters.stream().mapToInt(Cluster::pairs).sum()).isEqualTo(distinctPairCount(pairs));
+            assertThat(clusters).allSatisfy(cluster -> assertThat(cluster.strongest()).hasSize(cluster.pairs()));
         }
     }
 
@@ -136,29 +164,45 @@ class PairClustersTest {
 
     @Test
     void rejects_a_cluster_that_breaks_its_own_invariants() {
-        assertThatThrownBy(() -> new Cluster("dup-a", List.of("a"), 0.9f, 1))
+        List<ScoredPair> ab = List.of(pair("a", "b", 0.9f));
+        assertThatThrownBy(() -> new Cluster("dup-a", List.of("a"), 0.9f, 1, ab))
                 .hasMessageContaining("at least 2 members");
-        assertThatThrownBy(() -> new Cluster("dup-b", List.of("b", "a"), 0.9f, 1))
+        assertThatThrownBy(() -> new Cluster("dup-b", List.of("b", "a"), 0.9f, 1, ab))
                 .hasMessageContaining("distinct and sorted");
-        assertThatThrownBy(() -> new Cluster("dup-a", List.of("a", "a"), 0.9f, 1))
+        assertThatThrownBy(() -> new Cluster("dup-a", List.of("a", "a"), 0.9f, 1, ab))
                 .hasMessageContaining("distinct and sorted");
-        assertThatThrownBy(() -> new Cluster("cluster-1", List.of("a", "b"), 0.9f, 1))
+        assertThatThrownBy(() -> new Cluster("cluster-1", List.of("a", "b"), 0.9f, 1, ab))
                 .hasMessageContaining("must be 'dup-a'");
-        assertThatThrownBy(() -> new Cluster("dup-a", List.of("a", "b", "c"), 0.9f, 1))
+        assertThatThrownBy(() -> new Cluster("dup-a", List.of("a", "b", "c"), 0.9f, 1, ab))
                 .hasMessageContaining("must have 2 to 3 pairs, got 1");
-        assertThatThrownBy(() -> new Cluster("dup-a", List.of("a", "b"), Float.NaN, 1))
+        assertThatThrownBy(() -> new Cluster("dup-a", List.of("a", "b"), Float.NaN, 1, ab))
                 .hasMessageContaining("NaN");
+        assertThatThrownBy(() -> new Cluster("dup-a", List.of("a", "b"), 0.9f, 1, List.of()))
+                .hasMessageContaining("must list 1 to 1 of them, got 0");
+        assertThatThrownBy(() -> new Cluster("dup-a", List.of("a", "b"), 0.95f, 1, ab))
+                .hasMessageContaining("strongest pair must score maxScore 0.95");
+        assertThatThrownBy(() -> new Cluster("dup-a", List.of("a", "b"), 0.9f, 1, List.of(pair("b", "a", 0.9f))))
+                .hasMessageContaining("the smaller first");
+        assertThatThrownBy(() -> new Cluster("dup-a", List.of("a", "b"), 0.9f, 1, List.of(pair("a", "c", 0.9f))))
+                .hasMessageContaining("must name two members");
+        assertThatThrownBy(() -> new Cluster("dup-a", List.of("a", "b", "c"), 0.9f, 2,
+                List.of(pair("a", "b", 0.9f), pair("b", "c", 0.95f))))
+                .hasMessageContaining("strongest first");
     }
 
     @Test
-    void copies_the_members_so_later_changes_do_not_leak_in() {
+    void copies_the_members_and_pairs_so_later_changes_do_not_leak_in() {
         List<String> members = new ArrayList<>(List.of("a", "b"));
-        Cluster cluster = new Cluster("dup-a", members, 0.9f, 1);
+        List<ScoredPair> strongest = new ArrayList<>(List.of(pair("a", "b", 0.9f)));
+        Cluster cluster = new Cluster("dup-a", members, 0.9f, 1, strongest);
 
         members.add("c");
+        strongest.add(pair("a", "c", 0.8f));
 
         assertThat(cluster.members()).containsExactly("a", "b");
+        assertThat(cluster.strongest()).containsExactly(pair("a", "b", 0.9f));
         assertThatThrownBy(() -> cluster.members().add("d")).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> cluster.strongest().clear()).isInstanceOf(UnsupportedOperationException.class);
     }
 
     private static ScoredPair pair(String first, String second, float score) {

@@ -20,6 +20,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
@@ -57,6 +58,120 @@ class BrowserIT {
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final String HULL_QUERY = "pointer network attention convex hull travelling salesman";
     private static final String XSS_TITLE = "<img src=x onerror=alert(1)>";
+
+    /** Inputs, selects, text areas, buttons and links with no name: no label, aria-label, aria-labelledby or text. */
+    private static final String UNNAMED_CONTROLS = """
+            const text = (node) => (node && node.textContent || "").trim();
+            const named = (e) => (e.getAttribute("aria-label") || "").trim()
+              || (e.getAttribute("aria-labelledby") || "").split(/\\s+/).some((id) => text(document.getElementById(id)))
+              || [...(e.labels || [])].some(text)
+              || ((e.tagName === "BUTTON" || e.tagName === "A") && text(e));
+            return [...document.querySelectorAll("input, select, textarea, button, a[href]")]
+              .filter((e) => e.type !== "hidden" && !named(e)).map((e) => e.outerHTML.slice(0, 160));
+            """;
+
+    /**
+     * Adds an inline script and an element with an inline style to the page, and answers (asynchronously) whether
+     * the script ran, the element's colour, and the directives the browser reported as violated.
+     */
+    private static final String INLINE_SCRIPT_AND_STYLE = """
+            const done = arguments[arguments.length - 1];
+            const violated = [];
+            document.addEventListener("securitypolicyviolation", (e) => violated.push(e.violatedDirective));
+            window.inlineScriptRan = false;
+            const script = document.createElement("script");
+            script.textContent = "window.inlineScriptRan = true;";
+            document.body.append(script);
+            const styled = document.createElement("p");
+            styled.setAttribute("style", "color: rgb(1, 2, 3)");
+            styled.textContent = "styled inline";
+            document.body.append(styled);
+            setTimeout(() => done([window.inlineScriptRan, getComputedStyle(styled).color, violated.join(" ")]), 300);
+            """;
+
+    /** Notes each focusable element's outline and shadow before it has the focus, to compare with them after. */
+    private static final String MARK_RESTING_FOCUS_STYLES = """
+            for (const e of document.querySelectorAll("a[href], button, input, select, textarea, summary, [tabindex]")) {
+              const s = getComputedStyle(e);
+              e.dataset.restingFocusStyle = s.outlineStyle + " " + s.outlineWidth + " " + s.boxShadow;
+            }
+            """;
+
+    /**
+     * The focused element and whether its focus shows: an outline of 2 px or more, or a shadow, that it does not
+     * have at rest; null when the focus is not on an element of the page.
+     */
+    private static final String FOCUS_STYLE = """
+            const e = document.activeElement;
+            if (!e || e === document.body || e === document.documentElement) { return null; }
+            const s = getComputedStyle(e);
+            const now = s.outlineStyle + " " + s.outlineWidth + " " + s.boxShadow;
+            const shows = (s.outlineStyle !== "none" && parseFloat(s.outlineWidth) >= 2) || s.boxShadow !== "none";
+            return [e.outerHTML.slice(0, 160), shows && now !== e.dataset.restingFocusStyle];
+            """;
+
+    /**
+     * Every shown text whose colour has less than 4.5:1 contrast (WCAG 2) with the background it sits on,
+     * composed from the computed background colours of its ancestors over white; input placeholders too.
+     */
+    private static final String FAINT_TEXT = """
+            const parse = (c) => {
+              const m = c.match(/rgba?\\(([^)]+)\\)/);
+              if (!m) { return null; }
+              const p = m[1].split(/[\\s,\\/]+/).filter(Boolean).map(Number);
+              return { r: p[0], g: p[1], b: p[2], a: p.length > 3 ? p[3] : 1 };
+            };
+            const over = (top, under) => ({ r: top.r * top.a + under.r * (1 - top.a),
+              g: top.g * top.a + under.g * (1 - top.a), b: top.b * top.a + under.b * (1 - top.a), a: 1 });
+            const luminance = (c) => {
+              const f = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
+              return 0.2126 * f(c.r) + 0.7152 * f(c.g) + 0.0722 * f(c.b);
+            };
+            const background = (e) => {
+              const layers = [];
+              for (let n = e; n; n = n.parentElement) {
+                const c = parse(getComputedStyle(n).backgroundColor);
+                if (c && c.a > 0) { layers.push(c); if (c.a >= 1) { break; } }
+              }
+              return layers.reverse().reduce((under, top) => over(top, under), { r: 255, g: 255, b: 255, a: 1 });
+            };
+            const ratio = (colour, e) => {
+              const bg = background(e);
+              const fg = over(parse(colour), bg);
+              const [hi, lo] = [luminance(fg), luminance(bg)].sort((x, y) => y - x);
+              return (hi + 0.05) / (lo + 0.05);
+            };
+            const faint = [];
+            for (const e of document.body.querySelectorAll("*")) {
+              const own = [...e.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim());
+              if (own && e.getClientRects().length && getComputedStyle(e).visibility === "visible") {
+                const r = ratio(getComputedStyle(e).color, e);
+                if (r < 4.5) { faint.push(r.toFixed(2) + ": " + e.outerHTML.slice(0, 120)); }
+              }
+              if (e.placeholder && e.getClientRects().length) {
+                const r = ratio(getComputedStyle(e, "::placeholder").color, e);
+                if (r < 4.5) { faint.push(r.toFixed(2) + " (placeholder): " + e.outerHTML.slice(0, 120)); }
+              }
+            }
+            return faint;
+            """;
+
+    /**
+     * Elements whose right edge passes the screen's (its width the argument), and whether the page is wider (on a
+     * phone the browser then zooms out and lays the page out wider than the screen).
+     */
+    private static final String WIDER_THAN_THE_SCREEN = """
+            const width = arguments[0];
+            const wide = [...document.body.querySelectorAll("*")].filter((e) => {
+              const r = e.getBoundingClientRect();
+              return r.width > 0 && r.right > width + 0.5;
+            }).map((e) => Math.round(e.getBoundingClientRect().right) + " px: " + e.outerHTML.slice(0, 120));
+            const page = Math.max(document.documentElement.scrollWidth, window.innerWidth);
+            if (page > width) {
+              wide.unshift("the page is " + page + " px wide");
+            }
+            return wide;
+            """;
 
     @TempDir
     static Path dir;
@@ -236,18 +351,147 @@ class BrowserIT {
     }
 
     @Test
-    void the_duplicate_clusters_open_to_their_papers() {
+    void the_duplicate_clusters_open_to_their_papers_and_pairwise_scores() {
         open(http, "/?view=clusters");
 
-        List<WebElement> clusters = wait(60).until(d -> {
-            var items = d.findElements(By.cssSelector("ul.clusters details"));
-            return items.isEmpty() ? null : items;
-        });
+        List<WebElement> clusters = clusters(2);
 
         assertThat(clusters).hasSize(2);
+        WebElement table = clusters.get(0).findElement(By.cssSelector("table.pair-scores"));
+        assertThat(table.isDisplayed()).isFalse();
         clusters.get(0).findElement(By.tagName("summary")).click();
         assertThat(clusters.get(0).findElements(By.cssSelector("li a"))).extracting(WebElement::getText)
                 .contains("Online Estimation of SAT Solving Runtime");
+        assertThat(table.isDisplayed()).isTrue();
+        assertThat(table.findElement(By.tagName("caption")).getText()).isEqualTo("Its pair at cosine ≥ 0.86");
+        List<WebElement> rows = table.findElements(By.cssSelector("tbody tr"));
+        assertThat(rows).singleElement().extracting(row -> row.findElements(By.tagName("td")))
+                .satisfies(cells -> assertThat(cells).extracting(WebElement::getText).containsExactly(
+                        "Online Estimation of SAT Solving Runtime", "Online Search Cost Estimation for SAT Solvers",
+                        "0.950"));
+    }
+
+    @Test
+    void with_the_keyboard_alone_a_search_opens_a_result_explains_one_and_comes_back() {
+        open(http, "/");
+
+        tabUntil("the search box", "#q");
+        active().sendKeys(HULL_QUERY, Keys.ENTER);
+        resultTitles();
+        assertThat(activeSelector()).as("after a search the view has the focus").isEqualTo("#view");
+
+        WebElement link = tabUntil("the first result", "#results li.result h2 a");
+        String title = link.getText();
+        press(Keys.TAB);
+        WebElement why = active();
+        assertThat(why.getText()).isEqualTo("Why this result?");
+        press(Keys.SPACE);
+        wait(30).until(d -> "true".equals(why.getDomAttribute("aria-expanded"))
+                && !d.findElements(By.cssSelector("#results li.result .why .pair, #results li.result .why .notice"))
+                        .isEmpty());
+        pressShiftTab();
+        assertThat(active().getText()).isEqualTo(title);
+        press(Keys.ENTER);
+
+        wait(30).until(d -> d.findElement(By.id("paper-title")).getText().equals(title));
+        assertThat(activeSelector()).as("after following a link the view has the focus").isEqualTo("#view");
+        wait(30).until(d -> !d.findElements(By.cssSelector("#similar li.result")).isEmpty());
+        tabUntil("a similar paper", "#similar li.result a");
+
+        browser.navigate().back();
+
+        resultTitles();
+        assertThat(activeSelector()).as("after going back the view has the focus").isEqualTo("#view");
+        press(Keys.TAB);
+        assertThat(activeSelector()).isEqualTo("#q");
+    }
+
+    @Test
+    void with_the_keyboard_alone_the_duplicate_check_takes_a_text_and_answers() {
+        open(http, "/?view=check");
+
+        tabUntil("the title box", "#check-title");
+        active().sendKeys("Estimating the runtime of SAT solvers online", Keys.TAB);
+        assertThat(activeSelector()).isEqualTo("#check-abstract");
+        active().sendKeys("We present an online method for estimating the cost of solving SAT problems.", Keys.TAB);
+        assertThat(activeSelector()).isEqualTo("#check-file");
+        press(Keys.TAB);
+        assertThat(active().getText()).isEqualTo("Check");
+        press(Keys.ENTER);
+
+        WebElement banner = wait(60).until(d -> d.findElement(By.id("verdict-banner")));
+        assertThat(banner.getDomAttribute("data-verdict")).isIn("duplicate", "near_duplicate");
+    }
+
+    @Test
+    void with_the_keyboard_alone_the_threshold_moves_with_arrows_and_a_cluster_opens_and_closes() {
+        open(http, "/?view=clusters");
+        clusters(2);
+
+        tabUntil("the threshold slider", "#threshold");
+        for (int i = 0; i < 8; i++) {
+            press(Keys.ARROW_RIGHT);
+        }
+
+        assertThat(browser.findElement(By.id("threshold-value")).getText()).isEqualTo("0.94");
+        // of the corpus's two clusters (0.950 and 0.936) only the first still reaches 0.94
+        wait(60).until(d -> d.findElements(By.cssSelector("ul.clusters details")).size() == 1
+                && d.findElement(By.cssSelector("#clusters > p")).getText().startsWith("1 cluster, 1 pair,"));
+        assertThat(activeSelector()).isEqualTo("#threshold");
+        press(Keys.TAB);
+        assertThat(active().getTagName()).isEqualTo("summary");
+        WebElement cluster = browser.findElement(By.cssSelector("ul.clusters details"));
+        press(Keys.ENTER);
+        wait(5).until(d -> "true".equals(cluster.getDomProperty("open")));
+        assertThat(cluster.findElement(By.cssSelector("table.pair-scores td.cosine")).getText()).isEqualTo("0.950");
+        press(Keys.SPACE);
+        wait(5).until(d -> "false".equals(cluster.getDomProperty("open")));
+        press(Keys.SPACE);
+        wait(5).until(d -> "true".equals(cluster.getDomProperty("open")));
+    }
+
+    @Test
+    void every_control_link_and_button_has_an_accessible_name_on_every_view() {
+        eachViewListsNone("controls without a name", UNNAMED_CONTROLS);
+    }
+
+    @Test
+    void the_control_with_the_keyboard_focus_is_visibly_marked_on_every_view() {
+        eachView(view -> {
+            browser.executeScript(MARK_RESTING_FOCUS_STYLES);
+            var unmarked = new java.util.ArrayList<String>();
+            int reached = 0;
+            for (int i = 0; i < 120; i++) {
+                press(Keys.TAB);
+                @SuppressWarnings("unchecked")
+                List<Object> focused = (List<Object>) browser.executeScript(FOCUS_STYLE);
+                if (focused == null) {
+                    break; // the focus left the page: every control has had its turn
+                }
+                reached++;
+                if (!Boolean.TRUE.equals(focused.get(1))) {
+                    unmarked.add((String) focused.get(0));
+                }
+            }
+            assertThat(reached).as("controls reached with Tab on the " + view + " view").isGreaterThan(8);
+            assertThat(unmarked).as("controls with no visible focus on the " + view + " view").isEmpty();
+        });
+    }
+
+    @Test
+    void text_contrast_is_at_least_4_5_to_1_on_every_view() {
+        eachViewListsNone("text below 4.5:1 contrast", FAINT_TEXT);
+    }
+
+    @Test
+    void at_375_pixels_wide_no_view_scrolls_sideways() {
+        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 375, "height", 800,
+                "deviceScaleFactor", 1, "mobile", true));
+        try {
+            eachViewListsNone("what sticks out of a 375 px screen", WIDER_THAN_THE_SCREEN, 375);
+        } finally {
+            browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        }
     }
 
     @Test
@@ -360,7 +604,8 @@ class BrowserIT {
     @Test
     void a_title_that_looks_like_html_shows_as_text() {
         var put = writable.http().send("PUT", "/api/papers/xss", "{\"title\": \"" + XSS_TITLE + "\", \"abstract\":"
-                + " \"Folding <b>proteins</b> with graphs <script>alert(2)</script>.\"}", WritableApi.AUTH);
+                + " \"Folding <b>proteins</b> with graphs <script>alert(2)</script>.\", \"venue\": \"<i>Hostile</i>\"}",
+                WritableApi.AUTH);
         assertThat(put.status()).isIn(200, 201);
 
         open(writable.http(), "/papers/xss");
@@ -368,12 +613,32 @@ class BrowserIT {
         assertThat(wait(10).until(d -> d.findElement(By.id("paper-title"))).getText()).isEqualTo(XSS_TITLE);
         assertThat(browser.findElement(By.cssSelector(".abstract.full")).getText()).contains("<b>proteins</b>")
                 .contains("<script>");
-        assertThat(browser.findElements(By.cssSelector("main img, main b, main script"))).isEmpty();
+        assertThat(browser.findElement(By.cssSelector("dl.details")).getText()).contains("<i>Hostile</i>");
+        assertThat(browser.findElements(By.cssSelector("main img, main b, main i, main script"))).isEmpty();
 
         open(writable.http(), "/?q=proteins&mode=lexical");
 
         assertThat(resultTitles()).contains(XSS_TITLE);
-        assertThat(browser.findElements(By.cssSelector("main img"))).isEmpty();
+        WebElement result = browser.findElements(By.cssSelector("#results li.result")).stream()
+                .filter(r -> r.findElement(By.tagName("h2")).getText().equals(XSS_TITLE)).findFirst().orElseThrow();
+        wait(10).until(d -> result.findElement(By.className("abstract")).getText().contains("<b>proteins</b>"));
+        assertThat(result.findElement(By.className("metadata")).getText()).isEqualTo("venue: <i>Hostile</i>");
+        assertThat(browser.findElements(By.cssSelector("main img, main b, main i, main script"))).isEmpty();
+    }
+
+    @Test
+    void the_page_runs_under_a_policy_that_refuses_inline_script_and_style() {
+        open(http, "/");
+
+        @SuppressWarnings("unchecked")
+        List<Object> outcome = (List<Object>) browser.executeAsyncScript(INLINE_SCRIPT_AND_STYLE);
+
+        assertThat(outcome.get(0)).as("the inline script ran").isEqualTo(false);
+        assertThat(outcome.get(1)).as("the inline style's colour").isNotEqualTo("rgb(1, 2, 3)");
+        assertThat((String) outcome.get(2)).contains("script-src").contains("style-src");
+        // the browser reports each refusal as an error in the console: expected here, so taken out of the check
+        assertThat(browser.manage().logs().get(LogType.BROWSER).getAll()).extracting(LogEntry::getMessage)
+                .isNotEmpty().allSatisfy(message -> assertThat(message).contains("Content Security Policy"));
     }
 
     @Test
@@ -410,6 +675,35 @@ class BrowserIT {
         assertThat(browser.findElements(By.cssSelector("li.chip"))).isEmpty();
     }
 
+    @Test
+    void hostile_titles_and_abstracts_show_as_text_in_the_duplicate_check_and_the_clusters() {
+        String abstractText = "Folding <b>proteins</b> with graphs. <script>alert(2)</script> We fold them again.";
+        var twins = List.of(new Paper("hostile-a", XSS_TITLE, abstractText, List.of(), Map.of()),
+                new Paper("hostile-b", XSS_TITLE, abstractText, List.of(), Map.of()));
+        try (var hostile = WritableApi.start(dir.resolve("hostile"), twins)) {
+            open(hostile.http(), "/?view=check");
+            browser.findElement(By.id("check-title")).sendKeys(XSS_TITLE);
+            browser.findElement(By.id("check-abstract")).sendKeys(abstractText);
+            browser.findElement(By.cssSelector("form.check button[type=submit]")).click();
+
+            wait(60).until(d -> d.findElement(By.id("verdict-banner")));
+            List<WebElement> matches = browser.findElements(By.cssSelector("li.match"));
+            assertThat(matches).extracting(m -> m.findElement(By.tagName("h2")).getText()).contains(XSS_TITLE);
+            assertThat(browser.findElements(By.cssSelector("li.match .pair blockquote")))
+                    .extracting(WebElement::getText).isNotEmpty().allSatisfy(quote -> assertThat(quote).contains("<"));
+            assertThat(browser.findElements(By.cssSelector("main img, main b, main script"))).isEmpty();
+
+            open(hostile.http(), "/?view=clusters");
+            WebElement cluster = clusters(1).get(0);
+            cluster.findElement(By.tagName("summary")).click();
+
+            assertThat(cluster.findElement(By.tagName("summary")).getText()).endsWith(XSS_TITLE);
+            assertThat(cluster.findElements(By.cssSelector("table.pair-scores td a"))).extracting(WebElement::getText)
+                    .containsExactly(XSS_TITLE, XSS_TITLE);
+            assertThat(browser.findElements(By.cssSelector("main img, main b, main script"))).isEmpty();
+        }
+    }
+
     /** The console check would pass vacuously if the browser's log were not read: an error logged must show. */
     private static void checkConsoleIsRead() {
         browser.get("data:text/html,<title>probe</title>");
@@ -426,6 +720,85 @@ class BrowserIT {
     private static void open(TestHttp server, String path) {
         browser.get(base(server) + path);
         wait(10).until(d -> !d.findElements(By.cssSelector("main h1")).isEmpty());
+    }
+
+    /** The views this class checks for manners (all but the map), each opened and filled as a user would see it. */
+    private static void eachView(java.util.function.Consumer<String> check) {
+        open(http, "/?q=" + URLEncoder.encode(HULL_QUERY, StandardCharsets.UTF_8) + "&mode=hybrid");
+        resultTitles();
+        wait(10).until(d -> !d.findElements(By.cssSelector("#results .abstract mark")).isEmpty());
+        check.accept("search");
+
+        open(http, "/papers/unsupervised-learning-from-video-to-detect-foreground-objects-in-single-images");
+        wait(30).until(d -> d.findElements(By.cssSelector("#similar li.result")).size() == 10
+                && !d.findElement(By.id("recommendations")).getText().startsWith("Finding"));
+        check.accept("paper");
+
+        open(http, "/?view=check");
+        browser.executeScript("document.getElementById('check-title').value = arguments[0];"
+                + " document.getElementById('check-abstract').value = arguments[1];"
+                + " document.querySelector('form.check').requestSubmit();",
+                "Estimating the runtime of SAT solvers online", "We present an online method for estimating the"
+                        + " cost of solving SAT problems. Modern SAT solvers present several challenges.");
+        wait(60).until(d -> d.findElement(By.id("verdict-banner")));
+        check.accept("duplicate check");
+
+        open(http, "/?view=clusters");
+        clusters(2);
+        browser.executeScript("document.querySelectorAll('ul.clusters details').forEach(d => d.open = true)");
+        check.accept("duplicate clusters");
+
+        open(http, "/?view=manage");
+        check.accept("manage");
+    }
+
+    /** On every view of {@link #eachView}, runs a script that lists what is wrong there, and expects nothing. */
+    private static void eachViewListsNone(String what, String script, Object... arguments) {
+        eachView(view -> {
+            @SuppressWarnings("unchecked")
+            List<String> found = (List<String>) browser.executeScript(script, arguments);
+            assertThat(found).as(what + " on the " + view + " view").isEmpty();
+        });
+    }
+
+    /** The clusters the clusters view shows, once it shows {@code count}. */
+    private static List<WebElement> clusters(int count) {
+        return wait(60).until(d -> {
+            var items = d.findElements(By.cssSelector("ul.clusters details"));
+            return items.size() == count ? items : null;
+        });
+    }
+
+    /** Presses a key where the focus is, as a person at the keyboard does. */
+    private static void press(Keys key) {
+        new Actions(browser).sendKeys(key).perform();
+    }
+
+    /** Presses Shift+Tab: the focus goes back one control. */
+    private static void pressShiftTab() {
+        new Actions(browser).keyDown(Keys.SHIFT).sendKeys(Keys.TAB).keyUp(Keys.SHIFT).perform();
+    }
+
+    private static WebElement active() {
+        return browser.switchTo().activeElement();
+    }
+
+    /** The focused element as {@code #id}, or its tag name when it has no id. */
+    private static String activeSelector() {
+        return (String) browser.executeScript("const e = document.activeElement;"
+                + " return e.id ? '#' + e.id : e.tagName.toLowerCase();");
+    }
+
+    /** Presses Tab until the focus is on an element matching {@code css}; fails after 60 presses. */
+    private static WebElement tabUntil(String what, String css) {
+        for (int i = 0; i < 60; i++) {
+            press(Keys.TAB);
+            if (Boolean.TRUE.equals(browser.executeScript("return document.activeElement.matches(arguments[0])",
+                    css))) {
+                return active();
+            }
+        }
+        return fail("Tab never reached " + what + " (" + css + "); it ended on " + activeSelector());
     }
 
     private static List<String> recommendations() {

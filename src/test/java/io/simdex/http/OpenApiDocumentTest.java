@@ -10,6 +10,8 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import org.junit.jupiter.api.Test;
 
+import io.simdex.dedup.DuplicateClusters;
+
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -44,6 +46,16 @@ class OpenApiDocumentTest {
         assertThat(root.path("components").path("schemas").path("Problem").isObject()).isTrue();
         assertThat(fieldNames(root)).isSubsetOf("openapi", "info", "jsonSchemaDialect", "servers", "paths", "webhooks",
                 "components", "security", "tags", "externalDocs");
+    }
+
+    @Test
+    void the_bound_on_a_clusters_listed_pairs_is_the_one_the_service_keeps() {
+        JsonNode pairScores = DOCUMENT.root().path("components").path("schemas").path("DuplicateClusters")
+                .path("properties").path("clusters").path("items").path("properties").path("pair_scores");
+
+        assertThat(pairScores.path("maxItems").asInt()).isEqualTo(DuplicateClusters.PAIR_SCORES_PER_CLUSTER);
+        assertThat(pairScores.path("description").asText())
+                .contains(DuplicateClusters.PAIR_SCORES_PER_CLUSTER + " strongest");
     }
 
     @Test

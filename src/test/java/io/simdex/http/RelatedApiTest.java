@@ -182,6 +182,12 @@ class RelatedApiTest {
         assertThat(clusters.get(0).get("papers").get(0).get("title").asText()).isEqualTo("Advances in protein folding");
         assertThat(reply.json().get("pairs").asInt()).isEqualTo(1);
         assertThat(reply.json().get("took_ms").isIntegralNumber()).isTrue();
+        JsonNode scores = clusters.get(0).get("pair_scores");
+        assertThat(scores).hasSize(1);
+        assertThat(scores.get(0).get("a").asText()).isEqualTo("paper-1");
+        assertThat(scores.get(0).get("b").asText()).isEqualTo("paper-1-copy");
+        assertThat(scores.get(0).get("score").asDouble()).isEqualTo(clusters.get(0).get("max_score").asDouble())
+                .isGreaterThanOrEqualTo(0.8);
 
         var everything = http.get("/api/duplicates?threshold=0.01");
         assertThat(everything.json().get("pairs").asInt()).isGreaterThan(1);
