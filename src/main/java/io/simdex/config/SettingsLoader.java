@@ -97,6 +97,7 @@ public final class SettingsLoader {
         d.put("search.candidates", String.valueOf(search.candidates()));
         d.put("search.max-explain-sentences", String.valueOf(search.maxExplainSentences()));
         d.put("search.max-explain-pairs", String.valueOf(search.maxExplainPairs()));
+        d.put("search.query-cache-size", String.valueOf(search.queryCacheSize()));
         d.put("dedup.duplicate", String.valueOf(dedup.bands().duplicate()));
         d.put("dedup.near-duplicate", String.valueOf(dedup.bands().nearDuplicate()));
         d.put("dedup.related", String.valueOf(dedup.bands().related()));
@@ -227,7 +228,8 @@ public final class SettingsLoader {
                                 integer(v, "api.max-response-bytes")))),
                 section("search", () -> new SearchOptions(searchMode(text(v, "search.mode")),
                         integer(v, "search.rrf-k"), integer(v, "search.candidates"),
-                        integer(v, "search.max-explain-sentences"), integer(v, "search.max-explain-pairs"))),
+                        integer(v, "search.max-explain-sentences"), integer(v, "search.max-explain-pairs"),
+                        integer(v, "search.query-cache-size"))),
                 section("dedup", () -> new DedupOptions(new DuplicateBands(number(v, "dedup.duplicate"),
                         number(v, "dedup.near-duplicate"), number(v, "dedup.related"), number(v, "dedup.copied-text")),
                         integer(v, "dedup.matches"), integer(v, "dedup.max-pairs"))),
