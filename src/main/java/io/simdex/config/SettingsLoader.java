@@ -72,6 +72,7 @@ public final class SettingsLoader {
         d.put("model.optimization", "all");
         d.put("model.long-texts", "");          // empty: the model descriptor's
         d.put("model.chunk-overlap", "32");
+        d.put("model.thread-spinning", String.valueOf(EncoderOptions.DEFAULT_THREAD_SPINNING));
         d.put("index.threads", "0");            // 0: one per core
         d.put("index.storage", "float32");
         d.put("index.oversample", String.valueOf(IndexOptions.DEFAULT_OVERSAMPLE));
@@ -264,7 +265,8 @@ public final class SettingsLoader {
                 isSet(v, "model.long-texts") ? LongTexts.parse(text(v, "model.long-texts")) : model.longTexts(),
                 integer(v, "model.chunk-overlap"),
                 model.normalize(),
-                model.queryInstruction());
+                model.queryInstruction(),
+                bool(v, "model.thread-spinning"));
     }
 
     /** The index's options; {@code index.threads} 0 means one thread per core. */

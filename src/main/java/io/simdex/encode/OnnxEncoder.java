@@ -114,7 +114,7 @@ public final class OnnxEncoder implements Encoder {
         Model loaded = null;
         ZooModel<TokenBatch, float[][]> model;
         try {
-            sessionOptions = sessionOptions();
+            sessionOptions = sessionOptions(spec.threadSpinning());
             loaded = Model.newInstance(spec.name(), "OnnxRuntime");
             // DJL applies these on top of the session options given, and only applies intraOpNumThreads when
             // interOpNumThreads is set too
@@ -140,15 +140,17 @@ public final class OnnxEncoder implements Encoder {
     }
 
     /**
-     * Session options with ONNX Runtime's thread spinning off: by default its intra-op threads busy-wait for
-     * more work after each parallel section, which on a small machine takes CPU from the HTTP threads between
-     * queries. (Thread counts and the optimization level are set by DJL from its own options.)
+     * Session options with ONNX Runtime's thread spinning as {@code model.thread-spinning} says: with it on (ONNX
+     * Runtime's default) its threads busy-wait for more work after each parallel section, which on a small machine
+     * takes CPU from the HTTP threads between queries. (Thread counts and the optimization level are set by DJL
+     * from its own options.)
      */
-    private static SessionOptions sessionOptions() throws OrtException {
+    private static SessionOptions sessionOptions(boolean spinning) throws OrtException {
         var options = new SessionOptions();
         try {
-            options.addConfigEntry("session.intra_op.allow_spinning", "0");
-            options.addConfigEntry("session.inter_op.allow_spinning", "0");
+            String allow = spinning ? "1" : "0";
+            options.addConfigEntry("session.intra_op.allow_spinning", allow);
+            options.addConfigEntry("session.inter_op.allow_spinning", allow);
             return options;
         } catch (OrtException | RuntimeException e) {
             options.close();
