@@ -71,7 +71,7 @@ public record EncoderOptions(
     }
 
     /** The default of {@code model.thread-spinning}. */
-    public static final boolean DEFAULT_THREAD_SPINNING = false;
+    public static final boolean DEFAULT_THREAD_SPINNING = true;
 
     /** These options with the default thread spinning. */
     public EncoderOptions(String name, Path dir, Precision precision, int maxTokens, Pooling pooling, int workers,
