@@ -66,8 +66,8 @@ final class EncodeGate {
 
     /**
      * A handler run at once when {@code free} says its request needs no model call (a search whose query's
-     * embedding is cached), else gated. {@code free} must not throw, and may be wrong the safe way: a request it
-     * wrongly calls free still runs, just without waiting for its turn.
+     * embedding is cached), else gated. {@code free} must not throw. It may rarely be wrong (a cached entry evicted
+     * just after the check): that request still runs, only without waiting for its turn.
      */
     Handler gatedUnless(Predicate<Context> free, Handler handler) {
         Handler gated = gated(handler);
