@@ -57,6 +57,7 @@ public final class App implements AutoCloseable {
         this.encoder = encoder;
         this.collection = collection;
         this.search = new SearchService(collection.indexed(), encoder, settings.search());
+        MeteredEncoder.watch(search.queryCache(), metrics.registry());
         this.duplicates = new DuplicateService(collection.indexed(), encoder, settings.dedup(), search.explainer());
         this.map = new MapService(collection.indexed(), collection::changes);
         this.encodedAtStart = encodedAtStart;

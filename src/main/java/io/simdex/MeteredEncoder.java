@@ -1,11 +1,15 @@
 package io.simdex;
 
 import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
+import io.simdex.encode.DelegatingEncoder;
 import io.simdex.encode.Embedding;
 import io.simdex.encode.Encoder;
+import io.simdex.encode.QueryCache;
 
 import java.time.Duration;
 import java.util.List;
@@ -17,7 +21,7 @@ import java.util.function.Supplier;
  * {@code kind=document} for everything else (papers, texts to compare, duplicate checks). Calls with no text are
  * not counted.
  */
-public final class MeteredEncoder implements Encoder {
+public final class MeteredEncoder extends DelegatingEncoder {
 
     /** One query takes milliseconds; a batch of papers at start-up may take seconds. */
     private static final Duration[] TIME_BUCKETS = {Duration.ofMillis(1), Duration.ofMillis(5),
@@ -26,14 +30,34 @@ public final class MeteredEncoder implements Encoder {
         Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(30)};
     private static final double[] SIZE_BUCKETS = {1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024};
 
-    private final Encoder encoder;
     private final Meters documents;
     private final Meters queries;
 
     public MeteredEncoder(Encoder encoder, MeterRegistry registry) {
-        this.encoder = encoder;
+        super(encoder);
         this.documents = new Meters(registry, "document");
         this.queries = new Meters(registry, "query");
+    }
+
+    /**
+     * The query cache's meters, beside the encoder's: {@code simdex_encode_query_cache_hits_total} and
+     * {@code _misses_total} (queries answered without and with the model), {@code _evictions_total} and the gauge
+     * {@code simdex_encode_query_cache_size}.
+     */
+    public static void watch(QueryCache cache, MeterRegistry registry) {
+        FunctionCounter.builder("simdex.encode.query.cache.hits", cache, QueryCache::hits)
+                .description("search queries whose embedding came from the cache, with no model call")
+                .register(registry);
+        FunctionCounter.builder("simdex.encode.query.cache.misses", cache, QueryCache::misses)
+                .description("search queries the cache did not hold, encoded by the model")
+                .register(registry);
+        FunctionCounter.builder("simdex.encode.query.cache.evictions", cache, QueryCache::evictions)
+                .description("search queries dropped from the cache to make room")
+                .register(registry);
+        Gauge.builder("simdex.encode.query.cache.size", cache, QueryCache::size)
+                .description("search queries whose embedding the cache holds now")
+                .strongReference(true)
+                .register(registry);
     }
 
     /** The two meters of one kind of call. */
@@ -62,41 +86,11 @@ public final class MeteredEncoder implements Encoder {
 
     @Override
     public List<Embedding> encode(List<String> texts) {
-        return documents.record(texts.size(), () -> encoder.encode(texts));
+        return documents.record(texts.size(), () -> delegate.encode(texts));
     }
 
     @Override
     public List<Embedding> encodeQueries(List<String> texts) {
-        return queries.record(texts.size(), () -> encoder.encodeQueries(texts));
-    }
-
-    @Override
-    public String queryInstruction() {
-        return encoder.queryInstruction();
-    }
-
-    @Override
-    public String modelId() {
-        return encoder.modelId();
-    }
-
-    @Override
-    public String modelName() {
-        return encoder.modelName();
-    }
-
-    @Override
-    public int dimension() {
-        return encoder.dimension();
-    }
-
-    @Override
-    public int maxTokens() {
-        return encoder.maxTokens();
-    }
-
-    @Override
-    public void close() {
-        encoder.close();
+        return queries.record(texts.size(), () -> delegate.encodeQueries(texts));
     }
 }

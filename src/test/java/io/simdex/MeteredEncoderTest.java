@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
+import io.simdex.encode.QueryCache;
+
 import java.util.List;
 
 /** The encoder's meters: one count per call and its texts, by kind, and the wrapped encoder's answers unchanged. */
@@ -36,6 +38,21 @@ class MeteredEncoderTest {
         assertThat(encoder.queryInstruction()).isEqualTo("query: ");
         assertThat(encoder.modelId()).isEqualTo(fake.modelId());
         assertThat(encoder.dimension()).isEqualTo(fake.dimension());
+    }
+
+    @Test
+    void the_query_cache_counts_hits_misses_and_size_and_only_misses_reach_the_model() {
+        var cache = new QueryCache(encoder, 16);
+        MeteredEncoder.watch(cache, registry);
+
+        cache.encodeQuery("graph networks");
+        cache.encodeQuery("graph networks");
+        cache.encodeQuery("protein folding");
+
+        assertThat(registry.get("simdex.encode.query.cache.hits").functionCounter().count()).isEqualTo(1);
+        assertThat(registry.get("simdex.encode.query.cache.misses").functionCounter().count()).isEqualTo(2);
+        assertThat(registry.get("simdex.encode.query.cache.size").gauge().value()).isEqualTo(2);
+        assertThat(calls("query")).isEqualTo(2);
     }
 
     @Test

@@ -72,6 +72,7 @@ public final class SettingsLoader {
         d.put("model.optimization", "all");
         d.put("model.long-texts", "");          // empty: the model descriptor's
         d.put("model.chunk-overlap", "32");
+        d.put("model.thread-spinning", String.valueOf(EncoderOptions.DEFAULT_THREAD_SPINNING));
         d.put("index.threads", "0");            // 0: one per core
         d.put("index.storage", "float32");
         d.put("index.oversample", String.valueOf(IndexOptions.DEFAULT_OVERSAMPLE));
@@ -97,6 +98,7 @@ public final class SettingsLoader {
         d.put("search.candidates", String.valueOf(search.candidates()));
         d.put("search.max-explain-sentences", String.valueOf(search.maxExplainSentences()));
         d.put("search.max-explain-pairs", String.valueOf(search.maxExplainPairs()));
+        d.put("search.query-cache-size", String.valueOf(search.queryCacheSize()));
         d.put("dedup.duplicate", String.valueOf(dedup.bands().duplicate()));
         d.put("dedup.near-duplicate", String.valueOf(dedup.bands().nearDuplicate()));
         d.put("dedup.related", String.valueOf(dedup.bands().related()));
@@ -227,7 +229,8 @@ public final class SettingsLoader {
                                 integer(v, "api.max-response-bytes")))),
                 section("search", () -> new SearchOptions(searchMode(text(v, "search.mode")),
                         integer(v, "search.rrf-k"), integer(v, "search.candidates"),
-                        integer(v, "search.max-explain-sentences"), integer(v, "search.max-explain-pairs"))),
+                        integer(v, "search.max-explain-sentences"), integer(v, "search.max-explain-pairs"),
+                        integer(v, "search.query-cache-size"))),
                 section("dedup", () -> new DedupOptions(new DuplicateBands(number(v, "dedup.duplicate"),
                         number(v, "dedup.near-duplicate"), number(v, "dedup.related"), number(v, "dedup.copied-text")),
                         integer(v, "dedup.matches"), integer(v, "dedup.max-pairs"))),
@@ -262,7 +265,8 @@ public final class SettingsLoader {
                 isSet(v, "model.long-texts") ? LongTexts.parse(text(v, "model.long-texts")) : model.longTexts(),
                 integer(v, "model.chunk-overlap"),
                 model.normalize(),
-                model.queryInstruction());
+                model.queryInstruction(),
+                bool(v, "model.thread-spinning"));
     }
 
     /** The index's options; {@code index.threads} 0 means one thread per core. */

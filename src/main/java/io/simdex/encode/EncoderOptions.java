@@ -20,6 +20,8 @@ import java.util.Objects;
  * @param chunkOverlap     with {@link LongTexts#CHUNK}, tokens shared by consecutive windows
  * @param normalize        whether pooled vectors are L2-normalized (from the model's descriptor)
  * @param queryInstruction put in front of free-text search queries only; empty for none
+ * @param threadSpinning   whether ONNX Runtime's threads busy-wait for more work after each parallel section
+ *                         (a little lower latency for one query, more CPU per query; never while idle)
  */
 public record EncoderOptions(
         String name,
@@ -34,7 +36,8 @@ public record EncoderOptions(
         LongTexts longTexts,
         int chunkOverlap,
         boolean normalize,
-        String queryInstruction) {
+        String queryInstruction,
+        boolean threadSpinning) {
     /** The most positions a BERT-style encoder of this family accepts. */
     public static final int MODEL_MAX_POSITIONS = 512;
 
@@ -67,6 +70,17 @@ public record EncoderOptions(
         }
     }
 
+    /** The default of {@code model.thread-spinning}. */
+    public static final boolean DEFAULT_THREAD_SPINNING = true;
+
+    /** These options with the default thread spinning. */
+    public EncoderOptions(String name, Path dir, Precision precision, int maxTokens, Pooling pooling, int workers,
+            int threadsPerWorker, int batchSize, Optimization optimization, LongTexts longTexts, int chunkOverlap,
+            boolean normalize, String queryInstruction) {
+        this(name, dir, precision, maxTokens, pooling, workers, threadsPerWorker, batchSize, optimization, longTexts,
+                chunkOverlap, normalize, queryInstruction, DEFAULT_THREAD_SPINNING);
+    }
+
     /** A model run with the default precision (fp32), optimization, truncation and thread settings given. */
     public EncoderOptions(String name, Path dir, int maxTokens, Pooling pooling, int workers, int threadsPerWorker,
                  int batchSize) {
@@ -77,18 +91,18 @@ public record EncoderOptions(
     /** A copy that runs with other thread settings. */
     public EncoderOptions withThreads(int workers, int threadsPerWorker) {
         return new EncoderOptions(name, dir, precision, maxTokens, pooling, workers, threadsPerWorker, batchSize,
-                optimization, longTexts, chunkOverlap, normalize, queryInstruction);
+                optimization, longTexts, chunkOverlap, normalize, queryInstruction, threadSpinning);
     }
 
     /** A copy that puts {@code instruction} in front of search queries. */
     public EncoderOptions withQueryInstruction(String instruction) {
         return new EncoderOptions(name, dir, precision, maxTokens, pooling, workers, threadsPerWorker, batchSize,
-                optimization, longTexts, chunkOverlap, normalize, instruction);
+                optimization, longTexts, chunkOverlap, normalize, instruction, threadSpinning);
     }
 
     /** A copy that handles long texts differently. */
     public EncoderOptions withLongTexts(LongTexts longTexts, int chunkOverlap) {
         return new EncoderOptions(name, dir, precision, maxTokens, pooling, workers, threadsPerWorker, batchSize,
-                optimization, longTexts, chunkOverlap, normalize, queryInstruction);
+                optimization, longTexts, chunkOverlap, normalize, queryInstruction, threadSpinning);
     }
 }

@@ -1,12 +1,13 @@
 package io.simdex.encode;
 
 import ai.djl.MalformedModelException;
+import ai.djl.Model;
 import ai.djl.engine.EngineException;
 import ai.djl.inference.Predictor;
-import ai.djl.repository.zoo.Criteria;
-import ai.djl.repository.zoo.ModelNotFoundException;
 import ai.djl.repository.zoo.ZooModel;
 import ai.djl.translate.TranslateException;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession.SessionOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,6 +64,8 @@ public final class OnnxEncoder implements Encoder {
     private final String filesFingerprint;
     private final TextTokenizer tokenizer;
     private final ZooModel<TokenBatch, float[][]> model;
+    /** The ONNX Runtime session's options, ours to close after the model. */
+    private final SessionOptions sessionOptions;
     private final List<Predictor<TokenBatch, float[][]>> predictors;
     private final BlockingQueue<Predictor<TokenBatch, float[][]>> idle;
     private final ExecutorService workers;
@@ -70,8 +73,9 @@ public final class OnnxEncoder implements Encoder {
     private volatile boolean closed;
 
     private OnnxEncoder(EncoderOptions spec, String filesFingerprint, TextTokenizer tokenizer,
-                        ZooModel<TokenBatch, float[][]> model) {
+                        ZooModel<TokenBatch, float[][]> model, SessionOptions sessionOptions) {
         this.spec = spec;
+        this.sessionOptions = sessionOptions;
         this.filesFingerprint = filesFingerprint;
         this.modelId = modelId(spec, filesFingerprint);
         this.tokenizer = tokenizer;
@@ -105,35 +109,63 @@ public final class OnnxEncoder implements Encoder {
         Path tokenizerJson = dir.resolve(ModelFiles.TOKENIZER);
         String filesFingerprint = fingerprint(onnx, tokenizerJson);
         var translator = new BertTranslator(spec.pooling(), spec.normalize());
-        Criteria<TokenBatch, float[][]> criteria = Criteria.builder()
-                .setTypes(TokenBatch.class, float[][].class)
-                .optModelPath(dir)
-                .optEngine("OnnxRuntime")
-                .optTranslator(translator)
-                // DJL only applies intraOpNumThreads when interOpNumThreads is set too.
-                .optOption("interOpNumThreads", "1")
-                .optOption("intraOpNumThreads", Integer.toString(spec.threadsPerWorker()))
-                .optOption("optLevel", OPT_LEVELS.get(spec.optimization()))
-                .build();
         TextTokenizer tokenizer = TextTokenizer.load(tokenizerJson);
+        SessionOptions sessionOptions = null;
+        Model loaded = null;
         ZooModel<TokenBatch, float[][]> model;
         try {
-            model = criteria.loadModel();
+            sessionOptions = sessionOptions(spec.threadSpinning());
+            loaded = Model.newInstance(spec.name(), "OnnxRuntime");
+            // DJL applies these on top of the session options given, and only applies intraOpNumThreads when
+            // interOpNumThreads is set too
+            loaded.load(dir, "model", Map.of("sessionOptions", sessionOptions,
+                    "interOpNumThreads", "1",
+                    "intraOpNumThreads", Integer.toString(spec.threadsPerWorker()),
+                    "optLevel", OPT_LEVELS.get(spec.optimization())));
+            model = new ZooModel<>(loaded, translator);
             translator.inputNames(model.describeInput().keys());
-        } catch (IOException | ModelNotFoundException | MalformedModelException e) {
-            tokenizer.close();
+        } catch (IOException | MalformedModelException e) {
+            closeAll(loaded, sessionOptions, tokenizer);
             throw ModelFiles.badModel(onnx, e);
-        } catch (EngineException | LinkageError e) {
-            tokenizer.close();
+        } catch (OrtException | EngineException | LinkageError e) {
+            closeAll(loaded, sessionOptions, tokenizer);
             throw ModelFiles.runtimeUnavailable(e);
         }
         try {
-            return new OnnxEncoder(spec, filesFingerprint, tokenizer, model);
+            return new OnnxEncoder(spec, filesFingerprint, tokenizer, model, sessionOptions);
         } catch (RuntimeException e) {
-            model.close();
-            tokenizer.close();
+            closeAll(model, sessionOptions, tokenizer);
             throw e;
         }
+    }
+
+    /**
+     * Session options with ONNX Runtime's thread spinning as {@code model.thread-spinning} says: with it on (ONNX
+     * Runtime's default) its threads busy-wait for more work after each parallel section, which on a small machine
+     * takes CPU from the HTTP threads between queries. (Thread counts and the optimization level are set by DJL
+     * from its own options.)
+     */
+    private static SessionOptions sessionOptions(boolean spinning) throws OrtException {
+        var options = new SessionOptions();
+        try {
+            String allow = spinning ? "1" : "0";
+            options.addConfigEntry("session.intra_op.allow_spinning", allow);
+            options.addConfigEntry("session.inter_op.allow_spinning", allow);
+            return options;
+        } catch (OrtException | RuntimeException e) {
+            options.close();
+            throw e;
+        }
+    }
+
+    private static void closeAll(Model model, SessionOptions options, TextTokenizer tokenizer) {
+        if (model != null) {
+            model.close();
+        }
+        if (options != null) {
+            options.close();
+        }
+        tokenizer.close();
     }
 
     /**
@@ -370,6 +402,7 @@ public final class OnnxEncoder implements Encoder {
         workers.shutdownNow();
         predictors.forEach(Predictor::close);
         model.close();
+        sessionOptions.close();
         tokenizer.close();
     }
 }

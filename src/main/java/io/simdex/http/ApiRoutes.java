@@ -74,7 +74,7 @@ final class ApiRoutes {
         get(config, "/livez", this::livez);
         get(config, "/readyz", this::readyz);
         get(config, "/health", this::health);
-        get(config, "/api/search", gate.gated(this::search));
+        get(config, "/api/search", gate.gatedUnless(this::answersWithoutModel, this::search));
         config.routes.post(BATCH_PATH, gate.gated(this::searchBatch));
         get(config, "/api/papers/{id}", this::paper);
         get(config, "/api/papers/{id}/similar", gate.gatedWhenExplaining(this::similar));
@@ -154,6 +154,24 @@ final class ApiRoutes {
         int offset = offset(ctx, filter);
         SearchResult result = service().search(q, deeper(filter, offset), mode);
         ctx.json(new ApiResponses.Search(q, mode, filter.k(), offset, page(result, offset), result.tookMillis()));
+    }
+
+    /**
+     * Whether a {@code GET /api/search} can be answered without the model, so without a turn at the gate: no
+     * explanation, and a lexical search or a query whose embedding is cached. Anything it cannot read is left for
+     * the gated handler to refuse.
+     */
+    private boolean answersWithoutModel(Context ctx) {
+        String q = ctx.queryParam("q");
+        if (q == null || q.isBlank() || q.length() > limits.maxQueryChars() || EncodeGate.explaining(ctx)
+                || !slot.ready()) {
+            return false;
+        }
+        String label = ctx.queryParam("mode");
+        SearchService service = service();
+        SearchMode mode = label == null ? service.searchOptions().defaultMode()
+                : SearchMode.byLabel(label).orElse(null);
+        return mode != null && service.answersWithoutModel(q, mode);
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 
 /**
  * Admission control for the routes that encode text: at most {@code api.max-concurrent-encodes} run at once,
@@ -60,11 +61,23 @@ final class EncodeGate {
      * lookup by id encodes nothing.
      */
     Handler gatedWhenExplaining(Handler handler) {
+        return gatedUnless(ctx -> !explaining(ctx), handler);
+    }
+
+    /**
+     * A handler run at once when {@code free} says its request needs no model call (a search whose query's
+     * embedding is cached), else gated. {@code free} must not throw. It may rarely be wrong (a cached entry evicted
+     * just after the check): that request still runs, only without waiting for its turn.
+     */
+    Handler gatedUnless(Predicate<Context> free, Handler handler) {
         Handler gated = gated(handler);
-        return ctx -> {
-            String explain = ctx.queryParam("explain");
-            (explain != null && !explain.equalsIgnoreCase("false") ? gated : handler).handle(ctx);
-        };
+        return ctx -> (free.test(ctx) ? handler : gated).handle(ctx);
+    }
+
+    /** Whether a GET asks for explanations, which encode sentences. */
+    static boolean explaining(Context ctx) {
+        String explain = ctx.queryParam("explain");
+        return explain != null && !explain.equalsIgnoreCase("false");
     }
 
     /** Requests waiting for their turn now. */

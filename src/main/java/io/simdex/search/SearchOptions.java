@@ -15,9 +15,11 @@ import java.util.Objects;
  *                    {@code search.max-explain-sentences}
  * @param maxExplainPairs the most sentence pairs one request's explanations may score; a request over it is
  *                    refused, naming {@code search.max-explain-pairs}
+ * @param queryCacheSize how many recent free-text queries keep their embedding, so that asking one again needs
+ *                    no model call; 0 turns the cache off ({@code search.query-cache-size})
  */
 public record SearchOptions(SearchMode defaultMode, int rrfK, int candidates, int maxExplainSentences,
-                            int maxExplainPairs) {
+                            int maxExplainPairs, int queryCacheSize) {
 
     /** The largest fusion constant: far beyond it, every rank scores the same. */
     public static final int MAX_RRF_K = 100_000;
@@ -39,6 +41,21 @@ public record SearchOptions(SearchMode defaultMode, int rrfK, int candidates, in
         if (maxExplainPairs < 1 || maxExplainPairs > 100_000_000) {
             throw new IllegalArgumentException("max-explain-pairs must be 1..100000000, got " + maxExplainPairs);
         }
+        if (queryCacheSize < 0 || queryCacheSize > MAX_QUERY_CACHE_SIZE) {
+            throw new IllegalArgumentException("query-cache-size must be 0.." + MAX_QUERY_CACHE_SIZE + ", got "
+                    + queryCacheSize);
+        }
+    }
+
+    /** These options with the default query cache. */
+    public SearchOptions(SearchMode defaultMode, int rrfK, int candidates, int maxExplainSentences,
+            int maxExplainPairs) {
+        this(defaultMode, rrfK, candidates, maxExplainSentences, maxExplainPairs, DEFAULT_QUERY_CACHE_SIZE);
+    }
+
+    /** These options with another query cache size; 0 turns it off. */
+    public SearchOptions withQueryCacheSize(int size) {
+        return new SearchOptions(defaultMode, rrfK, candidates, maxExplainSentences, maxExplainPairs, size);
     }
 
     /** These options with the default explanation limits. */
@@ -49,11 +66,21 @@ public record SearchOptions(SearchMode defaultMode, int rrfK, int candidates, in
     /** The default of {@code search.max-explain-sentences}: k = 100 abstracts of about a dozen sentences. */
     public static final int DEFAULT_MAX_EXPLAIN_SENTENCES = 1500;
 
+    /**
+     * The default of {@code search.query-cache-size}: 4096 queries, about 7 MB with 384-d vectors and short
+     * queries.
+     */
+    public static final int DEFAULT_QUERY_CACHE_SIZE = 4096;
+
+    /** The largest query cache: about 1.7 GB with 384-d vectors. */
+    public static final int MAX_QUERY_CACHE_SIZE = 1_000_000;
+
     /** The default of {@code search.max-explain-pairs}. */
     public static final int DEFAULT_MAX_EXPLAIN_PAIRS = 100_000;
 
     /** The defaults of {@code config/simdex.yaml}: hybrid search, fused with k = 60 over 100 candidates. */
     public static SearchOptions defaults() {
-        return new SearchOptions(SearchMode.HYBRID, 60, 100, DEFAULT_MAX_EXPLAIN_SENTENCES, DEFAULT_MAX_EXPLAIN_PAIRS);
+        return new SearchOptions(SearchMode.HYBRID, 60, 100, DEFAULT_MAX_EXPLAIN_SENTENCES, DEFAULT_MAX_EXPLAIN_PAIRS,
+                DEFAULT_QUERY_CACHE_SIZE);
     }
 }

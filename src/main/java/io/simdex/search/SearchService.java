@@ -2,6 +2,7 @@ package io.simdex.search;
 
 import io.simdex.corpus.Paper;
 import io.simdex.encode.Encoder;
+import io.simdex.encode.QueryCache;
 import io.simdex.index.Hit;
 import io.simdex.index.SearchRequest;
 import io.simdex.ingest.IndexedCorpus;
@@ -29,6 +30,8 @@ public final class SearchService implements AutoCloseable {
 
     private final IndexedCorpus corpus;
     private final Encoder encoder;
+    /** Free-text queries go through it; everything else the encoder embeds goes straight to the model. */
+    private final QueryCache queries;
     private final SearchOptions searchOptions;
     private final Ranker ranker;
     private final MatchExplainer explainer;
@@ -46,6 +49,7 @@ public final class SearchService implements AutoCloseable {
         this.searchOptions = Objects.requireNonNull(searchOptions, "searchOptions");
         this.ranker = new Ranker(searchOptions);
         corpus.requireEncoder(encoder);
+        this.queries = new QueryCache(encoder, searchOptions.queryCacheSize());
         this.explainer = new MatchExplainer(corpus.corpus(), encoder, searchOptions);
         this.recommender = new Recommender(corpus.index());
     }
@@ -88,7 +92,7 @@ public final class SearchService implements AutoCloseable {
         }
         checkKnown("exclude", filter.exclude());
         if (mode == SearchMode.VECTOR) {
-            return nearestTo(text, encoder.encodeQuery(text).vector(), filter, start);
+            return nearestTo(text, queries.encodeQuery(text).vector(), filter, start);
         }
         List<Match> matches = mode == SearchMode.LEXICAL ? lexical(text, filter) : hybrid(text, filter);
         return result(filter.explain() ? explainer.explainText(text, matches) : matches, start);
@@ -160,6 +164,20 @@ public final class SearchService implements AutoCloseable {
         List<Match> matches = matches(recommender.recommend(List.copyOf(new LinkedHashSet<>(positive)),
                 List.copyOf(new LinkedHashSet<>(negative)), strategy, filter, allowed(filter)), filter);
         return result(filter.explain() ? explainByNearestPositive(positive, matches) : matches, start);
+    }
+
+    /**
+     * Whether {@link #search(String, ResultFilter, SearchMode)} of {@code text} in {@code mode}, without an
+     * explanation, would answer without calling the model now: lexical search never does, and the others not
+     * when the query's embedding is cached.
+     */
+    public boolean answersWithoutModel(String text, SearchMode mode) {
+        return mode == SearchMode.LEXICAL || queries.holds(text);
+    }
+
+    /** The cache of recent free-text query embeddings, for its meters. */
+    public QueryCache queryCache() {
+        return queries;
     }
 
     /** Explains matches by sentence pairs, within the explanation limits; shared with the duplicate checks. */
@@ -248,7 +266,7 @@ public final class SearchService implements AutoCloseable {
     /** Both rankings, as deep as {@link Ranker#depth} says, fused by {@link Ranker#hybrid}. */
     private List<Match> hybrid(String text, ResultFilter filter) {
         int depth = ranker.depth(filter.k());
-        float[] query = encoder.encodeQuery(text).vector();
+        float[] query = queries.encodeQuery(text).vector();
         List<Hit> byMeaning = corpus.index().search(new SearchRequest(query, depth, filter.exclude(),
                 SearchRequest.NO_MIN_SCORE).withFilter(allowed(filter)));
         List<LexicalHit> byWords = corpus.lexical().search(text, depth, filter.exclude(), allowed(filter));

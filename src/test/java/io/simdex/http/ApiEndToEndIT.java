@@ -57,6 +57,8 @@ class ApiEndToEndIT {
 
         assertThat(metrics).contains("simdex_index_papers 772.0")
                 .containsPattern("(?m)^simdex_encode_seconds_count\\{kind=\"query\"} [1-9]")
+                .containsPattern("(?m)^simdex_encode_query_cache_misses_total [1-9]")
+                .containsPattern("(?m)^simdex_encode_query_cache_size [1-9]")
                 .containsPattern("(?m)^http_server_requests_seconds_count\\{method=\"GET\",status=\"200\","
                         + "uri=\"/api/search\"} [1-9]");
     }

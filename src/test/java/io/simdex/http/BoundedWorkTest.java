@@ -127,6 +127,43 @@ class BoundedWorkTest {
     }
 
     @Test
+    void a_repeated_query_is_not_encoded_again_and_skips_the_gate_while_it_is_full() throws Exception {
+        // given a query searched once, so its embedding is cached, and then the one encoding slot held
+        start(bounds(1, 0, 30));
+        assertThat(get("/api/search?q=protein+folding&mode=vector").statusCode()).isEqualTo(200);
+        int encoded = fake.encodedTexts();
+        CompletableFuture<HttpResponse<String>> running = searchAsync("slow+speech");
+        assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
+
+        // when the same query comes again, in vector and in the default (hybrid) mode, and a new query comes
+        HttpResponse<String> vector = get("/api/search?q=protein+folding&mode=vector");
+        HttpResponse<String> hybrid = get("/api/search?q=protein+folding");
+        HttpResponse<String> fresh = get("/api/search?q=design");
+        HttpResponse<String> explained = get("/api/search?q=protein+folding&explain=true");
+
+        // then the repeated ones are answered without the model and without a turn; new work still queues
+        assertThat(vector.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(vector.body()).get("results").get(0).get("id").asText()).isEqualTo("a");
+        assertThat(hybrid.statusCode()).isEqualTo(200);
+        assertThat(fresh.statusCode()).isEqualTo(429);
+        assertThat(explained.statusCode()).as("explanations encode sentences").isEqualTo(429);
+        assertThat(fake.seenTexts().stream().filter("protein folding"::equals)).hasSize(1);
+        release.countDown();
+        assertThat(running.get(20, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+        assertThat(fake.encodedTexts()).isEqualTo(encoded + 1);
+    }
+
+    @Test
+    void with_the_query_cache_off_a_repeated_query_is_encoded_again() throws Exception {
+        start(new HttpOptions(10, 1000), SearchOptions.defaults().withQueryCacheSize(0));
+
+        get("/api/search?q=protein+folding");
+        get("/api/search?q=protein+folding");
+
+        assertThat(fake.seenTexts().stream().filter("protein folding"::equals)).hasSize(2);
+    }
+
+    @Test
     void a_request_that_waits_longer_than_the_request_timeout_gets_503() throws Exception {
         start(bounds(1, 4, 1));
         CompletableFuture<HttpResponse<String>> running = searchAsync("slow+protein");

@@ -124,13 +124,29 @@ class SearchServiceTest {
 
     @Test
     void free_text_is_encoded_as_a_query_in_vector_and_hybrid_modes() {
-        service = service(SearchOptions.defaults());
+        service = service(SearchOptions.defaults().withQueryCacheSize(0));
 
         service.search("protein folding", ResultFilter.top(3), SearchMode.VECTOR);
         service.search("protein folding", ResultFilter.top(3), SearchMode.HYBRID);
         service.search("protein folding", ResultFilter.top(3), SearchMode.LEXICAL);
 
         assertThat(encoder.queries.get()).isEqualTo(2);
+    }
+
+    @Test
+    void a_query_searched_again_in_any_mode_is_encoded_once_and_then_needs_no_model() {
+        service = service(SearchOptions.defaults());
+        assertThat(service.answersWithoutModel("protein folding", SearchMode.VECTOR)).isFalse();
+        assertThat(service.answersWithoutModel("protein folding", SearchMode.LEXICAL)).isTrue();
+
+        var first = service.search("protein folding", ResultFilter.top(3), SearchMode.VECTOR);
+        var again = service.search("protein folding", ResultFilter.top(3), SearchMode.VECTOR);
+        service.search("protein folding", ResultFilter.top(3), SearchMode.HYBRID);
+
+        assertThat(encoder.queries.get()).isEqualTo(1);
+        assertThat(again.matches()).isEqualTo(first.matches());
+        assertThat(service.answersWithoutModel("protein folding", SearchMode.HYBRID)).isTrue();
+        assertThat(service.queryCache().hits()).isEqualTo(2);
     }
 
     @ParameterizedTest

@@ -103,6 +103,14 @@ public final class BenchCommand implements Callable<Integer> {
             description = "http suite: seconds of untimed load before each run (default 3; --quick: 1).")
     Double httpWarmup;
 
+    @Option(names = "--http-zipf", paramLabel = "S",
+            description = "http suite: Zipf exponent of the repeated-query search mix (default 1.0; 0: leave it out).")
+    Double httpZipf;
+
+    @Option(names = "--http-zipf-queries", paramLabel = "N",
+            description = "http suite: distinct queries the repeated-query mix draws from (default 5000).")
+    Integer httpZipfQueries;
+
     @Option(names = "--set", paramLabel = "KEY=VALUE",
             description = "http suite: a service setting by its dotted key, as simdex serve --set takes it, e.g. "
                     + "--set api.max-queued-encodes=8. Repeatable.")
@@ -155,7 +163,9 @@ public final class BenchCommand implements Callable<Integer> {
     private LoadOptions load() {
         LoadOptions defaults = LoadOptions.defaults(quick);
         return new LoadOptions(httpWarmup != null ? httpWarmup : defaults.warmupSeconds(),
-                httpSeconds != null ? httpSeconds : defaults.measuredSeconds(), serviceSettings);
+                httpSeconds != null ? httpSeconds : defaults.measuredSeconds(), serviceSettings,
+                httpZipf != null ? httpZipf : defaults.zipfExponent(),
+                httpZipfQueries != null ? httpZipfQueries : defaults.zipfQueries());
     }
 
     private int orDefault(Integer given, int full, int smoke) {

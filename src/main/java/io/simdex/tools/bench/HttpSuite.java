@@ -25,7 +25,10 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
@@ -61,6 +64,7 @@ final class HttpSuite {
     private static final String RAW_ENCODE = "Encoder.encodeQuery, in process";
     private static final String SEARCH_VECTOR = "GET /api/search?q=…&mode=vector";
     private static final String SEARCH_DEFAULT = "GET /api/search?q=… (default mode)";
+    private static final String REPEATED = ", repeated-query mix";
 
     private final BenchOptions options;
     private final PrintStream progress;
@@ -163,6 +167,57 @@ final class HttpSuite {
         rows.add(row("search", SEARCH_VECTOR, measure("search", SEARCH_VECTOR, clients, vectorGet), RAW_ENCODE, raw));
         rows.add(row("search", SEARCH_DEFAULT, measure("search", SEARCH_DEFAULT, clients, defaultGet), RAW_ENCODE,
                 raw));
+        if (options.load().zipfExponent() > 0) {
+            repeatedMix(app, clients, raw, rows);
+        }
+    }
+
+    /**
+     * The same searches with queries drawn from a Zipf mix over the last {@code --http-zipf-queries} queries of
+     * the set (which the distinct runs before it did not reach), against the same raw encoding; a note per run
+     * says how many of its requests repeated an earlier query and how many the query cache answered.
+     */
+    private void repeatedMix(App app, int clients, LoadRun.Result raw, List<BenchResults.HttpRow> rows)
+            throws InterruptedException {
+        String service = "http://127.0.0.1:" + app.port();
+        int distinct = Math.min(options.load().zipfQueries(), queries.size());
+        var mix = new ZipfQueries(queries.subList(queries.size() - distinct, queries.size()),
+                options.load().zipfExponent());
+        var randoms = new Random[clients];
+        for (int c = 0; c < clients; c++) {
+            randoms[c] = new Random(options.seed() + 1000 + c);
+        }
+        Set<String> sent = ConcurrentHashMap.newKeySet();
+        var drawn = new AtomicLong();
+        var repeats = new AtomicLong();
+        Target draw = (c, n) -> {
+            String q = mix.draw(randoms[c]);
+            drawn.incrementAndGet();
+            if (!sent.add(q)) {
+                repeats.incrementAndGet();
+            }
+            return encode(q);
+        };
+        String mixName = String.format(Locale.ROOT, "Zipf s = %s over %d queries", options.load().zipfExponent(),
+                mix.size());
+        var cache = app.search().queryCache();
+        for (Map.Entry<String, String> target : List.of(Map.entry(SEARCH_VECTOR, "/api/search?mode=vector&q="),
+                Map.entry(SEARCH_DEFAULT, "/api/search?q="))) {
+            LoadRun.Call call = httpGet(client, service, (c, n) -> target.getValue() + draw.pathAndQuery(c, n));
+            long drawnBefore = drawn.get();
+            long repeatsBefore = repeats.get();
+            long hitsBefore = cache.hits();
+            long missesBefore = cache.misses();
+            String name = target.getKey() + REPEATED;
+            rows.add(row("search", name, measure("search", name, clients, call), RAW_ENCODE, raw));
+            long requests = drawn.get() - drawnBefore;
+            long hits = cache.hits() - hitsBefore;
+            long lookups = hits + cache.misses() - missesBefore;
+            notes.add(String.format(Locale.ROOT, "HTTP suite, %s (%s): %d requests (warm-up included), %.1f %% "
+                    + "repeated a query sent before in the mix; the query cache (size %d) answered %.1f %% of its "
+                    + "lookups", name, mixName, requests, 100.0 * (repeats.get() - repeatsBefore) / Math.max(1, requests),
+                    cache.maxEntries(), 100.0 * hits / Math.max(1, lookups)));
+        }
     }
 
     private void overload(App app, List<BenchResults.HttpRow> rows) throws InterruptedException {

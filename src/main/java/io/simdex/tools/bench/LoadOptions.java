@@ -10,8 +10,18 @@ import java.util.Map;
  * @param measuredSeconds the measured window of each run
  * @param serviceSettings dotted settings ({@code api.max-queued-encodes=8}) on top of the config file and
  *                        environment, as {@code simdex serve --set} takes them
+ * @param zipfExponent the search scenario's repeated-query mix draws the query of popularity rank r with
+ *                     probability proportional to 1 / r^s, s this exponent; 0 leaves the mix out
+ * @param zipfQueries distinct queries the repeated-query mix draws from
  */
-public record LoadOptions(double warmupSeconds, double measuredSeconds, Map<String, String> serviceSettings) {
+public record LoadOptions(double warmupSeconds, double measuredSeconds, Map<String, String> serviceSettings,
+                          double zipfExponent, int zipfQueries) {
+
+    /** The default of {@code --http-zipf}: about as skewed as the popularity of web search queries. */
+    static final double DEFAULT_ZIPF_EXPONENT = 1.0;
+
+    /** The default of {@code --http-zipf-queries}. */
+    static final int DEFAULT_ZIPF_QUERIES = 5000;
 
     public LoadOptions {
         if (!(warmupSeconds >= 0) || !Double.isFinite(warmupSeconds)) {
@@ -22,6 +32,18 @@ public record LoadOptions(double warmupSeconds, double measuredSeconds, Map<Stri
                     + measuredSeconds);
         }
         serviceSettings = Map.copyOf(serviceSettings);
+        if (!(zipfExponent >= 0) || zipfExponent > 10) {
+            throw new IllegalArgumentException("--http-zipf must be 0..10 (0: no repeated-query mix), got "
+                    + zipfExponent);
+        }
+        if (zipfQueries < 1 || zipfQueries > 1_000_000) {
+            throw new IllegalArgumentException("--http-zipf-queries must be 1..1000000, got " + zipfQueries);
+        }
+    }
+
+    /** These times and settings, with the default repeated-query mix. */
+    public LoadOptions(double warmupSeconds, double measuredSeconds, Map<String, String> serviceSettings) {
+        this(warmupSeconds, measuredSeconds, serviceSettings, DEFAULT_ZIPF_EXPONENT, DEFAULT_ZIPF_QUERIES);
     }
 
     /** 3 s of warm-up and 10 s measured per run; 1 and 3 s for a quick run. */
