@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +56,39 @@ public final class Evaluation {
                     mode == SearchMode.LEXICAL ? null : EvalReport.EncodingSpeed.of(r.documents())));
         }
         return results;
+    }
+
+    /** Random pairs drawn for the related-paper AUC, and the seed they are drawn with. */
+    static final int RANDOM_PAIRS = 10_000;
+    static final long RANDOM_SEED = 16;
+
+    /**
+     * The related-paper check: for each related pair, the rank of one paper among every document of the set
+     * when the papers like the other are asked for ({@link RelatedMetrics}), and the random-pair AUC of their
+     * cosines. "Papers like this one" is {@code GET /api/papers/{id}/similar}: the paper's own vector searched
+     * in the flat index, the paper itself left out. Documents are embedded as for {@link #retrieval}, so the
+     * two checks share their cached vectors.
+     *
+     * @throws EvalDataException if a pair names a document the set does not hold
+     */
+    public List<EvalReport.RelatedResult> related(BeirDataset data, List<CoCitedPairs.Pair> pairs) {
+        List<String> docIds = data.documents().stream().map(BeirDataset.Document::id).toList();
+        CoCitedPairs.requireKnown(pairs, new HashSet<>(docIds), data.name());
+        EvalEncoder.Encoded docs = encoder.documents(data.name() + "-documents",
+                data.documents().stream().map(BeirDataset.Document::fullText).toList());
+        try (FlatIndex index = new FlatIndex(docs.vectors()[0].length, IndexOptions.defaults())) {
+            index.addAll(docIds, docs.vectors());
+            RelatedMetrics m = RelatedMetrics.of(pairs, (id, leaveOut, depth) -> {
+                var skip = new HashSet<>(leaveOut);
+                skip.add(id);
+                return index.search(new SearchRequest(index.vector(id).orElseThrow(), depth, skip,
+                        SearchRequest.NO_MIN_SCORE)).stream().map(Hit::id).toList();
+            });
+            double auc = RelatedMetrics.auc(pairs, docIds, docs.vectors(), RANDOM_PAIRS, RANDOM_SEED);
+            return List.of(new EvalReport.RelatedResult(data.name(), SearchMode.VECTOR.label(), docIds.size(),
+                    m.pairs(), m.queries(), m.recall10(), m.recall100(), m.mrr100(), auc,
+                    EvalReport.EncodingSpeed.of(docs)));
+        }
     }
 
     /** Spearman correlation between each pair's cosine and its gold score; sentences are embedded as documents. */
