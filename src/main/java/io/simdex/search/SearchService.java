@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
@@ -33,6 +34,7 @@ public final class SearchService implements AutoCloseable {
     private final Ranker ranker;
     private final MatchExplainer explainer;
     private final Recommender recommender;
+    private final RelatedPicker picker;
 
     /** A service with the default search options. */
     public SearchService(IndexedCorpus corpus, Encoder encoder) {
@@ -48,6 +50,7 @@ public final class SearchService implements AutoCloseable {
         corpus.requireEncoder(encoder);
         this.explainer = new MatchExplainer(corpus.corpus(), encoder, searchOptions);
         this.recommender = new Recommender(corpus.index());
+        this.picker = new RelatedPicker(corpus.corpus(), corpus.index());
     }
 
     /**
@@ -100,9 +103,21 @@ public final class SearchService implements AutoCloseable {
      * instruction: it is compared with papers as a paper.
      */
     public SearchResult similarToText(String text, ResultFilter filter) {
+        return similarToText(text, filter, RelatedOptions.plain());
+    }
+
+    /**
+     * {@link #similarToText(String, ResultFilter)}, diversified as {@code related} says; the text is no paper of
+     * the corpus, so {@link RelatedOptions#duplicates()} does not apply.
+     */
+    public SearchResult similarToText(String text, ResultFilter filter, RelatedOptions related) {
         long start = System.nanoTime();
         checkKnown("exclude", filter.exclude());
-        return nearestTo(text, encoder.encode(text).vector(), filter, start);
+        float[] vector = encoder.encode(text).vector();
+        RelatedPicker.Picked picked = picker.pick(List.of(),
+                depth -> corpus.index().search(request(vector, filter.withK(depth), Set.of())), filter.k(), related);
+        List<Match> matches = matches(picked.hits(), filter);
+        return result(filter.explain() ? explainer.explainText(text, matches) : matches, start);
     }
 
     private SearchResult nearestTo(String text, float[] vector, ResultFilter filter, long start) {
@@ -126,10 +141,24 @@ public final class SearchService implements AutoCloseable {
      * @throws UnknownIdsException   if the filter excludes an id the corpus does not hold
      */
     public SearchResult similar(String id, ResultFilter filter) {
+        return similar(id, filter, RelatedOptions.plain());
+    }
+
+    /**
+     * The papers nearest to a paper of the corpus, never the paper itself, as the filter asks, with its duplicates
+     * left out, ranked or marked and the answer diversified as {@code related} says. Left-out duplicates are
+     * replaced by the next papers, so the answer still holds {@code k} when the corpus has them.
+     *
+     * @throws UnknownPaperException if no paper has this id
+     * @throws UnknownIdsException   if the filter excludes an id the corpus does not hold
+     */
+    public SearchResult similar(String id, ResultFilter filter, RelatedOptions related) {
         long start = System.nanoTime();
         float[] vector = corpus.index().vector(id).orElseThrow(() -> new UnknownPaperException(id));
         checkKnown("exclude", filter.exclude());
-        List<Match> matches = matches(corpus.index().search(request(vector, filter, Set.of(id))), filter);
+        RelatedPicker.Picked picked = picker.pick(List.of(id),
+                depth -> corpus.index().search(request(vector, filter.withK(depth), Set.of(id))), filter.k(), related);
+        List<Match> matches = marked(matches(picked.hits(), filter), picked.duplicates());
         return result(filter.explain() ? explainer.explainPaper(id, matches) : matches, start);
     }
 
@@ -142,6 +171,15 @@ public final class SearchService implements AutoCloseable {
      */
     public SearchResult recommend(List<String> positive, List<String> negative, RecommendStrategy strategy,
             ResultFilter filter) {
+        return recommend(positive, negative, strategy, filter, RelatedOptions.plain());
+    }
+
+    /**
+     * {@link #recommend(List, List, RecommendStrategy, ResultFilter)}, with the duplicates of the positive examples
+     * left out, ranked or marked and the answer diversified as {@code related} says.
+     */
+    public SearchResult recommend(List<String> positive, List<String> negative, RecommendStrategy strategy,
+            ResultFilter filter, RelatedOptions related) {
         long start = System.nanoTime();
         if (positive.isEmpty()) {
             throw new InvalidQueryException("positive", "'positive' is empty; list at least one paper id to find "
@@ -157,8 +195,11 @@ public final class SearchService implements AutoCloseable {
                     + String.join(", ", both) + " " + (both.size() == 1 ? "is" : "are")
                     + " in both 'positive' and 'negative'; list each example once");
         }
-        List<Match> matches = matches(recommender.recommend(List.copyOf(new LinkedHashSet<>(positive)),
-                List.copyOf(new LinkedHashSet<>(negative)), strategy, filter, allowed(filter)), filter);
+        List<String> positives = List.copyOf(new LinkedHashSet<>(positive));
+        List<String> negatives = List.copyOf(new LinkedHashSet<>(negative));
+        RelatedPicker.Picked picked = picker.pick(positives, depth -> recommender.recommend(positives, negatives,
+                strategy, filter.withK(depth), allowed(filter)), filter.k(), related);
+        List<Match> matches = marked(matches(picked.hits(), filter), picked.duplicates());
         return result(filter.explain() ? explainByNearestPositive(positive, matches) : matches, start);
     }
 
@@ -329,9 +370,22 @@ public final class SearchService implements AutoCloseable {
             // a paper deleted while this request ran is left out rather than failing the request
             corpus.corpus().find(id.apply(result)).ifPresent(paper -> matches.add(new Match(paper.id(),
                     paper.title(), (float) score.applyAsDouble(result), matches.size() + 1, null,
-                    filter.withMetadata() ? paper.metadata() : null)));
+                    filter.withMetadata() ? paper.metadata() : null, null)));
         }
         return matches;
+    }
+
+    /** The matches, each that duplicates a reference paper marked with its band. */
+    private static List<Match> marked(List<Match> matches, Map<String, String> duplicates) {
+        if (duplicates.isEmpty()) {
+            return matches;
+        }
+        var marked = new ArrayList<Match>(matches.size());
+        for (Match match : matches) {
+            String band = duplicates.get(match.id());
+            marked.add(band == null ? match : match.markedDuplicate(band));
+        }
+        return marked;
     }
 
     private static SearchResult result(List<Match> matches, long startNanos) {
