@@ -61,7 +61,8 @@ public final class EvalCommand implements Callable<Integer> {
             description = "Related-paper check over the documents of --beir: a tab-separated file of related pairs "
                     + "(header naming doc_id_a and doc_id_b), e.g. SciFact's co-cited abstracts. Reports the rank "
                     + "of each paper's partner among the papers like it (Recall@10/100, MRR@100) and the random-pair "
-                    + "AUC of their cosines.")
+                    + "AUC of their cosines. --modes: vector ranks by cosine (what similar serves), lexical by BM25 "
+                    + "over the paper's own distinctive terms, hybrid fuses the two.")
     Path related;
 
     @Option(names = "--long-texts", paramLabel = "truncate|chunk",
@@ -122,7 +123,7 @@ public final class EvalCommand implements Callable<Integer> {
                     retrieval.addAll(evaluation.retrieval(dataset, searchModes, options));
                 }
                 if (related != null) {
-                    relatedResults.addAll(evaluation.related(dataset, relatedPairs));
+                    relatedResults.addAll(evaluation.related(dataset, relatedPairs, searchModes, options));
                 }
                 if (sts != null) {
                     stsResults.add(evaluation.sts(sts, pairs));

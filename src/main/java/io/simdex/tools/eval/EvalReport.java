@@ -44,11 +44,12 @@ public record EvalReport(String model, String precision, int maxTokens, String l
      * Related papers found by "more like this" ({@link RelatedMetrics}): each pair asked both ways.
      *
      * @param mode   how papers like a paper were ranked: {@code vector} (cosine, what
-     *               {@code GET /api/papers/{id}/similar} serves)
-     * @param auc    the chance a related pair's cosine beats a random pair's; the same in every mode
+     *               {@code GET /api/papers/{id}/similar} serves), {@code lexical} (BM25 over the paper's own
+     *               distinctive terms) or {@code hybrid} (the two fused)
+     * @param auc    the chance a related pair's cosine beats a random pair's; vector mode only, else null
      */
     public record RelatedResult(String dataset, String mode, int documents, int pairs, int queries, double recall10,
-                                double recall100, double mrr100, double auc, EncodingSpeed encoding) {
+                                double recall100, double mrr100, Double auc, EncodingSpeed encoding) {
     }
 
     /**

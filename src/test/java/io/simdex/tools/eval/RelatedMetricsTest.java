@@ -9,6 +9,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.simdex.FakeEncoder;
 import io.simdex.kernels.VectorMath;
+import io.simdex.search.SearchMode;
+import io.simdex.search.SearchOptions;
 
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -16,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -110,26 +113,48 @@ class RelatedMetricsTest {
 
     @Test
     void the_evaluation_ranks_by_the_flat_index_leaving_the_paper_out_and_names_unknown_documents() {
-        var evaluation = new Evaluation(new EvalEncoder(new FakeEncoder(), Optional.empty(),
-                new PrintStream(OutputStream.nullOutputStream())));
-        var data = new BeirDataset("tiny", List.of(
-                new BeirDataset.Document("p1", "Protein folding", "Deep networks predict protein folding."),
-                new BeirDataset.Document("p2", "Protein structure", "Networks predict protein folding and structure."),
-                new BeirDataset.Document("p3", "Galaxies", "Rotation curves of galaxy discs."),
-                new BeirDataset.Document("p4", "Speech", "Noise hurts speech recognition.")),
-                List.of(), Map.of());
+        var evaluation = evaluation();
+        var data = TINY;
 
-        var result = evaluation.related(data, List.of(new CoCitedPairs.Pair("p1", "p2")));
+        var result = evaluation.related(data, List.of(new CoCitedPairs.Pair("p1", "p2")),
+                EnumSet.of(SearchMode.VECTOR), SearchOptions.defaults());
 
         assertThat(result).singleElement().satisfies(r -> {
             assertThat(r.mode()).isEqualTo("vector");
-            assertThat(r.documents()).isEqualTo(4);
+            assertThat(r.documents()).isEqualTo(5);
             assertThat(r.queries()).isEqualTo(2);
             assertThat(r.mrr100()).isEqualTo(1.0); // each finds the other first, never itself
             assertThat(r.auc()).isEqualTo(1.0); // the pair shares more words than any other pair
         });
-        assertThatThrownBy(() -> evaluation.related(data, List.of(new CoCitedPairs.Pair("p1", "p9"))))
+        assertThatThrownBy(() -> evaluation.related(data, List.of(new CoCitedPairs.Pair("p1", "p9")),
+                EnumSet.of(SearchMode.VECTOR), SearchOptions.defaults()))
                 .isInstanceOf(EvalDataException.class).hasMessageContaining("'p9'");
+    }
+
+    @Test
+    void every_mode_reports_its_row_and_only_vector_mode_its_cosine_auc() {
+        var result = evaluation().related(TINY, List.of(new CoCitedPairs.Pair("p1", "p2"),
+                new CoCitedPairs.Pair("p3", "p4")), EnumSet.allOf(SearchMode.class), SearchOptions.defaults());
+
+        assertThat(result).extracting(EvalReport.RelatedResult::mode).containsExactly("vector", "lexical", "hybrid");
+        assertThat(result).allSatisfy(r -> assertThat(r.mrr100()).isEqualTo(1.0)); // partners share rare words
+        assertThat(result.get(0).auc()).isNotNull();
+        assertThat(result.get(1).auc()).isNull();
+        assertThat(result.get(1).encoding()).isNull();
+    }
+
+    /** Two papers on protein folding, two on galaxies, one on speech. */
+    private static final BeirDataset TINY = new BeirDataset("tiny", List.of(
+            new BeirDataset.Document("p1", "Protein folding", "Deep networks predict protein folding."),
+            new BeirDataset.Document("p2", "Protein structure", "Networks predict protein folding and structure."),
+            new BeirDataset.Document("p3", "Galaxies", "Rotation curves of galaxy discs."),
+            new BeirDataset.Document("p4", "Galaxy surveys", "Surveys of galaxy rotation."),
+            new BeirDataset.Document("p5", "Speech", "Noise hurts speech recognition.")),
+            List.of(), Map.of());
+
+    private static Evaluation evaluation() {
+        return new Evaluation(new EvalEncoder(new FakeEncoder(), Optional.empty(),
+                new PrintStream(OutputStream.nullOutputStream())));
     }
 
     /** The reference ranking: every other vector by cosine, best first, brute force. */
