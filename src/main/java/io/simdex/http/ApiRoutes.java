@@ -51,7 +51,7 @@ final class ApiRoutes {
     private static final Set<String> PAGED_FIELDS = union(Set.of("offset"), FILTER_FIELDS);
     /** How "more like this" for a paper or examples picks its answer: duplicates and diversity. */
     private static final Set<String> RELATED_FIELDS = Set.of("duplicates", "diversity");
-    private static final Set<String> SIMILAR_PARAMETERS = union(PAGED_FIELDS, RELATED_FIELDS);
+    private static final Set<String> SIMILAR_PARAMETERS = union(union(PAGED_FIELDS, RELATED_FIELDS), Set.of("mode"));
     /** Fields of each query of {@code POST /api/search/_batch}: those of {@code GET /api/search}. */
     private static final Set<String> BATCH_QUERY_FIELDS = SEARCH_PARAMETERS;
     /** The most queries one {@code POST /api/search/_batch} may hold. */
@@ -217,8 +217,10 @@ final class ApiRoutes {
         QueryParams.only(ctx, SIMILAR_PARAMETERS);
         ResultFilter filter = filter(ctx);
         int offset = offset(ctx, filter);
-        RelatedOptions related = new RelatedOptions(duplicatesPolicy(ctx.queryParam("duplicates")),
-                duplicates().rule(), QueryParams.number(ctx, "diversity", 0f, 0f, 1f));
+        String label = ctx.queryParam("mode");
+        RelatedOptions related = new RelatedOptions(label == null ? SearchMode.VECTOR : mode(label),
+                duplicatesPolicy(ctx.queryParam("duplicates")), duplicates().rule(),
+                QueryParams.number(ctx, "diversity", 0f, 0f, 1f));
         SearchResult result = service().similar(id, deeper(filter, offset), related);
         ctx.json(new ApiResponses.Similar(id, filter.k(), offset, page(result, offset), result.tookMillis()));
     }

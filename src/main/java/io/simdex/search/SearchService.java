@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
 
@@ -145,19 +146,39 @@ public final class SearchService implements AutoCloseable {
     }
 
     /**
-     * The papers nearest to a paper of the corpus, never the paper itself, as the filter asks, with its duplicates
-     * left out, ranked or marked and the answer diversified as {@code related} says. Left-out duplicates are
+     * The papers most like a paper of the corpus, never the paper itself, as the filter asks, ranked in the mode
+     * {@code related} names, with its duplicates left out, ranked or marked and the answer diversified as it says. Left-out duplicates are
      * replaced by the next papers, so the answer still holds {@code k} when the corpus has them.
      *
      * @throws UnknownPaperException if no paper has this id
      * @throws UnknownIdsException   if the filter excludes an id the corpus does not hold
+     * @throws InvalidQueryException if a mode other than vector is asked with cosine bounds or diversity
      */
     public SearchResult similar(String id, ResultFilter filter, RelatedOptions related) {
         long start = System.nanoTime();
         float[] vector = corpus.index().vector(id).orElseThrow(() -> new UnknownPaperException(id));
+        Paper paper = paper(id);
+        if (related.mode() != SearchMode.VECTOR) {
+            checkNoCosineBounds(filter, related.mode(), false);
+            if (related.diversity() > 0) {
+                throw new InvalidQueryException("diversity", "'diversity' weighs cosines, and only mode=vector ranks "
+                        + "papers like this one by cosine; drop 'diversity' or use mode=vector");
+            }
+        }
         checkKnown("exclude", filter.exclude());
-        RelatedPicker.Picked picked = picker.pick(List.of(id),
-                depth -> corpus.index().search(request(vector, filter.withK(depth), Set.of(id))), filter.k(), related);
+        IntFunction<List<Hit>> byMeaning = depth -> corpus.index().search(request(vector, filter.withK(depth),
+                Set.of(id)));
+        IntFunction<List<Hit>> byWords = depth -> corpus.lexical().moreLikeThis(paper.embeddingText(), depth,
+                filter.excluding(Set.of(id)).exclude(), allowed(filter)).stream()
+                .map(hit -> new Hit(hit.id(), hit.score())).toList();
+        IntFunction<List<Hit>> ranking = switch (related.mode()) {
+            case VECTOR -> byMeaning;
+            case LEXICAL -> byWords;
+            case HYBRID -> depth -> ranker.hybrid(ids(byMeaning.apply(ranker.depth(depth))),
+                    ids(byWords.apply(ranker.depth(depth))), depth).stream()
+                    .map(fused -> new Hit(fused.id(), (float) fused.score())).toList();
+        };
+        RelatedPicker.Picked picked = picker.pick(List.of(id), ranking, filter.k(), related);
         List<Match> matches = marked(matches(picked.hits(), filter), picked.duplicates());
         return result(filter.explain() ? explainer.explainPaper(id, matches) : matches, start);
     }
@@ -299,10 +320,14 @@ public final class SearchService implements AutoCloseable {
     }
 
     private void checkNoCosineBounds(ResultFilter filter, SearchMode mode) {
+        checkNoCosineBounds(filter, mode, mode == searchOptions.defaultMode());
+    }
+
+    private static void checkNoCosineBounds(ResultFilter filter, SearchMode mode, boolean isDefault) {
         boolean min = filter.minScore() != ResultFilter.NO_MIN_SCORE;
         if (min || filter.maxScore() != ResultFilter.NO_MAX_SCORE) {
             String field = min ? "min_score" : "max_score";
-            String byDefault = mode == searchOptions.defaultMode() ? " (the default when no mode is given)" : "";
+            String byDefault = isDefault ? " (the default when no mode is given)" : "";
             throw new InvalidQueryException(field, "'" + field + "' bounds a cosine, and only mode=vector scores by "
                     + "cosine; mode=" + mode + byDefault + " answers with " + mode.scores() + ", which have no fixed "
                     + "range. Add mode=vector to the query to bound cosines, or drop '" + field + "'");
@@ -373,6 +398,10 @@ public final class SearchService implements AutoCloseable {
                     filter.withMetadata() ? paper.metadata() : null, null)));
         }
         return matches;
+    }
+
+    private static List<String> ids(List<Hit> hits) {
+        return hits.stream().map(Hit::id).toList();
     }
 
     /** The matches, each that duplicates a reference paper marked with its band. */

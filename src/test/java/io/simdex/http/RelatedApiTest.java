@@ -179,6 +179,24 @@ class RelatedApiTest {
     }
 
     @Test
+    void similar_by_words_or_by_both_ranks_papers_sharing_the_papers_own_terms_first() {
+        for (String mode : List.of("lexical", "hybrid")) {
+            var reply = http.get("/api/papers/paper-1/similar?k=3&duplicates=include&mode=" + mode);
+
+            assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+            assertThat(ids(reply.json())).as(mode).hasSize(3).doesNotContain("paper-1").first()
+                    .isEqualTo("paper-1-copy");
+        }
+        double fused = http.get("/api/papers/paper-1/similar?k=1&duplicates=include&mode=hybrid").json()
+                .get("results").get(0).get("score").asDouble();
+        assertThat(fused).isCloseTo(2.0 / 61, org.assertj.core.data.Offset.offset(1e-6)); // first in both rankings
+        assertThat(ids(http.get("/api/papers/paper-1/similar?k=3&mode=hybrid").json()))
+                .doesNotContain("paper-1-copy").hasSize(3);
+        assertThat(ids(http.get("/api/papers/paper-1/similar?k=3&mode=vector").json()))
+                .isEqualTo(ids(http.get("/api/papers/paper-1/similar?k=3").json()));
+    }
+
+    @Test
     void recommend_defaults_to_average_vector() {
         var reply = http.post("/api/recommend", "{\"positive\": [\"paper-2\"]}");
         assertThat(reply.json().get("strategy").asText()).isEqualTo("average_vector");
@@ -245,6 +263,9 @@ class RelatedApiTest {
         "/api/papers/paper-1/similar?diversity=1.5|diversity|from 0.0 to 1.0",
         "/api/papers/paper-1/similar?diversity=lots|diversity|number",
         "/api/papers/paper-1/similar?diverse=0.5|diverse|diverse",
+        "/api/papers/paper-1/similar?mode=fuzzy|mode|vector, lexical, hybrid",
+        "/api/papers/paper-1/similar?mode=hybrid&diversity=0.5|diversity|mode=vector",
+        "/api/papers/paper-1/similar?mode=lexical&min_score=0.5|min_score|mode=vector",
     })
     void bad_query_parameters_get_a_400_that_names_them(String url, String parameter, String hint) {
         var reply = http.get(url);
