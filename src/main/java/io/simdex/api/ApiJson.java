@@ -42,10 +42,16 @@ public final class ApiJson {
         abstract Explanation explanation();
     }
 
-    /** A match's {@code explanation} and {@code metadata} are left out when the caller did not ask for them. */
+    /**
+     * A match's {@code explanation}, {@code metadata} and {@code duplicate} are left out when the caller did not
+     * ask for them (or, for {@code duplicate}, when the match duplicates nothing).
+     */
     private abstract static class MatchOnRequest extends ExplainedOnRequest {
         @JsonInclude(JsonInclude.Include.NON_NULL)
         abstract java.util.Map<String, Object> metadata();
+
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        abstract String duplicate();
     }
 
     /** An enum is written as its label ({@code near_duplicate}, {@code hybrid}), as requests name it. */

@@ -5,6 +5,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import io.simdex.api.ApiResponses;
+import io.simdex.search.Duplicates;
+import io.simdex.search.InvalidQueryException;
+import io.simdex.search.RelatedOptions;
 import io.simdex.search.ResultFilter;
 import io.simdex.search.SearchResult;
 
@@ -37,11 +40,27 @@ public final class SimilarCommand extends ServiceCommand implements Callable<Int
     @Option(names = "--explain", description = "Add each match's best-matching sentence pair.")
     boolean explain;
 
+    @Option(names = "--duplicates", paramLabel = "exclude|include|mark",
+            description = "What to do with the paper's duplicates: leave them out (default), rank them, or rank "
+                    + "and mark them.")
+    String duplicates = Duplicates.byDefault().label();
+
+    @Option(names = "--diversity", paramLabel = "X",
+            description = "0 (default) ranks by cosine alone; up to 1, maximal marginal relevance trades closeness "
+                    + "for variety.")
+    float diversity;
+
     @Override
     public Integer call() {
         return answer(app -> {
             ResultFilter filter = Filters.of(k, minScore, maxScore, new LinkedHashSet<>(exclude), explain);
-            SearchResult result = app.search().similar(id, filter);
+            Duplicates policy = Duplicates.byLabel(duplicates.strip()).orElseThrow(() -> new InvalidQueryException(
+                    "duplicates", "--duplicates takes " + Duplicates.labels() + ", got '" + duplicates + "'"));
+            if (!(diversity >= 0f && diversity <= 1f)) {
+                throw new InvalidQueryException("diversity", "--diversity must be from 0 to 1, got " + diversity);
+            }
+            SearchResult result = app.search().similar(id, filter,
+                    new RelatedOptions(policy, app.duplicates().rule(), diversity));
             return json(new ApiResponses.Similar(id, k, 0, result.matches(), result.tookMillis()));
         }, System.out);
     }

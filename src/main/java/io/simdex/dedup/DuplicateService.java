@@ -2,8 +2,10 @@ package io.simdex.dedup;
 
 import io.simdex.encode.Encoder;
 import io.simdex.ingest.IndexedCorpus;
+import io.simdex.search.DuplicateRule;
 import io.simdex.search.InvalidQueryException;
 import io.simdex.search.MatchExplainer;
+import io.simdex.text.TextOverlap;
 
 import java.util.Objects;
 import java.util.Set;
@@ -83,6 +85,24 @@ public final class DuplicateService {
      */
     public DuplicateClusters clusters(float threshold) {
         return finder.clusters(threshold);
+    }
+
+    /**
+     * Which papers of the corpus duplicate each other, for "more like this" to leave out or mark: a paper
+     * duplicates another when their cosine and copied wording place it in the {@link Band#NEAR_DUPLICATE} band or
+     * above, as a duplicate check would ({@link DuplicateBands#of(float, float)}).
+     */
+    public DuplicateRule rule() {
+        DuplicateBands bands = options.bands();
+        return (reference, candidate, cosine) -> {
+            if (cosine < bands.related()) {
+                return null; // copied wording lifts a related match at most; below related no band is a duplicate
+            }
+            float copied = TextOverlap.between(reference.embeddingText(), candidate.embeddingText())
+                    .shingleContainment();
+            Band band = bands.of(cosine, copied);
+            return band == Band.DUPLICATE || band == Band.NEAR_DUPLICATE ? band.label() : null;
+        };
     }
 
     /** The duplicate bands and limits this service answers with. */

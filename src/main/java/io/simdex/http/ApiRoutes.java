@@ -14,11 +14,14 @@ import io.simdex.dedup.DuplicateService;
 import io.simdex.ingest.LiveCollection;
 import io.simdex.ingest.TokenStats;
 import io.simdex.map.CorpusMapView;
+import io.simdex.search.DuplicateRule;
+import io.simdex.search.Duplicates;
 import io.simdex.search.InvalidQueryException;
 import io.simdex.search.Match;
 import io.simdex.search.MetadataFilter;
 import io.simdex.search.QueryText;
 import io.simdex.search.RecommendStrategy;
+import io.simdex.search.RelatedOptions;
 import io.simdex.search.ResultFilter;
 import io.simdex.search.SearchMode;
 import io.simdex.search.SearchResult;
@@ -44,9 +47,11 @@ final class ApiRoutes {
     private static final Set<String> FILTER_FIELDS = Set.of("k", "min_score", "max_score", "exclude", "explain",
             "filter", "fields");
     private static final Set<String> SEARCH_PARAMETERS = union(Set.of("q", "mode", "offset"), FILTER_FIELDS);
-    private static final Set<String> SIMILAR_PARAMETERS = union(Set.of("offset"), FILTER_FIELDS);
     /** Body fields of the POST searches: the filter, and {@code offset} for paging. */
-    private static final Set<String> PAGED_FIELDS = SIMILAR_PARAMETERS;
+    private static final Set<String> PAGED_FIELDS = union(Set.of("offset"), FILTER_FIELDS);
+    /** How "more like this" for a paper or examples picks its answer: duplicates and diversity. */
+    private static final Set<String> RELATED_FIELDS = Set.of("duplicates", "diversity");
+    private static final Set<String> SIMILAR_PARAMETERS = union(union(PAGED_FIELDS, RELATED_FIELDS), Set.of("mode"));
     /** Fields of each query of {@code POST /api/search/_batch}: those of {@code GET /api/search}. */
     private static final Set<String> BATCH_QUERY_FIELDS = SEARCH_PARAMETERS;
     /** The most queries one {@code POST /api/search/_batch} may hold. */
@@ -230,23 +235,30 @@ final class ApiRoutes {
         QueryParams.only(ctx, SIMILAR_PARAMETERS);
         ResultFilter filter = filter(ctx);
         int offset = offset(ctx, filter);
-        SearchResult result = service().similar(id, deeper(filter, offset));
+        String label = ctx.queryParam("mode");
+        RelatedOptions related = new RelatedOptions(label == null ? SearchMode.VECTOR : mode(label),
+                duplicatesPolicy(ctx.queryParam("duplicates")), duplicates().rule(),
+                QueryParams.number(ctx, "diversity", 0f, 0f, 1f));
+        SearchResult result = service().similar(id, deeper(filter, offset), related);
         ctx.json(new ApiResponses.Similar(id, filter.k(), offset, page(result, offset), result.tookMillis()));
     }
 
     private void similarToText(Context ctx) {
         QueryParams.only(ctx, Set.of());
-        JsonBody body = JsonBody.parse(ctx, mapper, union(TEXT_FIELDS, PAGED_FIELDS), TEXT_EXAMPLE);
+        JsonBody body = JsonBody.parse(ctx, mapper, union(union(TEXT_FIELDS, PAGED_FIELDS), Set.of("diversity")),
+                TEXT_EXAMPLE);
         String text = text(body);
         ResultFilter filter = filter(body);
         int offset = offset(body, filter);
-        SearchResult result = service().similarToText(text, deeper(filter, offset));
+        var related = new RelatedOptions(Duplicates.INCLUDE, DuplicateRule.NONE, body.number("diversity", 0f, 0f, 1f));
+        SearchResult result = service().similarToText(text, deeper(filter, offset), related);
         ctx.json(new ApiResponses.Search(text, null, filter.k(), offset, page(result, offset), result.tookMillis()));
     }
 
     private void recommend(Context ctx) {
         QueryParams.only(ctx, Set.of());
-        JsonBody body = JsonBody.parse(ctx, mapper, union(Set.of("positive", "negative", "strategy"), PAGED_FIELDS),
+        JsonBody body = JsonBody.parse(ctx, mapper, union(union(Set.of("positive", "negative", "strategy"),
+                PAGED_FIELDS), RELATED_FIELDS),
                 "{\"positive\": [\"paper-id\"], \"negative\": [], \"k\": 10, \"strategy\": \"average_vector\"}");
         if (!body.has("positive")) {
             throw QueryParams.invalid("positive", "field 'positive' is missing; list at least one paper id, e.g. "
@@ -261,7 +273,10 @@ final class ApiRoutes {
         RecommendStrategy strategy = strategy(body);
         ResultFilter filter = filter(body);
         int offset = offset(body, filter);
-        SearchResult result = service().recommend(positive, negative, strategy, deeper(filter, offset));
+        RelatedOptions related = new RelatedOptions(
+                duplicatesPolicy(body.has("duplicates") ? body.text("duplicates", 20) : null), duplicates().rule(),
+                body.number("diversity", 0f, 0f, 1f));
+        SearchResult result = service().recommend(positive, negative, strategy, deeper(filter, offset), related);
         ctx.json(new ApiResponses.Recommend(positive, negative, strategy, filter.k(), offset, page(result, offset),
                 result.tookMillis()));
     }
@@ -385,6 +400,16 @@ final class ApiRoutes {
     private static SearchMode mode(String label) {
         return SearchMode.byLabel(label).orElseThrow(() -> QueryParams.invalid("mode",
                 "'mode' must be one of " + SearchMode.labels() + ", got '" + label + "'"));
+    }
+
+    /** {@code duplicates}: what to do with the duplicates of the paper asked about; null for the default. */
+    private static Duplicates duplicatesPolicy(String label) {
+        if (label == null) {
+            return Duplicates.byDefault();
+        }
+        return Duplicates.byLabel(label.strip()).orElseThrow(() -> QueryParams.invalid("duplicates",
+                "'duplicates' must be one of " + Duplicates.labels() + " (leave the paper's duplicates out, rank them"
+                        + " like any paper, or rank and mark them), got '" + label + "'"));
     }
 
     private static RecommendStrategy strategy(JsonBody body) {

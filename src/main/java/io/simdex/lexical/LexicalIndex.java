@@ -14,6 +14,7 @@ import org.apache.lucene.index.LogDocMergePolicy;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -30,6 +31,7 @@ import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
 
 import java.io.IOException;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -332,18 +334,60 @@ public final class LexicalIndex implements AutoCloseable {
      * @throws IllegalArgumentException if {@code k < 1}
      */
     public List<LexicalHit> search(String query, int k, Set<String> exclude, Predicate<String> allowed) {
-        Objects.requireNonNull(query, "query");
-        Objects.requireNonNull(exclude, "exclude");
-        Objects.requireNonNull(allowed, "allowed");
-        if (k < 1) {
-            throw new IllegalArgumentException("k must be >= 1 but was " + k);
-        }
+        checkRequest(query, k, exclude, allowed);
         List<Map.Entry<String, Integer>> terms = QueryTerms.of(analyzer, TEXT, query,
                 IndexSearcher.getMaxClauseCount());
         if (terms.isEmpty()) {
             return List.of();
         }
         Query lucene = query(terms);
+        return top(searcher -> lucene, k, exclude, allowed);
+    }
+
+    /**
+     * The {@code k} documents most like {@code text} by its own distinctive words: Lucene's {@link MoreLikeThis}
+     * picks the text's {@value #LIKE_TERMS} terms of highest tf-idf among those at least two documents hold (so a
+     * term of the text alone, or of one other paper, adds nothing), and BM25 ranks the documents by them, best
+     * first; equal scores in index order. For "more like this" by words, next to the vectors' by meaning.
+     *
+     * @param exclude ids that must not come back, such as the paper whose text this is
+     * @param allowed as for {@link #search(String, int, Set, Predicate)}
+     * @return none when the text has no term another document shares
+     * @throws IllegalArgumentException if {@code k < 1}
+     */
+    public List<LexicalHit> moreLikeThis(String text, int k, Set<String> exclude, Predicate<String> allowed) {
+        checkRequest(text, k, exclude, allowed);
+        return top(searcher -> {
+            var like = new MoreLikeThis(searcher.getIndexReader());
+            like.setAnalyzer(analyzer);
+            like.setFieldNames(new String[] {TEXT});
+            like.setMinTermFreq(1); // an abstract names its subject once or twice
+            like.setMinDocFreq(2);
+            like.setMaxQueryTerms(LIKE_TERMS);
+            return like.like(TEXT, new StringReader(text));
+        }, k, exclude, allowed);
+    }
+
+    private static void checkRequest(String text, int k, Set<String> exclude, Predicate<String> allowed) {
+        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(exclude, "exclude");
+        Objects.requireNonNull(allowed, "allowed");
+        if (k < 1) {
+            throw new IllegalArgumentException("k must be >= 1 but was " + k);
+        }
+    }
+
+    /** How many of a text's terms {@link #moreLikeThis} queries by (Lucene's and Elasticsearch's default). */
+    static final int LIKE_TERMS = 25;
+
+    /** Builds a query against the searcher that will run it. */
+    @FunctionalInterface
+    private interface QueryFor {
+        Query build(IndexSearcher searcher) throws IOException;
+    }
+
+    /** The best {@code k} documents for the query that are not excluded and are allowed, best first. */
+    private List<LexicalHit> top(QueryFor queryFor, int k, Set<String> exclude, Predicate<String> allowed) {
         IndexSearcher searcher;
         try {
             searcher = searchers.acquire();
@@ -351,6 +395,7 @@ public final class LexicalIndex implements AutoCloseable {
             throw new UncheckedIOException("cannot search the lexical index", e);
         }
         try {
+            Query lucene = queryFor.build(searcher);
             int docs = searcher.getIndexReader().numDocs();
             if (docs == 0) {
                 return List.of();

@@ -60,6 +60,11 @@ public record ResultFilter(int k, float minScore, float maxScore, Set<String> ex
         return new ResultFilter(k, NO_MIN_SCORE, NO_MAX_SCORE, Set.of(), false);
     }
 
+    /** A copy asking for {@code k} matches. */
+    ResultFilter withK(int k) {
+        return new ResultFilter(k, minScore, maxScore, exclude, explain, metadata, withMetadata);
+    }
+
     /** A copy that also leaves out {@code ids}. */
     ResultFilter excluding(Set<String> ids) {
         var all = new LinkedHashSet<>(exclude);

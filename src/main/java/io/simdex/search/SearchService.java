@@ -14,9 +14,11 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
 
@@ -36,6 +38,7 @@ public final class SearchService implements AutoCloseable {
     private final Ranker ranker;
     private final MatchExplainer explainer;
     private final Recommender recommender;
+    private final RelatedPicker picker;
 
     /** A service with the default search options. */
     public SearchService(IndexedCorpus corpus, Encoder encoder) {
@@ -52,6 +55,7 @@ public final class SearchService implements AutoCloseable {
         this.queries = new QueryCache(encoder, searchOptions.queryCacheSize());
         this.explainer = new MatchExplainer(corpus.corpus(), encoder, searchOptions);
         this.recommender = new Recommender(corpus.index());
+        this.picker = new RelatedPicker(corpus.corpus(), corpus.index());
     }
 
     /**
@@ -104,9 +108,21 @@ public final class SearchService implements AutoCloseable {
      * instruction: it is compared with papers as a paper.
      */
     public SearchResult similarToText(String text, ResultFilter filter) {
+        return similarToText(text, filter, RelatedOptions.plain());
+    }
+
+    /**
+     * {@link #similarToText(String, ResultFilter)}, diversified as {@code related} says; the text is no paper of
+     * the corpus, so {@link RelatedOptions#duplicates()} does not apply.
+     */
+    public SearchResult similarToText(String text, ResultFilter filter, RelatedOptions related) {
         long start = System.nanoTime();
         checkKnown("exclude", filter.exclude());
-        return nearestTo(text, encoder.encode(text).vector(), filter, start);
+        float[] vector = encoder.encode(text).vector();
+        RelatedPicker.Picked picked = picker.pick(List.of(),
+                depth -> corpus.index().search(request(vector, filter.withK(depth), Set.of())), filter.k(), related);
+        List<Match> matches = matches(picked.hits(), filter);
+        return result(filter.explain() ? explainer.explainText(text, matches) : matches, start);
     }
 
     private SearchResult nearestTo(String text, float[] vector, ResultFilter filter, long start) {
@@ -130,10 +146,44 @@ public final class SearchService implements AutoCloseable {
      * @throws UnknownIdsException   if the filter excludes an id the corpus does not hold
      */
     public SearchResult similar(String id, ResultFilter filter) {
+        return similar(id, filter, RelatedOptions.plain());
+    }
+
+    /**
+     * The papers most like a paper of the corpus, never the paper itself, as the filter asks, ranked in the mode
+     * {@code related} names, with its duplicates left out, ranked or marked and the answer diversified as it says. Left-out duplicates are
+     * replaced by the next papers, so the answer still holds {@code k} when the corpus has them.
+     *
+     * @throws UnknownPaperException if no paper has this id
+     * @throws UnknownIdsException   if the filter excludes an id the corpus does not hold
+     * @throws InvalidQueryException if a mode other than vector is asked with cosine bounds or diversity
+     */
+    public SearchResult similar(String id, ResultFilter filter, RelatedOptions related) {
         long start = System.nanoTime();
         float[] vector = corpus.index().vector(id).orElseThrow(() -> new UnknownPaperException(id));
+        Paper paper = paper(id);
+        if (related.mode() != SearchMode.VECTOR) {
+            checkNoCosineBounds(filter, related.mode(), false);
+            if (related.diversity() > 0) {
+                throw new InvalidQueryException("diversity", "'diversity' weighs cosines, and only mode=vector ranks "
+                        + "papers like this one by cosine; drop 'diversity' or use mode=vector");
+            }
+        }
         checkKnown("exclude", filter.exclude());
-        List<Match> matches = matches(corpus.index().search(request(vector, filter, Set.of(id))), filter);
+        IntFunction<List<Hit>> byMeaning = depth -> corpus.index().search(request(vector, filter.withK(depth),
+                Set.of(id)));
+        IntFunction<List<Hit>> byWords = depth -> corpus.lexical().moreLikeThis(paper.embeddingText(), depth,
+                filter.excluding(Set.of(id)).exclude(), allowed(filter)).stream()
+                .map(hit -> new Hit(hit.id(), hit.score())).toList();
+        IntFunction<List<Hit>> ranking = switch (related.mode()) {
+            case VECTOR -> byMeaning;
+            case LEXICAL -> byWords;
+            case HYBRID -> depth -> ranker.hybrid(ids(byMeaning.apply(ranker.depth(depth))),
+                    ids(byWords.apply(ranker.depth(depth))), depth).stream()
+                    .map(fused -> new Hit(fused.id(), (float) fused.score())).toList();
+        };
+        RelatedPicker.Picked picked = picker.pick(List.of(id), ranking, filter.k(), related);
+        List<Match> matches = marked(matches(picked.hits(), filter), picked.duplicates());
         return result(filter.explain() ? explainer.explainPaper(id, matches) : matches, start);
     }
 
@@ -146,6 +196,15 @@ public final class SearchService implements AutoCloseable {
      */
     public SearchResult recommend(List<String> positive, List<String> negative, RecommendStrategy strategy,
             ResultFilter filter) {
+        return recommend(positive, negative, strategy, filter, RelatedOptions.plain());
+    }
+
+    /**
+     * {@link #recommend(List, List, RecommendStrategy, ResultFilter)}, with the duplicates of the positive examples
+     * left out, ranked or marked and the answer diversified as {@code related} says.
+     */
+    public SearchResult recommend(List<String> positive, List<String> negative, RecommendStrategy strategy,
+            ResultFilter filter, RelatedOptions related) {
         long start = System.nanoTime();
         if (positive.isEmpty()) {
             throw new InvalidQueryException("positive", "'positive' is empty; list at least one paper id to find "
@@ -161,8 +220,11 @@ public final class SearchService implements AutoCloseable {
                     + String.join(", ", both) + " " + (both.size() == 1 ? "is" : "are")
                     + " in both 'positive' and 'negative'; list each example once");
         }
-        List<Match> matches = matches(recommender.recommend(List.copyOf(new LinkedHashSet<>(positive)),
-                List.copyOf(new LinkedHashSet<>(negative)), strategy, filter, allowed(filter)), filter);
+        List<String> positives = List.copyOf(new LinkedHashSet<>(positive));
+        List<String> negatives = List.copyOf(new LinkedHashSet<>(negative));
+        RelatedPicker.Picked picked = picker.pick(positives, depth -> recommender.recommend(positives, negatives,
+                strategy, filter.withK(depth), allowed(filter)), filter.k(), related);
+        List<Match> matches = marked(matches(picked.hits(), filter), picked.duplicates());
         return result(filter.explain() ? explainByNearestPositive(positive, matches) : matches, start);
     }
 
@@ -276,10 +338,14 @@ public final class SearchService implements AutoCloseable {
     }
 
     private void checkNoCosineBounds(ResultFilter filter, SearchMode mode) {
+        checkNoCosineBounds(filter, mode, mode == searchOptions.defaultMode());
+    }
+
+    private static void checkNoCosineBounds(ResultFilter filter, SearchMode mode, boolean isDefault) {
         boolean min = filter.minScore() != ResultFilter.NO_MIN_SCORE;
         if (min || filter.maxScore() != ResultFilter.NO_MAX_SCORE) {
             String field = min ? "min_score" : "max_score";
-            String byDefault = mode == searchOptions.defaultMode() ? " (the default when no mode is given)" : "";
+            String byDefault = isDefault ? " (the default when no mode is given)" : "";
             throw new InvalidQueryException(field, "'" + field + "' bounds a cosine, and only mode=vector scores by "
                     + "cosine; mode=" + mode + byDefault + " answers with " + mode.scores() + ", which have no fixed "
                     + "range. Add mode=vector to the query to bound cosines, or drop '" + field + "'");
@@ -347,9 +413,26 @@ public final class SearchService implements AutoCloseable {
             // a paper deleted while this request ran is left out rather than failing the request
             corpus.corpus().find(id.apply(result)).ifPresent(paper -> matches.add(new Match(paper.id(),
                     paper.title(), (float) score.applyAsDouble(result), matches.size() + 1, null,
-                    filter.withMetadata() ? paper.metadata() : null)));
+                    filter.withMetadata() ? paper.metadata() : null, null)));
         }
         return matches;
+    }
+
+    private static List<String> ids(List<Hit> hits) {
+        return hits.stream().map(Hit::id).toList();
+    }
+
+    /** The matches, each that duplicates a reference paper marked with its band. */
+    private static List<Match> marked(List<Match> matches, Map<String, String> duplicates) {
+        if (duplicates.isEmpty()) {
+            return matches;
+        }
+        var marked = new ArrayList<Match>(matches.size());
+        for (Match match : matches) {
+            String band = duplicates.get(match.id());
+            marked.add(band == null ? match : match.markedDuplicate(band));
+        }
+        return marked;
     }
 
     private static SearchResult result(List<Match> matches, long startNanos) {

@@ -76,14 +76,15 @@ class RelatedApiTest {
 
     @Test
     void exclude_and_max_score_skip_papers_on_every_ranked_endpoint() {
-        var all = ids(http.get("/api/papers/paper-1/similar?k=3").json());
+        var all = ids(http.get("/api/papers/paper-1/similar?k=3&duplicates=include").json());
         assertThat(all.get(0)).isEqualTo("paper-1-copy");
 
-        var excluded = http.get("/api/papers/paper-1/similar?k=3&exclude=paper-1-copy,%20paper-0");
+        var excluded = http.get("/api/papers/paper-1/similar?k=3&duplicates=include&exclude=paper-1-copy,%20paper-0");
         assertThat(ids(excluded.json())).doesNotContain("paper-1-copy", "paper-0").hasSize(3);
 
-        double top = http.get("/api/papers/paper-1/similar?k=1").json().get("results").get(0).get("score").asDouble();
-        var capped = http.get("/api/papers/paper-1/similar?k=3&max_score=" + (top - 0.01));
+        double top = http.get("/api/papers/paper-1/similar?k=1&duplicates=include").json().get("results").get(0)
+                .get("score").asDouble();
+        var capped = http.get("/api/papers/paper-1/similar?k=3&duplicates=include&max_score=" + (top - 0.01));
         assertThat(ids(capped.json())).doesNotContain("paper-1-copy").hasSize(3);
 
         var search = http.get("/api/search?q=protein+folding&k=8&mode=vector&exclude=paper-1&max_score=0.99");
@@ -96,7 +97,7 @@ class RelatedApiTest {
 
     @Test
     void explain_adds_the_best_sentence_pair_to_each_match() {
-        var reply = http.get("/api/papers/paper-1/similar?k=2&explain=true");
+        var reply = http.get("/api/papers/paper-1/similar?k=2&explain=true&duplicates=include");
 
         JsonNode first = reply.json().get("results").get(0);
         JsonNode why = first.get("explanation");
@@ -116,7 +117,7 @@ class RelatedApiTest {
     @CsvSource({"average_vector", "best_score"})
     void recommend_never_returns_the_examples_and_follows_the_positives(String strategy) {
         var reply = http.post("/api/recommend", "{\"positive\": [\"paper-1\"], \"negative\": [\"paper-3\"], "
-                + "\"k\": 8, \"strategy\": \"" + strategy + "\"}");
+                + "\"k\": 8, \"strategy\": \"" + strategy + "\", \"duplicates\": \"include\"}");
 
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
         assertThat(reply.json().get("strategy").asText()).isEqualTo(strategy);
@@ -128,11 +129,71 @@ class RelatedApiTest {
     @Test
     void recommend_explains_each_result_against_the_positive_closest_to_it() {
         var reply = http.post("/api/recommend", "{\"positive\": [\"paper-2\", \"paper-1\"], \"k\": 1, "
-                + "\"strategy\": \"best_score\", \"explain\": true}");
+                + "\"strategy\": \"best_score\", \"explain\": true, \"duplicates\": \"include\"}");
 
         JsonNode first = reply.json().get("results").get(0);
         assertThat(first.get("id").asText()).isEqualTo("paper-1-copy");
         assertThat(first.get("explanation").get("query_sentence").asText()).contains("protein folding");
+    }
+
+    @Test
+    void similar_leaves_the_papers_duplicates_out_by_default_and_fills_the_answer_with_the_next() {
+        List<String> byDefault = ids(http.get("/api/papers/paper-1/similar?k=3").json());
+        List<String> included = ids(http.get("/api/papers/paper-1/similar?k=3&duplicates=include").json());
+        List<String> excluded = ids(http.get("/api/papers/paper-1/similar?k=3&duplicates=exclude").json());
+
+        assertThat(included).hasSize(3).first().isEqualTo("paper-1-copy");
+        assertThat(byDefault).isEqualTo(excluded).hasSize(3).doesNotContain("paper-1-copy")
+                .startsWith(included.subList(1, 3).toArray(String[]::new));
+    }
+
+    @Test
+    void similar_and_recommend_mark_duplicates_in_place_when_asked() {
+        JsonNode similar = http.get("/api/papers/paper-1/similar?k=3&duplicates=mark").json().get("results");
+        JsonNode recommended = http.post("/api/recommend", "{\"positive\": [\"paper-1\"], \"k\": 3, "
+                + "\"duplicates\": \"mark\"}").json().get("results");
+
+        for (JsonNode results : List.of(similar, recommended)) {
+            assertThat(results.get(0).get("id").asText()).isEqualTo("paper-1-copy");
+            assertThat(results.get(0).get("duplicate").asText()).isIn("duplicate", "near_duplicate");
+            assertThat(results.get(1).has("duplicate")).isFalse();
+        }
+        assertThat(ids(http.post("/api/recommend", "{\"positive\": [\"paper-1\"], \"k\": 3}").json()))
+                .doesNotContain("paper-1-copy").hasSize(3);
+    }
+
+    @Test
+    void diversity_changes_the_order_but_the_closest_paper_stays_first() {
+        String url = "/api/papers/paper-1/similar?k=4&duplicates=include";
+        List<String> plain = ids(http.get(url).json());
+        List<String> zero = ids(http.get(url + "&diversity=0").json());
+        List<String> full = ids(http.get(url + "&diversity=1").json());
+
+        assertThat(zero).isEqualTo(plain);
+        assertThat(full).hasSize(4).first().isEqualTo(plain.get(0));
+        assertThat(full).isNotEqualTo(plain);
+        var posted = http.post("/api/similar", "{\"text\": \"protein folding benchmarks\", \"k\": 4, "
+                + "\"diversity\": 1}");
+        assertThat(posted.status()).as(posted.body()).isEqualTo(200);
+        assertThat(ids(posted.json())).hasSize(4);
+    }
+
+    @Test
+    void similar_by_words_or_by_both_ranks_papers_sharing_the_papers_own_terms_first() {
+        for (String mode : List.of("lexical", "hybrid")) {
+            var reply = http.get("/api/papers/paper-1/similar?k=3&duplicates=include&mode=" + mode);
+
+            assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+            assertThat(ids(reply.json())).as(mode).hasSize(3).doesNotContain("paper-1").first()
+                    .isEqualTo("paper-1-copy");
+        }
+        double fused = http.get("/api/papers/paper-1/similar?k=1&duplicates=include&mode=hybrid").json()
+                .get("results").get(0).get("score").asDouble();
+        assertThat(fused).isCloseTo(2.0 / 61, org.assertj.core.data.Offset.offset(1e-6)); // first in both rankings
+        assertThat(ids(http.get("/api/papers/paper-1/similar?k=3&mode=hybrid").json()))
+                .doesNotContain("paper-1-copy").hasSize(3);
+        assertThat(ids(http.get("/api/papers/paper-1/similar?k=3&mode=vector").json()))
+                .isEqualTo(ids(http.get("/api/papers/paper-1/similar?k=3").json()));
     }
 
     @Test
@@ -204,6 +265,13 @@ class RelatedApiTest {
         "/api/search?q=x&max_score=2|max_score|-1.0 to 1.0",
         "/api/papers/paper-1/similar?explain=yes|explain|true or false",
         "/api/papers/paper-1/similar?exclude=ghost|exclude|ghost",
+        "/api/papers/paper-1/similar?duplicates=hide|duplicates|exclude, include, mark",
+        "/api/papers/paper-1/similar?diversity=1.5|diversity|from 0.0 to 1.0",
+        "/api/papers/paper-1/similar?diversity=lots|diversity|number",
+        "/api/papers/paper-1/similar?diverse=0.5|diverse|diverse",
+        "/api/papers/paper-1/similar?mode=fuzzy|mode|vector, lexical, hybrid",
+        "/api/papers/paper-1/similar?mode=hybrid&diversity=0.5|diversity|mode=vector",
+        "/api/papers/paper-1/similar?mode=lexical&min_score=0.5|min_score|mode=vector",
     })
     void bad_query_parameters_get_a_400_that_names_them(String url, String parameter, String hint) {
         var reply = http.get(url);
@@ -237,6 +305,10 @@ class RelatedApiTest {
         "/api/recommend|{\"positive\": [\"paper-1\"], \"negative\": [\"paper-1\"]}|negative|both",
         "/api/recommend|{\"positive\": [\"paper-1\"], \"strategy\": \"sum\"}|strategy|average_vector, best_score",
         "/api/recommend|{\"positive\": [\"paper-1\", \"\"]}|positive|non-blank",
+        "/api/recommend|{\"positive\": [\"paper-1\"], \"duplicates\": \"drop\"}|duplicates|exclude, include, mark",
+        "/api/recommend|{\"positive\": [\"paper-1\"], \"diversity\": -0.1}|diversity|0.0 to 1.0",
+        "/api/similar|{\"text\": \"x\", \"duplicates\": \"exclude\"}|duplicates|unknown field 'duplicates'",
+        "/api/similar|{\"text\": \"x\", \"diversity\": 2}|diversity|0.0 to 1.0",
         "/api/recommend|{\"positive\": [\"paper-0\", \"paper-1\", \"paper-2\"], \"negative\": [\"paper-3\", \"paper-4\"]}|negative|limit is 4",
         "/api/duplicates/check|{\"title\": \"t\", \"abstract\": \"a\", \"text\": \"x\"}|text|not both",
         "/api/duplicates/check|{\"abstract\": null}|text|no text",

@@ -269,7 +269,9 @@ class WriteApiTest {
                 + " networks.\"}").json().get("matches").findValuesAsText("id")).contains("new", "twin");
         assertThat(http.get("/api/duplicates?threshold=0.9").json().get("clusters").get(0).get("papers")
                 .findValuesAsText("id")).containsExactly("new", "twin");
-        assertThat(http.post("/api/recommend", "{\"positive\": [\"new\"], \"explain\": true}").json()
+        // twin duplicates new: recommend leaves it out unless asked to include duplicates
+        assertThat(http.post("/api/recommend", "{\"positive\": [\"new\"], \"explain\": true, "
+                + "\"duplicates\": \"include\"}").json()
                 .get("results").findValuesAsText("id")).contains("twin");
 
         http.send("DELETE", "/api/papers/twin", null, AUTH);

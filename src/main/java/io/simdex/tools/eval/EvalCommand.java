@@ -20,6 +20,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -29,7 +30,8 @@ import java.util.concurrent.Callable;
 /** {@code simdex eval}: relevance on public benchmarks and on the corpus, for the configured model. */
 @Command(name = "eval", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Measure relevance for the configured model: BEIR retrieval (nDCG@10, Recall@10/100, "
-                + "MRR@10), STS Spearman correlation, and title-to-abstract retrieval on the corpus. Prints a "
+                + "MRR@10), STS Spearman correlation, title-to-abstract retrieval on the corpus, and related papers "
+                + "(pairs known to be related, ranked by more-like-this). Prints a "
                 + "table (or JSON); progress goes to stderr. Embeddings are cached, so a second run only "
                 + "searches. See docs/EVALUATION.md.")
 public final class EvalCommand implements Callable<Integer> {
@@ -55,6 +57,14 @@ public final class EvalCommand implements Callable<Integer> {
             description = "Search each corpus paper's title against every abstract embedded without its title.")
     boolean titleAbstract;
 
+    @Option(names = "--related", paramLabel = "FILE",
+            description = "Related-paper check over the documents of --beir: a tab-separated file of related pairs "
+                    + "(header naming doc_id_a and doc_id_b), e.g. SciFact's co-cited abstracts. Reports the rank "
+                    + "of each paper's partner among the papers like it (Recall@10/100, MRR@100) and the random-pair "
+                    + "AUC of their cosines. --modes: vector ranks by cosine (what similar serves), lexical by BM25 "
+                    + "over the paper's own distinctive terms, hybrid fuses the two.")
+    Path related;
+
     @Option(names = "--long-texts", paramLabel = "truncate|chunk",
             description = "Override the model's handling of texts over its token budget.")
     String longTexts;
@@ -72,6 +82,10 @@ public final class EvalCommand implements Callable<Integer> {
             if (beir == null && sts == null && !titleAbstract) {
                 throw new InvalidQueryException("task", "choose at least one of --beir DIR, --sts FILE, --title-abstract");
             }
+            if (related != null && beir == null) {
+                throw new InvalidQueryException("related", "--related FILE needs --beir DIR: the pairs name documents"
+                        + " of that set");
+            }
             if (stsLimit < 0) {
                 throw new InvalidQueryException("sts-limit", "--sts-limit must be 0 (all) or more, got " + stsLimit);
             }
@@ -88,6 +102,11 @@ public final class EvalCommand implements Callable<Integer> {
             // Read the inputs before loading the model, so a wrong path fails at once.
             BeirDataset dataset = beir == null ? null : BeirDataset.read(beir, split);
             List<StsPairs.Pair> pairs = sts == null ? List.of() : StsPairs.read(sts, stsLimit);
+            List<CoCitedPairs.Pair> relatedPairs = related == null ? List.of() : CoCitedPairs.read(related);
+            if (related != null) {
+                CoCitedPairs.requireKnown(relatedPairs, new HashSet<>(dataset.documents().stream()
+                        .map(BeirDataset.Document::id).toList()), dataset.name());
+            }
             var papers = titleAbstract ? CorpusLoader.load(settings.corpus().path()).papers() : null;
             try (OnnxEncoder encoder = OnnxEncoder.load(settings.model())) {
                 Optional<Path> cacheDir = settings.cache().enabled() ? Optional.of(settings.cache().dir()) : Optional.empty();
@@ -98,9 +117,13 @@ public final class EvalCommand implements Callable<Integer> {
                 var retrieval = new ArrayList<EvalReport.RetrievalResult>();
                 var stsResults = new ArrayList<EvalReport.StsResult>();
                 var titles = new ArrayList<EvalReport.TitleAbstractResult>();
+                var relatedResults = new ArrayList<EvalReport.RelatedResult>();
                 var options = settings.search();
                 if (dataset != null) {
                     retrieval.addAll(evaluation.retrieval(dataset, searchModes, options));
+                }
+                if (related != null) {
+                    relatedResults.addAll(evaluation.related(dataset, relatedPairs, searchModes, options));
                 }
                 if (sts != null) {
                     stsResults.add(evaluation.sts(sts, pairs));
@@ -110,7 +133,8 @@ public final class EvalCommand implements Callable<Integer> {
                 }
                 EncoderOptions m = settings.model();
                 var report = new EvalReport(m.name(), m.precision().name().toLowerCase(Locale.ROOT), m.maxTokens(),
-                        m.longTexts().name().toLowerCase(Locale.ROOT), retrieval, stsResults, titles);
+                        m.longTexts().name().toLowerCase(Locale.ROOT), retrieval, stsResults, titles,
+                        relatedResults);
                 System.out.print(json ? json(report) : EvalTable.render(report));
             }
             return 0;

@@ -12,9 +12,11 @@ import java.util.List;
  * @param retrieval     one entry per BEIR set and search mode
  * @param sts           one entry per STS file
  * @param titleAbstract one entry per search mode, when the title-to-abstract check ran
+ * @param related       one entry per way of ranking related papers, when the related-paper check ran
  */
 public record EvalReport(String model, String precision, int maxTokens, String longTexts,
-                         List<RetrievalResult> retrieval, List<StsResult> sts, List<TitleAbstractResult> titleAbstract) {
+                         List<RetrievalResult> retrieval, List<StsResult> sts, List<TitleAbstractResult> titleAbstract,
+                         List<RelatedResult> related) {
 
     /**
      * Retrieval on a BEIR set in one mode.
@@ -36,6 +38,18 @@ public record EvalReport(String model, String precision, int maxTokens, String l
 
     /** Each bundled paper's title as a query for its own abstract (embedded without the title). */
     public record TitleAbstractResult(String mode, int papers, double recall1, double mrr, EncodingSpeed encoding) {
+    }
+
+    /**
+     * Related papers found by "more like this" ({@link RelatedMetrics}): each pair asked both ways.
+     *
+     * @param mode   how papers like a paper were ranked: {@code vector} (cosine, what
+     *               {@code GET /api/papers/{id}/similar} serves), {@code lexical} (BM25 over the paper's own
+     *               distinctive terms) or {@code hybrid} (the two fused)
+     * @param auc    the chance a related pair's cosine beats a random pair's; vector mode only, else null
+     */
+    public record RelatedResult(String dataset, String mode, int documents, int pairs, int queries, double recall10,
+                                double recall100, double mrr100, Double auc, EncodingSpeed encoding) {
     }
 
     /**

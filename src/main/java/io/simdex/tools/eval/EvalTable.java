@@ -37,6 +37,16 @@ public final class EvalTable {
                         x.mrr(), speed(x.encoding()));
             }
         }
+        if (!r.related().isEmpty()) {
+            line(out, "");
+            line(out, "%-12s %-8s %7s %6s %8s %8s %8s %8s %8s  %s", "related", "mode", "docs", "pairs", "queries",
+                    "R@10", "R@100", "MRR@100", "AUC", "encoding");
+            for (var x : r.related()) {
+                line(out, "%-12s %-8s %7d %6d %8d %8.4f %8.4f %8.4f %8s  %s", x.dataset(), x.mode(), x.documents(),
+                        x.pairs(), x.queries(), x.recall10(), x.recall100(), x.mrr100(), published(x.auc()),
+                        speed(x.encoding()));
+            }
+        }
         return out.toString();
     }
 

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +56,66 @@ public final class Evaluation {
                     mode == SearchMode.LEXICAL ? null : EvalReport.EncodingSpeed.of(r.documents())));
         }
         return results;
+    }
+
+    /** Random pairs drawn for the related-paper AUC, and the seed they are drawn with. */
+    static final int RANDOM_PAIRS = 10_000;
+    static final long RANDOM_SEED = 16;
+
+    /**
+     * The related-paper check: for each related pair, the rank of one paper among every document of the set
+     * when the papers like the other are asked for ({@link RelatedMetrics}), one result per mode, and the
+     * random-pair AUC of their cosines. In {@code vector} mode "papers like this one" is what
+     * {@code GET /api/papers/{id}/similar} serves: the paper's own vector searched in the flat index, the paper
+     * itself left out. {@code lexical} ranks by BM25 over the paper's own distinctive terms
+     * ({@link LexicalIndex#moreLikeThis}), and {@code hybrid} fuses the two rankings by the service's rule
+     * ({@link Ranker}). Documents are embedded as for {@link #retrieval}, so the two checks share their cached
+     * vectors.
+     *
+     * @throws EvalDataException if a pair names a document the set does not hold
+     */
+    public List<EvalReport.RelatedResult> related(BeirDataset data, List<CoCitedPairs.Pair> pairs,
+                                                  Set<SearchMode> modes, SearchOptions options) {
+        List<String> docIds = data.documents().stream().map(BeirDataset.Document::id).toList();
+        CoCitedPairs.requireKnown(pairs, new HashSet<>(docIds), data.name());
+        var texts = new HashMap<String, String>(docIds.size() * 2);
+        data.documents().forEach(d -> texts.put(d.id(), d.fullText()));
+        EvalEncoder.Encoded docs = encoder.documents(data.name() + "-documents",
+                data.documents().stream().map(BeirDataset.Document::fullText).toList());
+        var ranker = new Ranker(options);
+        try (FlatIndex index = new FlatIndex(docs.vectors()[0].length, IndexOptions.defaults());
+             LexicalIndex words = LexicalIndex.build(data.documents().stream()
+                     .map(d -> new LexicalDocument(d.id(), d.fullText())).toList())) {
+            index.addAll(docIds, docs.vectors());
+            RelatedMetrics.Ranking byMeaning = (id, leaveOut, depth) -> index.search(new SearchRequest(
+                    index.vector(id).orElseThrow(), depth, with(leaveOut, id), SearchRequest.NO_MIN_SCORE))
+                    .stream().map(Hit::id).toList();
+            RelatedMetrics.Ranking byWords = (id, leaveOut, depth) -> words.moreLikeThis(texts.get(id), depth,
+                    with(leaveOut, id), x -> true).stream().map(LexicalHit::id).toList();
+            RelatedMetrics.Ranking fused = (id, leaveOut, depth) -> ranker.hybrid(
+                    byMeaning.similar(id, leaveOut, ranker.depth(depth)),
+                    byWords.similar(id, leaveOut, ranker.depth(depth)), depth)
+                    .stream().map(RankFusion.Fused::id).toList();
+            double auc = RelatedMetrics.auc(pairs, docIds, docs.vectors(), RANDOM_PAIRS, RANDOM_SEED);
+            var results = new ArrayList<EvalReport.RelatedResult>();
+            for (SearchMode mode : modes) {
+                RelatedMetrics m = RelatedMetrics.of(pairs, switch (mode) {
+                    case VECTOR -> byMeaning;
+                    case LEXICAL -> byWords;
+                    case HYBRID -> fused;
+                });
+                results.add(new EvalReport.RelatedResult(data.name(), mode.label(), docIds.size(), m.pairs(),
+                        m.queries(), m.recall10(), m.recall100(), m.mrr100(), mode == SearchMode.VECTOR ? auc : null,
+                        mode == SearchMode.LEXICAL ? null : EvalReport.EncodingSpeed.of(docs)));
+            }
+            return results;
+        }
+    }
+
+    private static Set<String> with(Set<String> ids, String id) {
+        var all = new HashSet<>(ids);
+        all.add(id);
+        return all;
     }
 
     /** Spearman correlation between each pair's cosine and its gold score; sentences are embedded as documents. */
