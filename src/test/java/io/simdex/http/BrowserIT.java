@@ -275,18 +275,7 @@ class BrowserIT {
     @EnabledIfSystemProperty(named = "simdex.map.measure", matches = "true")
     void measure_the_map_view_for_many_papers() {
         int n = Integer.getInteger("simdex.map.papers", 100_000);
-        var random = new java.util.Random(3);
-        var papers = new java.util.ArrayList<Paper>(n);
-        for (int i = 0; i < n; i++) {
-            char topic = (char) ('a' + random.nextInt(24));
-            var text = new StringBuilder();
-            for (int w = 0; w < 150; w++) {
-                char from = w % 3 == 0 ? topic : (char) ('a' + random.nextInt(24));
-                text.append("topic").append(from).append("word").append((char) ('a' + random.nextInt(20))).append(' ');
-            }
-            papers.add(new Paper(String.format(java.util.Locale.ROOT, "paper-%07d", i), "A synthetic paper about"
-                    + " topic " + topic, text.toString(), List.of(), Map.of()));
-        }
+        List<Paper> papers = io.simdex.SyntheticPapers.of(n);
         var defaults = HttpOptions.Bounds.defaults();
         var bounds = new HttpOptions.Bounds(defaults.maxConcurrentEncodes(), defaults.maxQueuedEncodes(),
                 defaults.requestTimeoutSeconds(), defaults.idleTimeoutSeconds(), defaults.minBodyRate(), 256 << 20);
