@@ -136,6 +136,8 @@ class MapView {
     this.compose();
     this.canvas.dataset.points = String(this.n);
     this.canvas.dataset.drawMs = (performance.now() - started).toFixed(1);
+    // when the map was first on the page, from the start of the navigation (for measurements)
+    this.canvas.dataset.shownAfterMs = this.canvas.dataset.shownAfterMs || performance.now().toFixed(0);
   }
 
   /** Sizes the canvas to its box and, when the width changed, places the points and fills the hover grid. */
