@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import io.simdex.corpus.Source;
+import io.simdex.map.CorpusMapView;
 import io.simdex.map.MapCluster;
 import io.simdex.map.MapPoint;
 import io.simdex.search.Match;
@@ -146,15 +147,41 @@ public final class ApiResponses {
     }
 
     /**
-     * {@code GET /api/map}: every paper placed in 2-D, coloured by cluster.
+     * {@code GET /api/map}: every paper placed in 2-D, coloured by cluster; the points in columns, so a paper costs
+     * its id and three numbers, and no titles (a client asks for the few it shows).
      *
      * @param method  how papers were placed: {@code pca}
      * @param papers  how many points there are
      * @param version the collection's change count the map was computed at; a new one means a new map
-     * @param points  one per paper, sorted by id
+     * @param points  one entry per paper in each column, sorted by id
      * @param tookMs  this request's time: near 0 when the map was computed before, the computation's otherwise
      */
-    public record CorpusMap(String method, int papers, long version, List<MapPoint> points, List<MapCluster> clusters,
+    public record CorpusMap(String method, int papers, long version, MapColumns points, List<MapCluster> clusters,
                             long tookMs) {
+
+        /** The answer for {@code map}, which took {@code tookMs} to get. */
+        public static CorpusMap of(CorpusMapView map, long tookMs) {
+            int n = map.papers();
+            var ids = new String[n];
+            var x = new float[n];
+            var y = new float[n];
+            var cluster = new int[n];
+            for (int i = 0; i < n; i++) {
+                MapPoint point = map.points().get(i);
+                ids[i] = point.id();
+                x[i] = point.x();
+                y[i] = point.y();
+                cluster[i] = point.cluster();
+            }
+            return new CorpusMap(map.method(), n, map.version(), new MapColumns(List.of(ids), x, y, cluster),
+                    map.clusters(), tookMs);
+        }
+    }
+
+    /**
+     * The points of {@link CorpusMap} as columns: the i-th paper is {@code id[i]} at ({@code x[i]}, {@code y[i]}) in
+     * cluster {@code cluster[i]}.
+     */
+    public record MapColumns(List<String> id, float[] x, float[] y, int[] cluster) {
     }
 }

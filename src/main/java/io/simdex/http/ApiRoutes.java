@@ -305,8 +305,7 @@ final class ApiRoutes {
         QueryParams.only(ctx, Set.of());
         long start = System.nanoTime();
         CorpusMapView map = slot.get().map().map();
-        ctx.json(new ApiResponses.CorpusMap(map.method(), map.papers(), map.version(), map.points(), map.clusters(),
-                (System.nanoTime() - start) / 1_000_000));
+        ctx.json(ApiResponses.CorpusMap.of(map, (System.nanoTime() - start) / 1_000_000));
     }
 
     private ResultFilter filter(Context ctx) {

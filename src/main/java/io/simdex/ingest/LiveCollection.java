@@ -189,9 +189,7 @@ public final class LiveCollection implements AutoCloseable {
         writes.lock();
         try {
             List<WriteResult> results = store.putAll(writesToStore);
-            for (int i = 0; i < results.size(); i++) {
-                apply(results.get(i).stored(), vectors.get(i));
-            }
+            applyAll(results, vectors);
             counted();
             return results;
         } finally {
@@ -208,9 +206,7 @@ public final class LiveCollection implements AutoCloseable {
         return new Importer(store, encoder, Importer.DEFAULT_BATCH).run(batch, label, facts, (results, vectors) -> {
             writes.lock();
             try {
-                for (int i = 0; i < results.size(); i++) {
-                    apply(results.get(i).stored(), vectors.get(i));
-                }
+                applyAll(results, vectors);
                 counted();
             } finally {
                 writes.unlock();
@@ -333,6 +329,25 @@ public final class LiveCollection implements AutoCloseable {
         tokens.put(id, new TokenStats(vector.tokens(), vector.tokensEmbedded()));
         lexical.put(id, stored.paper().embeddingText());
         index.put(id, vector.vector());
+    }
+
+    /**
+     * {@link #apply} for a committed batch, in order, with one BM25 refresh for all of it: the batch becomes
+     * searchable by its words at once, not paper by paper. Caller holds the write lock.
+     */
+    private void applyAll(List<WriteResult> results, List<StoredEmbedding> vectors) {
+        var documents = new ArrayList<LexicalDocument>(results.size());
+        for (int i = 0; i < results.size(); i++) {
+            StoredPaper stored = results.get(i).stored();
+            String id = stored.paper().id();
+            papers.put(stored);
+            tokens.put(id, new TokenStats(vectors.get(i).tokens(), vectors.get(i).tokensEmbedded()));
+            documents.add(new LexicalDocument(id, stored.paper().embeddingText()));
+        }
+        lexical.putAll(documents);
+        for (int i = 0; i < results.size(); i++) {
+            index.put(results.get(i).stored().paper().id(), vectors.get(i).vector());
+        }
     }
 
     /**

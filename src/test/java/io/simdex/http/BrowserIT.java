@@ -3,6 +3,7 @@ package io.simdex.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -510,6 +511,55 @@ class BrowserIT {
                 .getDomAttribute("data-draw-ms") + " ms");
     }
 
+    @Test
+    void the_map_is_read_and_a_paper_opened_with_the_keyboard_alone() {
+        open(http, "/?view=map");
+        WebElement canvas = wait(60).until(d -> {
+            WebElement drawn = d.findElement(By.id("map-canvas"));
+            String points = drawn.getDomAttribute("data-points");
+            return points == null || points.equals("0") ? null : drawn;
+        });
+
+        // Tab from the top of the page to the map, then the arrow keys: the first lands near the centre
+        for (int i = 0; i < 40 && !"map-canvas".equals(focused()); i++) {
+            new Actions(browser).sendKeys(Keys.TAB).perform();
+        }
+        assertThat(focused()).isEqualTo("map-canvas");
+        new Actions(browser).sendKeys(Keys.ARROW_RIGHT).perform();
+        String centre = wait(10).until(d -> blankToNull(canvas.getDomAttribute("data-current")));
+        for (Keys arrow : List.of(Keys.ARROW_RIGHT, Keys.ARROW_DOWN, Keys.ARROW_LEFT, Keys.ARROW_UP)) {
+            new Actions(browser).sendKeys(arrow).perform();
+            if (!centre.equals(canvas.getDomAttribute("data-current"))) {
+                break;
+            }
+        }
+        String moved = canvas.getDomAttribute("data-current");
+        assertThat(moved).as("an arrow key moves to another paper").isNotEqualTo(centre);
+        String movedTitle = http.get("/api/papers/" + moved).json().get("title").asText();
+        wait(10).until(ExpectedConditions.textToBePresentInElementLocated(By.id("map-tip"), movedTitle));
+
+        // the next Tab reaches the clusters; Enter on the largest puts the cursor on its centre paper, on the map
+        new Actions(browser).sendKeys(Keys.TAB).perform();
+        assertThat(browser.switchTo().activeElement().getDomAttribute("data-cluster")).isEqualTo("0");
+        new Actions(browser).sendKeys(Keys.ENTER).perform();
+        assertThat(focused()).isEqualTo("map-canvas");
+        String id = wait(10).until(d -> blankToNull(canvas.getDomAttribute("data-current")));
+        JsonNode map = http.get("/api/map").json();
+        var ids = new java.util.ArrayList<String>();
+        map.get("points").get("id").forEach(each -> ids.add(each.asText()));
+        int at = ids.indexOf(id);
+        assertThat(map.get("points").get("cluster").get(at).asInt()).isZero();
+        String title = http.get("/api/papers/" + id).json().get("title").asText();
+        wait(10).until(ExpectedConditions.textToBePresentInElementLocated(By.id("map-tip"), title));
+        assertThat(browser.findElement(By.id("map-tip")).getText()).contains(map.get("clusters").get(0).get("label")
+                .asText());
+
+        new Actions(browser).sendKeys(Keys.ENTER).perform();
+
+        wait(10).until(ExpectedConditions.urlToBe(base(http) + "/papers/" + id));
+        assertThat(wait(10).until(d -> d.findElement(By.id("paper-title"))).getText()).isEqualTo(title);
+    }
+
     /**
      * How quickly the map view draws, redraws and answers a hover for many synthetic papers (100,000 unless
      * {@code -Dsimdex.map.papers=N}); prints figures, asserts counts; off unless asked for with
@@ -519,29 +569,16 @@ class BrowserIT {
     @EnabledIfSystemProperty(named = "simdex.map.measure", matches = "true")
     void measure_the_map_view_for_many_papers() {
         int n = Integer.getInteger("simdex.map.papers", 100_000);
-        var random = new java.util.Random(3);
-        var papers = new java.util.ArrayList<Paper>(n);
-        for (int i = 0; i < n; i++) {
-            char topic = (char) ('a' + random.nextInt(24));
-            var text = new StringBuilder();
-            for (int w = 0; w < 150; w++) {
-                char from = w % 3 == 0 ? topic : (char) ('a' + random.nextInt(24));
-                text.append("topic").append(from).append("word").append((char) ('a' + random.nextInt(20))).append(' ');
-            }
-            papers.add(new Paper(String.format(java.util.Locale.ROOT, "paper-%07d", i), "A synthetic paper about"
-                    + " topic " + topic, text.toString(), List.of(), Map.of()));
-        }
-        var defaults = HttpOptions.Bounds.defaults();
-        var bounds = new HttpOptions.Bounds(defaults.maxConcurrentEncodes(), defaults.maxQueuedEncodes(),
-                defaults.requestTimeoutSeconds(), defaults.idleTimeoutSeconds(), defaults.minBodyRate(), 256 << 20);
+        List<Paper> papers = io.simdex.SyntheticPapers.of(n);
         long loading = System.nanoTime();
-        try (var many = WritableApi.start(dir.resolve("many"), papers, new io.simdex.FakeEncoder(), bounds)) {
+        // the default bounds: the map of this many papers must fit api.max-response-bytes as it ships
+        try (var many = WritableApi.start(dir.resolve("many"), papers)) {
             System.out.printf("browser: %,d synthetic papers stored in %,d ms%n", n,
                     (System.nanoTime() - loading) / 1_000_000);
             browser.get(base(many.http()) + "/?view=map");
             WebElement canvas = wait(600).until(d -> d.findElement(By.id("map-canvas")));
             wait(600).until(d -> String.valueOf(n).equals(canvas.getDomAttribute("data-points")));
-            Object shown = browser.executeScript("return performance.now()");
+            String shown = canvas.getDomAttribute("data-shown-after-ms");
             String first = canvas.getDomAttribute("data-draw-ms");
             Object hover = browser.executeScript("const c = arguments[0]; const b = c.getBoundingClientRect();"
                     + " const times = []; for (let i = 0; i < 50; i++) { const t = performance.now();"
@@ -549,12 +586,18 @@ class BrowserIT {
                     + " clientY: b.top + b.height / 2, bubbles: true})); times.push(performance.now() - t); }"
                     + " times.sort((x, y) => x - y); return times[25].toFixed(2) + ' ms median, '"
                     + " + times[49].toFixed(2) + ' ms most';", canvas);
+            Object keys = browser.executeScript("const c = arguments[0]; c.focus(); const times = [];"
+                    + " for (let i = 0; i < 21; i++) { const t = performance.now();"
+                    + " c.dispatchEvent(new KeyboardEvent('keydown', {key: ['ArrowRight', 'ArrowDown', 'ArrowLeft',"
+                    + " 'ArrowUp'][i % 4], bubbles: true})); times.push(performance.now() - t); }"
+                    + " times.shift(); times.sort((x, y) => x - y); return times[10].toFixed(2) + ' ms median, '"
+                    + " + times[19].toFixed(2) + ' ms most';", canvas);
             browser.findElement(By.id("map-q")).sendKeys("topicawordb topicbworda", Keys.ENTER);
             wait(120).until(ExpectedConditions.textToBePresentInElementLocated(By.id("map-status"), "hits marked"));
             String marked = canvas.getDomAttribute("data-draw-ms");
             System.out.println("browser: the map of " + n + " papers was on the page " + shown + " ms after"
                     + " navigation, first drawn in " + first + " ms, redrawn with search hits marked in " + marked
-                    + " ms; 50 hovers took " + hover);
+                    + " ms; 50 hovers took " + hover + "; 20 arrow keys took " + keys);
         }
     }
 
@@ -702,6 +745,15 @@ class BrowserIT {
                     .containsExactly(XSS_TITLE, XSS_TITLE);
             assertThat(browser.findElements(By.cssSelector("main img, main b, main script"))).isEmpty();
         }
+    }
+
+    /** The id of the element that has the keyboard's focus. */
+    private static String focused() {
+        return browser.switchTo().activeElement().getDomAttribute("id");
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 
     /** The console check would pass vacuously if the browser's log were not read: an error logged must show. */

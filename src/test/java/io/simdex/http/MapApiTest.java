@@ -48,8 +48,16 @@ class MapApiTest {
         assertThat(map.get("version").isIntegralNumber()).isTrue();
         assertThat(map.get("took_ms").asLong()).isNotNegative();
         assertThat(ids(map)).containsExactlyElementsOf(PAPERS.stream().map(Paper::id).sorted().toList());
-        JsonNode point = map.get("points").get(0);
-        assertThat(point.fieldNames()).toIterable().containsExactly("id", "title", "x", "y", "cluster");
+        JsonNode points = map.get("points");
+        assertThat(points.fieldNames()).toIterable().containsExactly("id", "x", "y", "cluster");
+        for (String column : List.of("x", "y", "cluster")) {
+            assertThat(points.get(column)).as(column).hasSize(PAPERS.size());
+        }
+        assertThat(points.get("x").get(0).isNumber()).isTrue();
+        assertThat(points.get("cluster").get(0).isIntegralNumber()).isTrue();
+        // about an id and 20 bytes per paper: no titles, short numbers
+        int idBytes = PAPERS.stream().mapToInt(paper -> paper.id().length() + 3).sum();
+        assertThat(reply.body().length()).isLessThan(idBytes + 24 * PAPERS.size() + 4_096);
         JsonNode cluster = map.get("clusters").get(0);
         assertThat(cluster.fieldNames()).toIterable().containsExactly("id", "label", "size", "x", "y");
         int sizes = 0;
@@ -81,6 +89,22 @@ class MapApiTest {
     }
 
     @Test
+    void the_map_is_sent_gzipped_to_a_client_that_accepts_it() throws Exception {
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + http.port()
+                + "/api/map")).header("Accept-Encoding", "gzip").build();
+
+        var reply = java.net.http.HttpClient.newHttpClient().send(request,
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+
+        assertThat(reply.statusCode()).isEqualTo(200);
+        assertThat(reply.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        try (var unzipped = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(reply.body()))) {
+            JsonNode map = new com.fasterxml.jackson.databind.ObjectMapper().readTree(unzipped);
+            assertThat(map.get("points").get("id")).hasSize(PAPERS.size());
+        }
+    }
+
+    @Test
     void a_query_parameter_is_refused_saying_the_map_takes_none() {
         var reply = http.get("/api/map?k=5");
 
@@ -101,7 +125,7 @@ class MapApiTest {
 
     private static List<String> ids(JsonNode map) {
         var ids = new ArrayList<String>();
-        map.get("points").forEach(point -> ids.add(point.get("id").asText()));
+        map.get("points").get("id").forEach(id -> ids.add(id.asText()));
         return ids;
     }
 }

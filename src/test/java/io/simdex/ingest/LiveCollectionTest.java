@@ -115,6 +115,25 @@ class LiveCollectionTest {
     }
 
     @Test
+    void a_batch_write_is_in_every_index_when_it_returns_and_its_last_paper_for_an_id_wins() {
+        try (PaperStore store = open(); var collection = LiveCollection.open(store, new FakeEncoder(),
+                IndexOptions.defaults())) {
+            // when
+            collection.putAll(List.of(paper("a", "Protein folding", "We fold proteins."),
+                    paper("b", "Speech", "We recognise speech."), paper("a", "Crystals", "We grow crystals.")));
+
+            // then
+            assertThat(collection.indexed().lexical().search("crystals speech", 5, Set.of()))
+                    .extracting(LexicalHit::id).containsExactlyInAnyOrder("a", "b");
+            assertThat(collection.indexed().lexical().search("proteins", 5, Set.of())).isEmpty();
+            assertThat(collection.indexed().index().size()).isEqualTo(2);
+            assertThat(collection.indexed().corpus().find("a").orElseThrow().title()).isEqualTo("Crystals");
+            assertThat(collection.indexed().tokens()).containsOnlyKeys("a", "b");
+            assertThat(collection.changes()).isEqualTo(store.paperChanges());
+        }
+    }
+
+    @Test
     void a_version_conflict_changes_nothing_anywhere() {
         try (PaperStore store = open(); var collection = LiveCollection.open(store, new FakeEncoder(),
                 IndexOptions.defaults())) {

@@ -262,6 +262,24 @@ class LexicalIndexTest {
     }
 
     @Test
+    void a_batch_put_is_found_whole_by_the_next_search_and_its_later_text_for_an_id_wins() {
+        try (var live = LexicalIndex.build(List.of(new LexicalDocument("a", "Protein folding benchmarks.")))) {
+            // when a batch adds two documents, replaces one, and names one of its own ids twice
+            live.putAll(List.of(new LexicalDocument("b", "Speech recognition on audio."),
+                    new LexicalDocument("a", "Hyperbolic embeddings of trees."),
+                    new LexicalDocument("c", "Graph networks for molecules."),
+                    new LexicalDocument("c", "Graph networks for crystals.")));
+
+            // then
+            assertThat(live.size()).isEqualTo(3);
+            assertThat(ids(live.search("speech", 5, Set.of()))).containsExactly("b");
+            assertThat(ids(live.search("hyperbolic trees", 5, Set.of()))).containsExactly("a");
+            assertThat(ids(live.search("crystals", 5, Set.of()))).containsExactly("c");
+            assertThat(live.search("protein folding molecules", 5, Set.of())).isEmpty();
+        }
+    }
+
+    @Test
     void a_removed_document_is_never_found_again() {
         try (var live = LexicalIndex.build(List.of(new LexicalDocument("a", "Protein folding benchmarks."),
                 new LexicalDocument("b", "Protein design.")))) {

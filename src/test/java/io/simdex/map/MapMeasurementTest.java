@@ -115,10 +115,14 @@ class MapMeasurementTest {
         System.out.printf(Locale.ROOT, "  steps on a sample of %,d: axes %d ms, projection of all %d ms, k-means"
                 + " (k=%d) %d ms, assignment of all %d ms, labels from %,d papers %d ms%n", rows.length, ms(t0, t1),
                 ms(t1, t2), centroids.length, ms(t2, t3), ms(t3, t4), labelled.length, ms(t4, t5));
-        String json = ApiJson.mapper().writeValueAsString(new ApiResponses.CorpusMap(map.method(), map.papers(),
-                map.version(), map.points(), map.clusters(), 0));
-        System.out.printf(Locale.ROOT, "  answer: %,d bytes; clusters: %s%n",
-                json.getBytes(StandardCharsets.UTF_8).length, map.clusters().stream().limit(6).map(c -> c.size() + " [" + c.label() + "]").toList());
+        String json = ApiJson.mapper().writeValueAsString(ApiResponses.CorpusMap.of(map, 0));
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        var gzipped = new java.io.ByteArrayOutputStream();
+        try (var gzip = new java.util.zip.GZIPOutputStream(gzipped)) {
+            gzip.write(bytes);
+        }
+        System.out.printf(Locale.ROOT, "  answer: %,d bytes (%.1f per paper), %,d gzipped; clusters: %s%n",
+                bytes.length, (double) bytes.length / Math.max(1, papers.size()), gzipped.size(), map.clusters().stream().limit(6).map(c -> c.size() + " [" + c.label() + "]").toList());
     }
 
     /** A 384-d bag of hashed words: papers that share words point the same way. */
