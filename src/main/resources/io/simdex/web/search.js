@@ -148,7 +148,7 @@ function showResults(results, answer, q, mode, k, filters) {
       abstract, button, why);
   });
   replace(results,
-    el("p", { class: "meaning" }, answer.results.length + " results, " + answer.took_ms + " ms. Score: "
+    el("p", { class: "meaning", role: "status" }, answer.results.length + " results, " + answer.took_ms + " ms. Score: "
       + MODES[mode] + "."),
     el("ol", { class: "results" }, items));
 }

@@ -270,6 +270,10 @@ class BrowserIT {
         WebElement first = browser.findElements(By.cssSelector("#results li.result")).get(0);
         assertThat(first.findElement(By.className("score")).getText()).contains("cosine");
         assertThat(browser.findElement(By.id("mode")).getDomProperty("value")).isEqualTo("vector");
+        // a screen reader hears the results' count (a status line), not the whole view read out again
+        assertThat(browser.findElement(By.cssSelector("#results p.meaning")).getDomAttribute("role"))
+                .isEqualTo("status");
+        assertThat(browser.findElement(By.id("view")).getDomAttribute("aria-live")).isNull();
 
         first.findElement(By.tagName("button")).click();
 
