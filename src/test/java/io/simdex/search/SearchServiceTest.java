@@ -12,8 +12,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 import io.simdex.FakeEncoder;
 import io.simdex.corpus.Corpus;
 import io.simdex.corpus.Paper;
+import io.simdex.encode.DelegatingEncoder;
 import io.simdex.encode.Embedding;
-import io.simdex.encode.Encoder;
 import io.simdex.ingest.CorpusIndexer;
 import io.simdex.lexical.LexicalDocument;
 import io.simdex.lexical.LexicalHit;
@@ -220,45 +220,24 @@ class SearchServiceTest {
     }
 
     /** The fake encoder, counting query encodings apart from other texts. */
-    private static final class QueryCountingEncoder implements Encoder {
-        private final FakeEncoder fake = new FakeEncoder();
+    private static final class QueryCountingEncoder extends DelegatingEncoder {
         final AtomicInteger queries = new AtomicInteger();
         final AtomicInteger texts = new AtomicInteger();
 
-        @Override
-        public String modelId() {
-            return fake.modelId();
-        }
-
-        @Override
-        public String modelName() {
-            return fake.modelName();
-        }
-
-        @Override
-        public int dimension() {
-            return fake.dimension();
-        }
-
-        @Override
-        public int maxTokens() {
-            return fake.maxTokens();
+        QueryCountingEncoder() {
+            super(new FakeEncoder());
         }
 
         @Override
         public List<Embedding> encode(List<String> batch) {
             texts.addAndGet(batch.size());
-            return fake.encode(batch);
+            return delegate.encode(batch);
         }
 
         @Override
         public List<Embedding> encodeQueries(List<String> batch) {
             queries.addAndGet(batch.size());
-            return fake.encode(batch);
-        }
-
-        @Override
-        public void close() {
+            return delegate.encode(batch);
         }
     }
 }
