@@ -31,7 +31,7 @@ import java.util.concurrent.Callable;
 @Command(name = "eval", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Measure relevance for the configured model: BEIR retrieval (nDCG@10, Recall@10/100, "
                 + "MRR@10), STS Spearman correlation, title-to-abstract retrieval on the corpus, and related papers "
-                + "(pairs known to be related, ranked by more-like-this). Prints a "
+                + "(pairs known to be related, or papers judged by reading, ranked by more-like-this). Prints a "
                 + "table (or JSON); progress goes to stderr. Embeddings are cached, so a second run only "
                 + "searches. See docs/EVALUATION.md.")
 public final class EvalCommand implements Callable<Integer> {
