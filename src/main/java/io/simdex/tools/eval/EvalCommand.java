@@ -31,7 +31,7 @@ import java.util.concurrent.Callable;
 @Command(name = "eval", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Measure relevance for the configured model: BEIR retrieval (nDCG@10, Recall@10/100, "
                 + "MRR@10), STS Spearman correlation, title-to-abstract retrieval on the corpus, and related papers "
-                + "(pairs known to be related, ranked by more-like-this). Prints a "
+                + "(pairs known to be related, or papers judged by reading, ranked by more-like-this). Prints a "
                 + "table (or JSON); progress goes to stderr. Embeddings are cached, so a second run only "
                 + "searches. See docs/EVALUATION.md.")
 public final class EvalCommand implements Callable<Integer> {
@@ -65,12 +65,21 @@ public final class EvalCommand implements Callable<Integer> {
                     + "over the paper's own distinctive terms, hybrid fuses the two.")
     Path related;
 
+    @Option(names = "--judged", paramLabel = "FILE", arity = "0..1", fallbackValue = BUNDLED_JUDGMENTS,
+            description = "Judged related-paper check over the corpus papers: for each query paper of FILE "
+                    + "(tab-separated query_id, doc_id, grade 0-2), its more-like-this ranking scored by P@5 (grade "
+                    + ">= 1 and = 2) and nDCG@10. Without FILE, the set judged over the bundled corpus.")
+    String judged;
+
+    /** The value of {@code --judged} without a file: the set judged over the bundled corpus. */
+    static final String BUNDLED_JUDGMENTS = "bundled";
+
     @Option(names = "--long-texts", paramLabel = "truncate|chunk",
             description = "Override the model's handling of texts over its token budget.")
     String longTexts;
 
     @Option(names = "--modes", paramLabel = "MODE,...", split = ",",
-            description = "Search modes for --beir and --title-abstract: vector, lexical, hybrid (default all three).")
+            description = "Search modes of every check: vector, lexical, hybrid (default all three).")
     List<String> modes = List.of("vector", "lexical", "hybrid");
 
     @Option(names = "--json", description = "Print the results as JSON instead of a table.")
@@ -79,8 +88,9 @@ public final class EvalCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         return Launcher.run(config.verbose(), () -> {
-            if (beir == null && sts == null && !titleAbstract) {
-                throw new InvalidQueryException("task", "choose at least one of --beir DIR, --sts FILE, --title-abstract");
+            if (beir == null && sts == null && !titleAbstract && judged == null) {
+                throw new InvalidQueryException("task", "choose at least one of --beir DIR, --sts FILE, "
+                        + "--title-abstract, --judged [FILE]");
             }
             if (related != null && beir == null) {
                 throw new InvalidQueryException("related", "--related FILE needs --beir DIR: the pairs name documents"
@@ -107,7 +117,9 @@ public final class EvalCommand implements Callable<Integer> {
                 CoCitedPairs.requireKnown(relatedPairs, new HashSet<>(dataset.documents().stream()
                         .map(BeirDataset.Document::id).toList()), dataset.name());
             }
-            var papers = titleAbstract ? CorpusLoader.load(settings.corpus().path()).papers() : null;
+            JudgedSet judgedSet = judged == null ? null
+                    : judged.equals(BUNDLED_JUDGMENTS) ? JudgedSet.bundled() : JudgedSet.read(Path.of(judged));
+            var papers = titleAbstract || judged != null ? CorpusLoader.load(settings.corpus().path()).papers() : null;
             try (OnnxEncoder encoder = OnnxEncoder.load(settings.model())) {
                 Optional<Path> cacheDir = settings.cache().enabled() ? Optional.of(settings.cache().dir()) : Optional.empty();
                 // With chunking, a text that fits one window has its truncating vector: reuse the cached ones.
@@ -118,6 +130,7 @@ public final class EvalCommand implements Callable<Integer> {
                 var stsResults = new ArrayList<EvalReport.StsResult>();
                 var titles = new ArrayList<EvalReport.TitleAbstractResult>();
                 var relatedResults = new ArrayList<EvalReport.RelatedResult>();
+                var judgedResults = new ArrayList<EvalReport.JudgedResult>();
                 var options = settings.search();
                 if (dataset != null) {
                     retrieval.addAll(evaluation.retrieval(dataset, searchModes, options));
@@ -128,13 +141,16 @@ public final class EvalCommand implements Callable<Integer> {
                 if (sts != null) {
                     stsResults.add(evaluation.sts(sts, pairs));
                 }
-                if (papers != null) {
+                if (titleAbstract) {
                     titles.addAll(evaluation.titleAbstract(papers, searchModes, options));
+                }
+                if (judgedSet != null) {
+                    judgedResults.addAll(evaluation.judged(papers, judgedSet, searchModes, options));
                 }
                 EncoderOptions m = settings.model();
                 var report = new EvalReport(m.name(), m.precision().name().toLowerCase(Locale.ROOT), m.maxTokens(),
                         m.longTexts().name().toLowerCase(Locale.ROOT), retrieval, stsResults, titles,
-                        relatedResults);
+                        relatedResults, judgedResults);
                 System.out.print(json ? json(report) : EvalTable.render(report));
             }
             return 0;

@@ -13,10 +13,11 @@ import java.util.List;
  * @param sts           one entry per STS file
  * @param titleAbstract one entry per search mode, when the title-to-abstract check ran
  * @param related       one entry per way of ranking related papers, when the related-paper check ran
+ * @param judged        one entry per way of ranking related papers, when the judged related-paper check ran
  */
 public record EvalReport(String model, String precision, int maxTokens, String longTexts,
                          List<RetrievalResult> retrieval, List<StsResult> sts, List<TitleAbstractResult> titleAbstract,
-                         List<RelatedResult> related) {
+                         List<RelatedResult> related, List<JudgedResult> judged) {
 
     /**
      * Retrieval on a BEIR set in one mode.
@@ -50,6 +51,17 @@ public record EvalReport(String model, String precision, int maxTokens, String l
      */
     public record RelatedResult(String dataset, String mode, int documents, int pairs, int queries, double recall10,
                                 double recall100, double mrr100, Double auc, EncodingSpeed encoding) {
+    }
+
+    /**
+     * Related papers judged by reading ({@link JudgedMetrics}), ranked in one mode.
+     *
+     * @param judgments  where the judgements came from
+     * @param precision5 share of the top 5 graded 1 or 2; {@code wanted5} the share graded 2
+     * @param judged5    share of the top 5 that carries a judgement
+     */
+    public record JudgedResult(String judgments, String mode, int papers, int queries, double precision5,
+                               double wanted5, double ndcg10, double judged5, EncodingSpeed encoding) {
     }
 
     /**

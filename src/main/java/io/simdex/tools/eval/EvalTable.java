@@ -47,6 +47,15 @@ public final class EvalTable {
                         speed(x.encoding()));
             }
         }
+        if (!r.judged().isEmpty()) {
+            line(out, "");
+            line(out, "%-24s %-8s %7s %8s %8s %10s %8s %8s  %s", "judged related", "mode", "papers", "queries",
+                    "P@5", "P@5 (=2)", "nDCG@10", "judged@5", "encoding");
+            for (var x : r.judged()) {
+                line(out, "%-24s %-8s %7d %8d %8.4f %10.4f %8.4f %8.4f  %s", x.judgments(), x.mode(), x.papers(),
+                        x.queries(), x.precision5(), x.wanted5(), x.ndcg10(), x.judged5(), speed(x.encoding()));
+            }
+        }
         return out.toString();
     }
 

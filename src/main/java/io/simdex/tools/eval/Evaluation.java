@@ -78,32 +78,14 @@ public final class Evaluation {
                                                   Set<SearchMode> modes, SearchOptions options) {
         List<String> docIds = data.documents().stream().map(BeirDataset.Document::id).toList();
         CoCitedPairs.requireKnown(pairs, new HashSet<>(docIds), data.name());
-        var texts = new HashMap<String, String>(docIds.size() * 2);
-        data.documents().forEach(d -> texts.put(d.id(), d.fullText()));
         EvalEncoder.Encoded docs = encoder.documents(data.name() + "-documents",
                 data.documents().stream().map(BeirDataset.Document::fullText).toList());
-        var ranker = new Ranker(options);
-        try (FlatIndex index = new FlatIndex(docs.vectors()[0].length, IndexOptions.defaults());
-             LexicalIndex words = LexicalIndex.build(data.documents().stream()
-                     .map(d -> new LexicalDocument(d.id(), d.fullText())).toList())) {
-            index.addAll(docIds, docs.vectors());
-            RelatedMetrics.Ranking byMeaning = (id, leaveOut, depth) -> index.search(new SearchRequest(
-                    index.vector(id).orElseThrow(), depth, with(leaveOut, id), SearchRequest.NO_MIN_SCORE))
-                    .stream().map(Hit::id).toList();
-            RelatedMetrics.Ranking byWords = (id, leaveOut, depth) -> words.moreLikeThis(texts.get(id), depth,
-                    with(leaveOut, id), x -> true).stream().map(LexicalHit::id).toList();
-            RelatedMetrics.Ranking fused = (id, leaveOut, depth) -> ranker.hybrid(
-                    byMeaning.similar(id, leaveOut, ranker.depth(depth)),
-                    byWords.similar(id, leaveOut, ranker.depth(depth)), depth)
-                    .stream().map(RankFusion.Fused::id).toList();
+        try (var rankings = new RelatedRankings(docIds, data.documents().stream().map(BeirDataset.Document::fullText)
+                .toList(), docs.vectors(), options)) {
             double auc = RelatedMetrics.auc(pairs, docIds, docs.vectors(), RANDOM_PAIRS, RANDOM_SEED);
             var results = new ArrayList<EvalReport.RelatedResult>();
             for (SearchMode mode : modes) {
-                RelatedMetrics m = RelatedMetrics.of(pairs, switch (mode) {
-                    case VECTOR -> byMeaning;
-                    case LEXICAL -> byWords;
-                    case HYBRID -> fused;
-                });
+                RelatedMetrics m = RelatedMetrics.of(pairs, rankings.ranking(mode));
                 results.add(new EvalReport.RelatedResult(data.name(), mode.label(), docIds.size(), m.pairs(),
                         m.queries(), m.recall10(), m.recall100(), m.mrr100(), mode == SearchMode.VECTOR ? auc : null,
                         mode == SearchMode.LEXICAL ? null : EvalReport.EncodingSpeed.of(docs)));
@@ -112,10 +94,29 @@ public final class Evaluation {
         }
     }
 
-    private static Set<String> with(Set<String> ids, String id) {
-        var all = new HashSet<>(ids);
-        all.add(id);
-        return all;
+    /**
+     * The judged related-paper check over corpus papers: for each query paper of {@code set}, "more like this"
+     * ranked in each mode as {@code GET /api/papers/{id}/similar} ranks ({@link RelatedRankings}), scored by
+     * {@link JudgedMetrics}. Papers are embedded as the service embeds them: title and abstract joined.
+     *
+     * @throws EvalDataException if the set names a paper the corpus does not hold
+     */
+    public List<EvalReport.JudgedResult> judged(List<Paper> papers, JudgedSet set, Set<SearchMode> modes,
+                                                SearchOptions options) {
+        List<String> ids = papers.stream().map(Paper::id).toList();
+        set.requireKnown(new HashSet<>(ids), "the corpus");
+        List<String> texts = papers.stream().map(Paper::embeddingText).toList();
+        EvalEncoder.Encoded docs = encoder.documents("corpus-papers", texts);
+        try (var rankings = new RelatedRankings(ids, texts, docs.vectors(), options)) {
+            var results = new ArrayList<EvalReport.JudgedResult>();
+            for (SearchMode mode : modes) {
+                JudgedMetrics m = JudgedMetrics.of(set, rankings.ranking(mode));
+                results.add(new EvalReport.JudgedResult(set.name(), mode.label(), ids.size(), m.queries(),
+                        m.precision5(), m.wanted5(), m.ndcg10(), m.judged5(),
+                        mode == SearchMode.LEXICAL ? null : EvalReport.EncodingSpeed.of(docs)));
+            }
+            return results;
+        }
     }
 
     /** Spearman correlation between each pair's cosine and its gold score; sentences are embedded as documents. */

@@ -51,6 +51,26 @@ class EvalCommandIT {
     }
 
     @Test
+    void judged_related_papers_are_scored_over_the_corpus_papers() throws IOException {
+        // two papers of one bundled page that say the same thing: each is the other's nearest paper
+        String sat = "online-estimation-of-sat-solving-runtime";
+        String twin = "online-search-cost-estimation-for-sat-solvers";
+        Path judged = dir.resolve("judged.tsv");
+        Files.writeString(judged, "# one query\nquery_id\tdoc_id\tgrade\n" + sat + "\t" + twin + "\t2\n");
+
+        JsonNode report = json(run("eval", "--judged", judged.toString(), "--modes", "vector", "--corpus",
+                Path.of("src", "main", "resources", "corpus", "004_d8b1173cf7dd4b76.txt").toString(),
+                "--set", "cache.enabled=false", "--json"));
+
+        JsonNode row = report.at("/judged/0");
+        assertThat(row.get("mode").asText()).isEqualTo("vector");
+        assertThat(row.get("queries").asInt()).isEqualTo(1);
+        assertThat(row.get("ndcg10").asDouble()).isEqualTo(1.0);
+        assertThat(row.get("wanted5").asDouble()).isEqualTo(0.2);
+        assertThat(row.get("precision5").asDouble()).isEqualTo(0.2);
+    }
+
+    @Test
     void the_table_names_the_model_and_each_mode() throws IOException {
         String table = run("eval", "--beir", tinyBeir().toString(), "--modes", "lexical");
 
