@@ -1,8 +1,5 @@
 package io.simdex.ingest;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import io.simdex.corpus.Paper;
 import io.simdex.encode.Encoder;
 import io.simdex.store.PaperStore;
@@ -26,8 +23,6 @@ public final class Importer {
 
     /** Papers per transaction: big enough that a commit is a small part of encoding them, small enough to lose. */
     public static final int DEFAULT_BATCH = 256;
-
-    private static final Logger LOG = LoggerFactory.getLogger(Importer.class);
 
     private final PaperStore store;
     private final Encoder encoder;
@@ -67,6 +62,7 @@ public final class Importer {
     public Report run(List<Paper> papers, String label, Map<String, String> facts,
             BiConsumer<List<WriteResult>, List<StoredEmbedding>> committed) {
         var source = new VectorSource(store, encoder);
+        var progress = new ImportProgress("import " + label, papers.size());
         long start = System.nanoTime();
         int created = 0;
         int replaced = 0;
@@ -90,16 +86,8 @@ public final class Importer {
                 }
             }
             committed.accept(results, vectors);
-            progress(label, from + batch.size(), papers.size(), start);
+            progress.log(from + batch.size());
         }
         return new Report(papers.size(), created, replaced, unchanged, encoded, (System.nanoTime() - start) / 1e9);
-    }
-
-    private static void progress(String label, int done, int total, long startNanos) {
-        double seconds = (System.nanoTime() - startNanos) / 1e9;
-        double rate = done / Math.max(seconds, 1e-9);
-        long eta = Math.round((total - done) / Math.max(rate, 1e-9));
-        LOG.info("import {}: {}/{} papers ({} papers/s, ETA {} s)", label, done, total,
-                String.format("%.1f", rate), eta);
     }
 }
