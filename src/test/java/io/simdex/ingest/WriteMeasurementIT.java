@@ -11,6 +11,7 @@ import io.simdex.corpus.CorpusLoader;
 import io.simdex.corpus.Paper;
 import io.simdex.encode.EncoderOptions;
 import io.simdex.encode.OnnxEncoder;
+import io.simdex.encode.Pools;
 import io.simdex.index.IndexOptions;
 import io.simdex.store.PaperStore;
 import io.simdex.store.StoreOptions;
@@ -26,13 +27,17 @@ import java.util.Optional;
  * alone, and a single write's latency with and without its encoding. Prints figures, asserts only counts; off
  * unless asked for:
  * {@code mvn verify -Dit.test=WriteMeasurementIT -Dsimdex.write.measure=true -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false}.
+ * all-MiniLM-L6-v2 fp32 with bulk work on 2 workers × 1 ONNX Runtime thread unless {@code -Dsimdex.write.int8=true},
+ * {@code -Dsimdex.write.workers=W}, {@code -Dsimdex.write.threads=T} (queries then run on W × T threads) or
+ * {@code -Dsimdex.write.batch-tokens=N} say otherwise.
  */
 @EnabledIfSystemProperty(named = "simdex.write.measure", matches = "true")
 class WriteMeasurementIT {
 
     /** What is measured, for the printed lines. */
     private static final String LAYOUT = (Boolean.getBoolean("simdex.write.int8") ? "int8" : "fp32") + ", "
-            + Integer.getInteger("simdex.write.workers", 2) + " × " + Integer.getInteger("simdex.write.threads", 1);
+            + Integer.getInteger("simdex.write.workers", 2) + " × " + Integer.getInteger("simdex.write.threads", 1)
+            + ", batches of " + Integer.getInteger("simdex.write.batch-tokens", Pools.DEFAULT_BATCH_TOKENS) + " tokens";
 
     @TempDir
     Path dir;
@@ -94,8 +99,10 @@ class WriteMeasurementIT {
     /** all-MiniLM-L6-v2 at 256 tokens in the precision and layout asked for. */
     private static OnnxEncoder encoder() {
         EncoderOptions base = Boolean.getBoolean("simdex.write.int8") ? TestModels.int8Spec() : TestModels.minilmSpec();
-        return OnnxEncoder.load(base.withThreads(Integer.getInteger("simdex.write.workers", base.workers()),
-                Integer.getInteger("simdex.write.threads", base.threadsPerWorker())));
+        int workers = Integer.getInteger("simdex.write.workers", 2);
+        int threads = Integer.getInteger("simdex.write.threads", 1);
+        return OnnxEncoder.load(base.withPools(new Pools(workers, threads, workers * threads,
+                Integer.getInteger("simdex.write.batch-tokens", Pools.DEFAULT_BATCH_TOKENS))));
     }
 
     private static double percentile(double[] values, int p) {
