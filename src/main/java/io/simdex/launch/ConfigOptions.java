@@ -25,7 +25,7 @@ public final class ConfigOptions {
     String model;
 
     @Option(names = "--precision", paramLabel = "auto|fp32|int8",
-            description = "fp32; int8: the quantized export of the same model, 2-2.5x faster to encode on CPUs with VNNI,"
+            description = "fp32; int8: the quantized export of the same model, about 2x faster to encode on CPUs with VNNI,"
                     + " AMX or ARM dot products; auto: int8 on such a CPU, fp32 elsewhere.")
     String precision;
 
