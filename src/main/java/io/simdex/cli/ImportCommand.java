@@ -24,7 +24,7 @@ import java.util.concurrent.Callable;
 /** {@code simdex import}: adds or replaces papers from files in the store, committing in batches. */
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = "Add papers from files to the collection (replacing papers with the same id), encoding what"
-                + " the store has no vector for and committing in batches: stopping it loses at most one batch, and"
+                + " the store has no vector for and committing in batches: stopping it loses at most the three batches in flight, and"
                 + " running it again resumes. Reads Daily Papers pages, JSONL (.jsonl, .jsonl.gz), CSV (.csv,"
                 + " .csv.gz), BEIR folders and folders of these. Run it while simdex is stopped; a running service"
                 + " takes writes through POST /api/papers/_bulk.")

@@ -3,14 +3,19 @@ package io.simdex.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import io.simdex.dedup.DedupOptions;
 import io.simdex.dedup.DuplicateBands;
+import io.simdex.encode.CpuFeatures;
 import io.simdex.encode.EncoderOptions;
 import io.simdex.encode.LongTexts;
 import io.simdex.encode.Optimization;
 import io.simdex.encode.Pooling;
+import io.simdex.encode.Pools;
 import io.simdex.encode.Precision;
+import io.simdex.encode.PrecisionChoice;
 import io.simdex.http.HttpOptions;
 import io.simdex.index.IndexOptions;
 import io.simdex.search.SearchMode;
@@ -37,6 +42,8 @@ import java.util.function.Supplier;
  * paths are resolved against the working directory.
  */
 public final class SettingsLoader {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SettingsLoader.class);
 
     /** The config file read when none is named. A missing default file means "defaults only". */
     public static final Path DEFAULT_FILE = Path.of("config", "simdex.yaml");
@@ -65,9 +72,10 @@ public final class SettingsLoader {
         d.put("model.dir", "");                 // empty: <model.cache-dir>/<model.name>
         d.put("model.max-tokens", "");          // empty: the model descriptor's
         d.put("model.pooling", "");             // empty: the model descriptor's
-        d.put("model.workers", "1");
-        d.put("model.threads-per-worker", "2");
-        d.put("model.batch-size", "8");
+        d.put("model.bulk-workers", "0");       // 0: one per core
+        d.put("model.bulk-threads-per-worker", "1");
+        d.put("model.query-threads", "0");      // 0: one per core
+        d.put("model.batch-tokens", String.valueOf(Pools.DEFAULT_BATCH_TOKENS));
         d.put("model.precision", "fp32");
         d.put("model.optimization", "all");
         d.put("model.long-texts", "");          // empty: the model descriptor's
@@ -121,6 +129,15 @@ public final class SettingsLoader {
      * @throws SettingsException naming the file, key or value that is wrong
      */
     public static Settings load(Path file, Map<String, String> env, Map<String, String> overrides) {
+        return load(file, env, overrides, CpuFeatures.detect());
+    }
+
+    /**
+     * Loads settings on a CPU with the features given ({@code model.precision: auto} reads them).
+     *
+     * @see #load(Path, Map, Map)
+     */
+    static Settings load(Path file, Map<String, String> env, Map<String, String> overrides, CpuFeatures cpu) {
         var values = new LinkedHashMap<>(DEFAULTS);
         Path source = file != null ? file : DEFAULT_FILE;
         if (Files.exists(source)) {
@@ -135,7 +152,7 @@ public final class SettingsLoader {
             }
         }
         putChecked(values, overrides, "command-line overrides");
-        return build(values);
+        return build(values, cpu);
     }
 
     /** The environment variable that overrides {@code key}. */
@@ -211,13 +228,13 @@ public final class SettingsLoader {
         }
     }
 
-    private static Settings build(Map<String, String> v) {
+    private static Settings build(Map<String, String> v, CpuFeatures cpu) {
         Path cacheRoot = Path.of(text(v, "model.cache-dir"));
         String cacheDir = v.get("cache.dir").trim();
         return new Settings(
                 new Settings.Server(text(v, "server.host"), integer(v, "server.port"),
                         integer(v, "server.shutdown-timeout")),
-                section("model", () -> model(v, cacheRoot)),
+                section("model", () -> model(v, cacheRoot, cpu)),
                 section("index", () -> index(v)),
                 new Settings.Corpus(text(v, "corpus.path"), bool(v, "corpus.strict")),
                 section("api", () -> new HttpOptions(integer(v, "api.max-k"), integer(v, "api.max-query-chars"),
@@ -242,10 +259,10 @@ public final class SettingsLoader {
     }
 
     /** The model's options: what the settings give, the rest from the model's descriptor. */
-    private static EncoderOptions model(Map<String, String> v, Path cacheRoot) {
+    private static EncoderOptions model(Map<String, String> v, Path cacheRoot, CpuFeatures cpu) {
         String modelName = text(v, "model.name");
         String modelDir = v.get("model.dir").trim();
-        Precision precision = Precision.parse(text(v, "model.precision"));
+        Precision precision = precision(text(v, "model.precision"), cpu);
         if (!modelName.matches("[A-Za-z0-9._-]+")) {
             throw new IllegalArgumentException("name must be a folder name such as all-minilm-l6-v2, got '"
                     + modelName + "'");
@@ -258,15 +275,35 @@ public final class SettingsLoader {
                 precision,
                 isSet(v, "model.max-tokens") ? integer(v, "model.max-tokens") : model.maxTokens(),
                 isSet(v, "model.pooling") ? Pooling.parse(text(v, "model.pooling")) : model.pooling(),
-                integer(v, "model.workers"),
-                integer(v, "model.threads-per-worker"),
-                integer(v, "model.batch-size"),
+                pools(v),
                 Optimization.parse(text(v, "model.optimization")),
                 isSet(v, "model.long-texts") ? LongTexts.parse(text(v, "model.long-texts")) : model.longTexts(),
                 integer(v, "model.chunk-overlap"),
                 model.normalize(),
                 model.queryInstruction(),
                 bool(v, "model.thread-spinning"));
+    }
+
+    /** {@code model.precision} resolved on this CPU; {@code auto} logs what it chose and why. */
+    private static Precision precision(String setting, CpuFeatures cpu) {
+        PrecisionChoice choice = PrecisionChoice.resolve(setting, cpu);
+        if (setting.trim().equalsIgnoreCase("auto")) {
+            LOG.info("model.precision: {}", choice.describe());
+        }
+        return choice.precision();
+    }
+
+    /** The encoding pools; {@code model.bulk-workers} and {@code model.query-threads} 0 mean one per core. */
+    private static Pools pools(Map<String, String> v) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        int bulkWorkers = integer(v, "model.bulk-workers");
+        int queryThreads = integer(v, "model.query-threads");
+        if (bulkWorkers < 0 || queryThreads < 0) {
+            throw new IllegalArgumentException((bulkWorkers < 0 ? "bulk-workers" : "query-threads")
+                    + " must be 0 (one per core) or more, got " + Math.min(bulkWorkers, queryThreads));
+        }
+        return new Pools(bulkWorkers == 0 ? cores : bulkWorkers, integer(v, "model.bulk-threads-per-worker"),
+                queryThreads == 0 ? cores : queryThreads, integer(v, "model.batch-tokens"));
     }
 
     /** The index's options; {@code index.threads} 0 means one thread per core. */

@@ -12,9 +12,7 @@ import java.util.Objects;
  * @param precision        which weights {@code dir} holds: fp32, or the int8-quantized export
  * @param maxTokens        tokens per model input, [CLS] and [SEP] included
  * @param pooling          how token vectors become one text vector
- * @param workers          encoding threads, each with its own predictor (ONNX Runtime session run)
- * @param threadsPerWorker ONNX Runtime intra-op threads per worker
- * @param batchSize        texts per model call when indexing
+ * @param pools            how encoding work is spread over the cores: bulk workers, query threads, batch budget
  * @param optimization     ONNX Runtime graph optimization level
  * @param longTexts        what happens to a text longer than {@code maxTokens}
  * @param chunkOverlap     with {@link LongTexts#CHUNK}, tokens shared by consecutive windows
@@ -29,9 +27,7 @@ public record EncoderOptions(
         Precision precision,
         int maxTokens,
         Pooling pooling,
-        int workers,
-        int threadsPerWorker,
-        int batchSize,
+        Pools pools,
         Optimization optimization,
         LongTexts longTexts,
         int chunkOverlap,
@@ -48,21 +44,13 @@ public record EncoderOptions(
         Objects.requireNonNull(dir, "dir");
         Objects.requireNonNull(precision, "precision");
         Objects.requireNonNull(pooling, "pooling");
+        Objects.requireNonNull(pools, "pools");
         Objects.requireNonNull(optimization, "optimization");
         Objects.requireNonNull(longTexts, "long-texts");
         Objects.requireNonNull(queryInstruction, "query-instruction");
         if (maxTokens < 8 || maxTokens > MODEL_MAX_POSITIONS) {
             throw new IllegalArgumentException(
                     "max-tokens must be 8.." + MODEL_MAX_POSITIONS + ", got " + maxTokens);
-        }
-        if (workers < 1 || workers > 64) {
-            throw new IllegalArgumentException("workers must be 1..64, got " + workers);
-        }
-        if (threadsPerWorker < 1 || threadsPerWorker > 64) {
-            throw new IllegalArgumentException("threads-per-worker must be 1..64, got " + threadsPerWorker);
-        }
-        if (batchSize < 1 || batchSize > 256) {
-            throw new IllegalArgumentException("batch-size must be 1..256, got " + batchSize);
         }
         if (chunkOverlap < 0 || chunkOverlap > (maxTokens - 2) / 2) {
             throw new IllegalArgumentException("chunk-overlap must be 0.." + (maxTokens - 2) / 2
@@ -74,35 +62,31 @@ public record EncoderOptions(
     public static final boolean DEFAULT_THREAD_SPINNING = true;
 
     /** These options with the default thread spinning. */
-    public EncoderOptions(String name, Path dir, Precision precision, int maxTokens, Pooling pooling, int workers,
-            int threadsPerWorker, int batchSize, Optimization optimization, LongTexts longTexts, int chunkOverlap,
-            boolean normalize, String queryInstruction) {
-        this(name, dir, precision, maxTokens, pooling, workers, threadsPerWorker, batchSize, optimization, longTexts,
-                chunkOverlap, normalize, queryInstruction, DEFAULT_THREAD_SPINNING);
+    public EncoderOptions(String name, Path dir, Precision precision, int maxTokens, Pooling pooling, Pools pools,
+            Optimization optimization, LongTexts longTexts, int chunkOverlap, boolean normalize,
+            String queryInstruction) {
+        this(name, dir, precision, maxTokens, pooling, pools, optimization, longTexts, chunkOverlap, normalize,
+                queryInstruction, DEFAULT_THREAD_SPINNING);
     }
 
-    /** A model run with the default precision (fp32), optimization, truncation and thread settings given. */
-    public EncoderOptions(String name, Path dir, int maxTokens, Pooling pooling, int workers, int threadsPerWorker,
-                 int batchSize) {
-        this(name, dir, Precision.FP32, maxTokens, pooling, workers, threadsPerWorker, batchSize,
-                Optimization.ALL, LongTexts.TRUNCATE, 0, true, "");
+    /** A model run with the default precision (fp32), optimization and truncation, and the pools given. */
+    public EncoderOptions(String name, Path dir, int maxTokens, Pooling pooling, Pools pools) {
+        this(name, dir, Precision.FP32, maxTokens, pooling, pools, Optimization.ALL, LongTexts.TRUNCATE, 0, true, "");
     }
 
-    /** A copy that runs with other thread settings. */
-    public EncoderOptions withThreads(int workers, int threadsPerWorker) {
-        return new EncoderOptions(name, dir, precision, maxTokens, pooling, workers, threadsPerWorker, batchSize,
-                optimization, longTexts, chunkOverlap, normalize, queryInstruction, threadSpinning);
+    /** A copy that spreads its work over other pools. */
+    public EncoderOptions withPools(Pools pools) {
+        return new EncoderOptions(name, dir, precision, maxTokens, pooling, pools, optimization, longTexts,
+                chunkOverlap, normalize, queryInstruction, threadSpinning);
     }
 
     /** A copy that puts {@code instruction} in front of search queries. */
     public EncoderOptions withQueryInstruction(String instruction) {
-        return new EncoderOptions(name, dir, precision, maxTokens, pooling, workers, threadsPerWorker, batchSize,
-                optimization, longTexts, chunkOverlap, normalize, instruction, threadSpinning);
+        return new EncoderOptions(name, dir, precision, maxTokens, pooling, pools, optimization, longTexts, chunkOverlap, normalize, instruction, threadSpinning);
     }
 
     /** A copy that handles long texts differently. */
     public EncoderOptions withLongTexts(LongTexts longTexts, int chunkOverlap) {
-        return new EncoderOptions(name, dir, precision, maxTokens, pooling, workers, threadsPerWorker, batchSize,
-                optimization, longTexts, chunkOverlap, normalize, queryInstruction, threadSpinning);
+        return new EncoderOptions(name, dir, precision, maxTokens, pooling, pools, optimization, longTexts, chunkOverlap, normalize, queryInstruction, threadSpinning);
     }
 }

@@ -3,9 +3,7 @@ package io.simdex.encode;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.engine.EngineException;
-import ai.djl.inference.Predictor;
 import ai.djl.repository.zoo.ZooModel;
-import ai.djl.translate.TranslateException;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession.SessionOptions;
 import org.slf4j.Logger;
@@ -21,14 +19,10 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -39,11 +33,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A sentence-embedding model run by ONNX Runtime through DJL, offline, from a folder holding
  * {@code model.onnx} and {@code tokenizer.json}.
  *
- * <p>One {@link ZooModel} (one ONNX session) is shared; each worker owns a {@link Predictor}, which is not
- * thread-safe, borrowed from a pool for the length of one model call. Texts are sorted by token count and
- * cut into batches, so each batch is padded only to its own longest text; results come back in input
- * order. A text over the token budget is either truncated (and its {@link Embedding} says so) or, with
- * {@code model.long-texts: chunk}, split into overlapping windows whose vectors are averaged.
+ * <p>Two pools of predictors share the cores ({@link Pools}): a call that fits one batch (a query, a duplicate
+ * check, one paper) runs on the query predictor, whose ONNX Runtime session splits one call over
+ * {@code queryThreads} threads; a larger call is cut into batches of at most {@code batchTokens} padded tokens
+ * ({@link TokenBudget}: sorted by length, so each batch is padded only to its own longest text), run side by side
+ * on the bulk predictors of {@code bulkThreads} threads each. The two pools have their own ONNX Runtime sessions
+ * unless their thread counts agree. A bulk batch about to start first lets the queries running at that moment end
+ * ({@link QueryFirst}), so a query shares the cores at most with the bulk batches already running. Results come
+ * back in input order. A text over the token budget is either truncated (and its {@link Embedding} says so) or,
+ * with {@code model.long-texts: chunk}, split into overlapping windows whose vectors are averaged.
  */
 public final class OnnxEncoder implements Encoder {
 
@@ -59,41 +57,54 @@ public final class OnnxEncoder implements Encoder {
             Optimization.EXTENDED, "EXTENDED_OPT",
             Optimization.ALL, "ALL_OPT");
 
+    /** Which predictors a call runs on. */
+    enum Pool {
+        /** The query predictor: one call over every query thread, for the lowest latency. */
+        QUERY,
+        /** The bulk predictors: batches side by side, one per worker, for the most texts per second. */
+        BULK
+    }
+
     private final EncoderOptions spec;
     private final String modelId;
     private final String filesFingerprint;
     private final TextTokenizer tokenizer;
-    private final ZooModel<TokenBatch, float[][]> model;
-    /** The ONNX Runtime session's options, ours to close after the model. */
-    private final SessionOptions sessionOptions;
-    private final List<Predictor<TokenBatch, float[][]>> predictors;
-    private final BlockingQueue<Predictor<TokenBatch, float[][]>> idle;
+    /** The ONNX Runtime sessions: the bulk one first, then the query one unless it is the same. */
+    private final List<Session> sessions;
+    private final PredictorPool bulk;
+    private final PredictorPool query;
     private final ExecutorService workers;
+    private final QueryFirst queryFirst = new QueryFirst();
     private final int dimension;
     private volatile boolean closed;
 
-    private OnnxEncoder(EncoderOptions spec, String filesFingerprint, TextTokenizer tokenizer,
-                        ZooModel<TokenBatch, float[][]> model, SessionOptions sessionOptions) {
+    /** One loaded ONNX Runtime session and its options, which are ours to close after the model. */
+    private record Session(ZooModel<TokenBatch, float[][]> model, SessionOptions options) {
+        void close() {
+            model.close();
+            options.close();
+        }
+    }
+
+    private OnnxEncoder(EncoderOptions spec, String filesFingerprint, TextTokenizer tokenizer, List<Session> sessions) {
         this.spec = spec;
-        this.sessionOptions = sessionOptions;
         this.filesFingerprint = filesFingerprint;
         this.modelId = modelId(spec, filesFingerprint);
         this.tokenizer = tokenizer;
-        this.model = model;
-        this.predictors = new ArrayList<>(spec.workers());
-        this.idle = new ArrayBlockingQueue<>(spec.workers());
-        for (int i = 0; i < spec.workers(); i++) {
-            Predictor<TokenBatch, float[][]> p = model.newPredictor();
-            predictors.add(p);
-            idle.add(p);
-        }
+        this.sessions = List.copyOf(sessions);
+        Pools pools = spec.pools();
+        this.bulk = new PredictorPool(spec.name(), sessions.get(0).model(), pools.bulkWorkers());
+        this.query = new PredictorPool(spec.name(), sessions.get(sessions.size() - 1).model(), 1);
         var threadNumber = new AtomicInteger();
-        this.workers = Executors.newFixedThreadPool(spec.workers(), r -> {
+        this.workers = Executors.newFixedThreadPool(pools.bulkWorkers(), r -> {
             Thread t = new Thread(r, "simdex-encoder-" + threadNumber.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
         this.dimension = warmUp();
+        LOG.info("model {} {}: bulk work on {} × {} ONNX Runtime thread(s) in batches of up to {} padded tokens,"
+                + " queries on 1 × {}", spec.name(), spec.precision().name().toLowerCase(Locale.ROOT),
+                pools.bulkWorkers(), pools.bulkThreads(), pools.batchTokens(), pools.queryThreads());
     }
 
     /**
@@ -110,32 +121,43 @@ public final class OnnxEncoder implements Encoder {
         String filesFingerprint = fingerprint(onnx, tokenizerJson);
         var translator = new BertTranslator(spec.pooling(), spec.normalize());
         TextTokenizer tokenizer = TextTokenizer.load(tokenizerJson);
+        var sessions = new ArrayList<Session>(2);
+        try {
+            sessions.add(openSession(spec, spec.pools().bulkThreads(), translator));
+            if (!spec.pools().sameThreads()) {
+                sessions.add(openSession(spec, spec.pools().queryThreads(), translator));
+            }
+            return new OnnxEncoder(spec, filesFingerprint, tokenizer, sessions);
+        } catch (RuntimeException | LinkageError e) {
+            sessions.forEach(Session::close);
+            tokenizer.close();
+            throw e;
+        }
+    }
+
+    /** One ONNX Runtime session of the model with {@code threads} intra-op threads. */
+    private static Session openSession(EncoderOptions spec, int threads, BertTranslator translator) {
+        Path onnx = spec.dir().toAbsolutePath().resolve(ModelFiles.MODEL);
         SessionOptions sessionOptions = null;
         Model loaded = null;
-        ZooModel<TokenBatch, float[][]> model;
         try {
             sessionOptions = sessionOptions(spec.threadSpinning());
             loaded = Model.newInstance(spec.name(), "OnnxRuntime");
             // DJL applies these on top of the session options given, and only applies intraOpNumThreads when
             // interOpNumThreads is set too
-            loaded.load(dir, "model", Map.of("sessionOptions", sessionOptions,
+            loaded.load(onnx.getParent(), "model", Map.of("sessionOptions", sessionOptions,
                     "interOpNumThreads", "1",
-                    "intraOpNumThreads", Integer.toString(spec.threadsPerWorker()),
+                    "intraOpNumThreads", Integer.toString(threads),
                     "optLevel", OPT_LEVELS.get(spec.optimization())));
-            model = new ZooModel<>(loaded, translator);
+            var model = new ZooModel<TokenBatch, float[][]>(loaded, translator);
             translator.inputNames(model.describeInput().keys());
+            return new Session(model, sessionOptions);
         } catch (IOException | MalformedModelException e) {
-            closeAll(loaded, sessionOptions, tokenizer);
+            closeAll(loaded, sessionOptions);
             throw ModelFiles.badModel(onnx, e);
         } catch (OrtException | EngineException | LinkageError e) {
-            closeAll(loaded, sessionOptions, tokenizer);
+            closeAll(loaded, sessionOptions);
             throw ModelFiles.runtimeUnavailable(e);
-        }
-        try {
-            return new OnnxEncoder(spec, filesFingerprint, tokenizer, model, sessionOptions);
-        } catch (RuntimeException e) {
-            closeAll(model, sessionOptions, tokenizer);
-            throw e;
         }
     }
 
@@ -158,25 +180,28 @@ public final class OnnxEncoder implements Encoder {
         }
     }
 
-    private static void closeAll(Model model, SessionOptions options, TextTokenizer tokenizer) {
+    private static void closeAll(Model model, SessionOptions options) {
         if (model != null) {
             model.close();
         }
         if (options != null) {
             options.close();
         }
-        tokenizer.close();
     }
 
     /**
-     * Names everything that shapes a text's vector: the model files, the token budget, pooling, how long
-     * texts are handled and the pipeline version. Settings left at their defaults add nothing, so vectors
-     * cached before a setting existed stay valid.
+     * Names everything that shapes a text's vector: the model files, their precision, the token budget, pooling,
+     * how long texts are handled and the pipeline version. Settings left at their defaults add nothing, so vectors
+     * cached before a setting existed stay valid. The precision is named even though the int8 export's files
+     * differ from the fp32 ones, so one collection can never hold vectors of both under one identity.
      */
     static String modelId(EncoderOptions spec, String filesFingerprint) {
         var id = new StringBuilder(spec.name()).append('@').append(filesFingerprint)
                 .append("/max").append(spec.maxTokens())
                 .append('/').append(spec.pooling().name().toLowerCase(Locale.ROOT));
+        if (spec.precision() != Precision.FP32) {
+            id.append('/').append(spec.precision().name().toLowerCase(Locale.ROOT));
+        }
         if (spec.longTexts() == LongTexts.CHUNK) {
             id.append("/chunk").append(spec.chunkOverlap());
         }
@@ -262,14 +287,23 @@ public final class OnnxEncoder implements Encoder {
                 ? ModelInputs.chunked(ids, maxTokens, spec.chunkOverlap())
                 : ModelInputs.truncated(ids, maxTokens);
         List<TokenizedText> rows = inputs.rows();
-        List<int[]> batches = lengthSortedBatches(rows, spec.batchSize());
+        int[] lengths = rows.stream().mapToInt(row -> row.ids().length).toArray();
+        List<int[]> batches = TokenBudget.batches(lengths, spec.pools().batchTokens());
         float[][] rowVectors = new float[rows.size()][];
-        if (batches.size() == 1) {
-            runBatch(batches.get(0), rows, rowVectors);
+        if (pool(batches) == Pool.QUERY) {
+            queryFirst.begin();
+            try {
+                runBatch(query, batches.get(0), rows, rowVectors);
+            } finally {
+                queryFirst.end();
+            }
         } else {
             var pending = new ArrayList<Future<?>>(batches.size());
             for (int[] batch : batches) {
-                pending.add(workers.submit(() -> runBatch(batch, rows, rowVectors)));
+                pending.add(workers.submit(() -> {
+                    awaitRunningQueries();
+                    runBatch(bulk, batch, rows, rowVectors);
+                }));
             }
             awaitAll(pending);
         }
@@ -281,52 +315,28 @@ public final class OnnxEncoder implements Encoder {
         return out;
     }
 
-    /** Index groups of at most {@code batchSize} texts of similar length, longest first. */
-    static List<int[]> lengthSortedBatches(List<TokenizedText> tokens, int batchSize) {
-        Integer[] order = new Integer[tokens.size()];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, Comparator.comparingInt((Integer i) -> tokens.get(i).ids().length).reversed()
-                .thenComparingInt(i -> i));
-        var batches = new ArrayList<int[]>();
-        for (int from = 0; from < order.length; from += batchSize) {
-            int to = Math.min(order.length, from + batchSize);
-            int[] batch = new int[to - from];
-            for (int j = from; j < to; j++) {
-                batch[j - from] = order[j];
-            }
-            batches.add(batch);
-        }
-        return batches;
+    /** The pool for a call cut into {@code batches}: one batch is a query's work, more are bulk work. */
+    static Pool pool(List<int[]> batches) {
+        return batches.size() == 1 ? Pool.QUERY : Pool.BULK;
     }
 
-    private void runBatch(int[] indices, List<TokenizedText> tokens, float[][] out) {
+    private void awaitRunningQueries() {
+        try {
+            queryFirst.awaitRunningQueries();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EncoderException("interrupted while waiting for queries to finish", e);
+        }
+    }
+
+    private static void runBatch(PredictorPool pool, int[] indices, List<TokenizedText> tokens, float[][] out) {
         var rows = new ArrayList<TokenizedText>(indices.length);
         for (int i : indices) {
             rows.add(tokens.get(i));
         }
-        float[][] pooled = predict(TokenBatch.of(rows));
+        float[][] pooled = pool.predict(TokenBatch.of(rows));
         for (int j = 0; j < indices.length; j++) {
             out[indices[j]] = pooled[j];
-        }
-    }
-
-    private float[][] predict(TokenBatch batch) {
-        Predictor<TokenBatch, float[][]> predictor;
-        try {
-            predictor = idle.take();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new EncoderException("interrupted while waiting for a free encoder worker", e);
-        }
-        try {
-            return predictor.predict(batch);
-        } catch (TranslateException e) {
-            throw new EncoderException("model " + spec.name() + " failed on a batch of " + batch.rows()
-                    + " texts of up to " + batch.length() + " tokens: " + e.getMessage(), e);
-        } finally {
-            idle.add(predictor);
         }
     }
 
@@ -352,18 +362,21 @@ public final class OnnxEncoder implements Encoder {
     private int warmUp() {
         List<TokenizedText> probe = tokenizer.tokenize(List.of("simdex warm-up"), spec.maxTokens());
         int dim = -1;
-        for (int i = 0; i < predictors.size(); i++) {
-            float[][] v;
-            try {
-                v = predict(TokenBatch.of(probe));
-            } catch (EncoderException | IllegalArgumentException | IllegalStateException e) {
-                throw ModelFiles.notAnEncoder(spec.dir().toAbsolutePath().resolve(ModelFiles.MODEL), e);
+        for (PredictorPool pool : List.of(bulk, query)) {
+            for (int i = 0; i < pool.size(); i++) {
+                float[][] v;
+                try {
+                    v = pool.predict(TokenBatch.of(probe));
+                } catch (EncoderException | IllegalArgumentException | IllegalStateException e) {
+                    throw ModelFiles.notAnEncoder(spec.dir().toAbsolutePath().resolve(ModelFiles.MODEL), e);
+                }
+                dim = v[0].length;
             }
-            dim = v[0].length;
         }
-        LOG.debug("model {} warmed up on {} workers, dimension {}", spec.name(), predictors.size(), dim);
+        LOG.debug("model {} warmed up on {} bulk workers and the query worker, dimension {}", spec.name(),
+                bulk.size(), dim);
         if (!spec.normalize()) {
-            double norm = VectorMath.l2Norm(predict(TokenBatch.of(probe))[0]);
+            double norm = VectorMath.l2Norm(query.predict(TokenBatch.of(probe))[0]);
             if (Math.abs(norm - 1) > 1e-3) {
                 throw new EncoderException("model " + spec.name() + " returns vectors of length " + norm
                         + ", but its descriptor says normalize: false; the index compares unit vectors, so set "
@@ -400,9 +413,9 @@ public final class OnnxEncoder implements Encoder {
         }
         closed = true;
         workers.shutdownNow();
-        predictors.forEach(Predictor::close);
-        model.close();
-        sessionOptions.close();
+        bulk.close();
+        query.close();
+        sessions.forEach(Session::close);
         tokenizer.close();
     }
 }

@@ -1,8 +1,5 @@
 package io.simdex.ingest;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import io.simdex.corpus.Paper;
 import io.simdex.encode.Encoder;
 import io.simdex.store.PaperStore;
@@ -18,16 +15,18 @@ import java.util.function.BiConsumer;
 
 /**
  * Brings papers into the store in batches: each batch's texts that the store has no vector for (under this
- * model) are encoded together, then the batch is committed in one transaction with its vectors. A kill loses at
- * most the batch in flight, and running the same import again costs only reads: stored papers are unchanged and
- * their vectors found by text. Logs a progress line (papers/s, ETA) per batch.
+ * model) are encoded together, then the batch is committed in one transaction with its vectors. The next
+ * {@value #AHEAD} batches are encoded while one commits ({@link VectorsAhead}), so the store costs the encoder no
+ * time. A kill loses at most the batches in flight, and running the same import again costs only reads: stored
+ * papers are unchanged and their vectors found by text. Logs a progress line (papers/s, ETA) per batch.
  */
 public final class Importer {
 
     /** Papers per transaction: big enough that a commit is a small part of encoding them, small enough to lose. */
     public static final int DEFAULT_BATCH = 256;
 
-    private static final Logger LOG = LoggerFactory.getLogger(Importer.class);
+    /** Batches encoded ahead of the commit: two, so one batch's last model calls overlap the next one's first. */
+    static final int AHEAD = 2;
 
     private final PaperStore store;
     private final Encoder encoder;
@@ -67,39 +66,39 @@ public final class Importer {
     public Report run(List<Paper> papers, String label, Map<String, String> facts,
             BiConsumer<List<WriteResult>, List<StoredEmbedding>> committed) {
         var source = new VectorSource(store, encoder);
+        var progress = new ImportProgress("import " + label, papers.size());
         long start = System.nanoTime();
         int created = 0;
         int replaced = 0;
         int unchanged = 0;
         int encoded = 0;
+        var batches = new ArrayList<List<Paper>>();
         for (int from = 0; from < papers.size(); from += batchSize) {
-            List<Paper> batch = papers.subList(from, Math.min(papers.size(), from + batchSize));
-            VectorSource.Vectors found = source.of(batch);
-            List<StoredEmbedding> vectors = found.vectors();
-            encoded += found.encoded();
-            var writes = new ArrayList<PaperWrite>(batch.size());
-            for (int i = 0; i < batch.size(); i++) {
-                writes.add(PaperWrite.of(batch.get(i), vectors.get(i)));
-            }
-            List<WriteResult> results = store.putAll(writes, facts);
-            for (WriteResult result : results) {
-                switch (result.outcome()) {
-                    case CREATED -> created++;
-                    case REPLACED -> replaced++;
-                    case UNCHANGED -> unchanged++;
+            batches.add(papers.subList(from, Math.min(papers.size(), from + batchSize)));
+        }
+        int done = 0;
+        try (var ahead = new VectorsAhead(source, batches, AHEAD)) {
+            for (List<Paper> batch : batches) {
+                VectorSource.Vectors found = ahead.next();
+                List<StoredEmbedding> vectors = found.vectors();
+                encoded += found.encoded();
+                var writes = new ArrayList<PaperWrite>(batch.size());
+                for (int i = 0; i < batch.size(); i++) {
+                    writes.add(PaperWrite.of(batch.get(i), vectors.get(i)));
                 }
+                List<WriteResult> results = store.putAll(writes, facts);
+                for (WriteResult result : results) {
+                    switch (result.outcome()) {
+                        case CREATED -> created++;
+                        case REPLACED -> replaced++;
+                        case UNCHANGED -> unchanged++;
+                    }
+                }
+                committed.accept(results, vectors);
+                done += batch.size();
+                progress.log(done);
             }
-            committed.accept(results, vectors);
-            progress(label, from + batch.size(), papers.size(), start);
         }
         return new Report(papers.size(), created, replaced, unchanged, encoded, (System.nanoTime() - start) / 1e9);
-    }
-
-    private static void progress(String label, int done, int total, long startNanos) {
-        double seconds = (System.nanoTime() - startNanos) / 1e9;
-        double rate = done / Math.max(seconds, 1e-9);
-        long eta = Math.round((total - done) / Math.max(rate, 1e-9));
-        LOG.info("import {}: {}/{} papers ({} papers/s, ETA {} s)", label, done, total,
-                String.format("%.1f", rate), eta);
     }
 }

@@ -360,17 +360,16 @@ public final class LiveCollection implements AutoCloseable {
         if (missing == 0) {
             return 0;
         }
-        LOG.info("{} stored papers have no vector for {} yet; encoding them", missing, encoder.modelId());
+        LOG.info("{} stored papers have no vector for {} yet (another model, precision or token budget than"
+                + " they were stored with, or an import cut short); encoding them once", missing, encoder.modelId());
         var source = new VectorSource(store, encoder);
         var papers = new ArrayList<Paper>();
         store.forEachMissingEmbedding(encoder.modelId(), stored -> papers.add(stored.paper()));
-        long start = System.nanoTime();
+        var progress = new ImportProgress("encoding for " + encoder.modelName(), papers.size());
         for (int from = 0; from < papers.size(); from += Importer.DEFAULT_BATCH) {
             List<Paper> batch = papers.subList(from, Math.min(papers.size(), from + Importer.DEFAULT_BATCH));
             store.putEmbeddings(source.of(batch).vectors());
-            int done = from + batch.size();
-            LOG.info("encoded {}/{} papers ({} papers/s)", done, missing,
-                    String.format("%.1f", done / Math.max((System.nanoTime() - start) / 1e9, 1e-9)));
+            progress.log(from + batch.size());
         }
         return papers.size();
     }

@@ -24,8 +24,9 @@ public final class ConfigOptions {
             description = "Model folder under model-cache/, e.g. all-minilm-l6-v2.")
     String model;
 
-    @Option(names = "--precision", paramLabel = "fp32|int8",
-            description = "fp32, or int8: the quantized export of the same model, about 2x faster to encode.")
+    @Option(names = "--precision", paramLabel = "auto|fp32|int8",
+            description = "fp32; int8: the quantized export of the same model, about 2x faster to encode on CPUs with VNNI,"
+                    + " AMX or ARM dot products; auto: int8 on such a CPU, fp32 elsewhere.")
     String precision;
 
     @Option(names = "--storage", paramLabel = "float32|int8",
@@ -33,7 +34,7 @@ public final class ConfigOptions {
     String storage;
 
     @Option(names = "--set", paramLabel = "KEY=VALUE",
-            description = "Any setting by its dotted key, e.g. --set model.workers=1. Repeatable.")
+            description = "Any setting by its dotted key, e.g. --set model.bulk-workers=1. Repeatable.")
     Map<String, String> settings = new LinkedHashMap<>();
 
     @Option(names = "--verbose", description = "On failure, print the stack trace after the one-line message.")

@@ -6,9 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.simdex.encode.CpuFeatures;
 import io.simdex.encode.LongTexts;
 import io.simdex.encode.Optimization;
 import io.simdex.encode.Pooling;
+import io.simdex.encode.Pools;
 import io.simdex.encode.Precision;
 import io.simdex.index.IndexOptions;
 import io.simdex.search.SearchMode;
@@ -18,6 +20,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
 
 class SettingsLoaderTest {
 
@@ -68,6 +71,35 @@ class SettingsLoaderTest {
     }
 
     @Test
+    void auto_precision_runs_int8_on_a_cpu_with_vnni_and_fp32_on_one_without() {
+        var vnni = new CpuFeatures("amd64", Set.of("avx2", "avx512f", "avx512_vnni"), "test");
+        var avx2 = new CpuFeatures("amd64", Set.of("avx2", "fma"), "test");
+        Map<String, String> auto = Map.of("model.precision", "auto");
+        Settings fast = SettingsLoader.load(null, Map.of(), auto, vnni);
+        assertThat(fast.model().precision()).isEqualTo(Precision.INT8);
+        assertThat(fast.model().dir()).isEqualTo(Path.of("model-cache", "all-minilm-l6-v2-q"));
+        Settings plain = SettingsLoader.load(null, Map.of(), auto, avx2);
+        assertThat(plain.model().precision()).isEqualTo(Precision.FP32);
+        assertThat(plain.model().dir()).isEqualTo(Path.of("model-cache", "all-minilm-l6-v2"));
+        assertThat(SettingsLoader.load(null, Map.of(), Map.of("model.precision", "fp32"), vnni).model().precision())
+                .isEqualTo(Precision.FP32);
+    }
+
+    @Test
+    void the_pools_default_to_one_bulk_worker_and_one_query_thread_per_core_and_can_be_set() {
+        int cores = Runtime.getRuntime().availableProcessors();
+        Settings defaults = SettingsLoader.load(null, Map.of(), Map.of());
+        assertThat(defaults.model().pools()).isEqualTo(new Pools(cores, 1, cores, Pools.DEFAULT_BATCH_TOKENS));
+        Settings set = SettingsLoader.load(null, Map.of("SIMDEX_MODEL_QUERY_THREADS", "3"), Map.of(
+                "model.bulk-workers", "4", "model.bulk-threads-per-worker", "2", "model.batch-tokens", "4096"));
+        assertThat(set.model().pools()).isEqualTo(new Pools(4, 2, 3, 4096));
+        assertThatThrownBy(() -> SettingsLoader.load(null, Map.of(), Map.of("model.batch-tokens", "8")))
+                .isInstanceOf(SettingsException.class).hasMessage("model.batch-tokens must be 16..65536, got 8");
+        assertThatThrownBy(() -> SettingsLoader.load(null, Map.of(), Map.of("model.query-threads", "-1")))
+                .hasMessage("model.query-threads must be 0 (one per core) or more, got -1");
+    }
+
+    @Test
     void encoder_and_index_tuning_settings_are_read() {
         Settings s = SettingsLoader.load(null, Map.of(), Map.of(
                 "model.optimization", "extended", "model.long-texts", "chunk", "model.chunk-overlap", "64",
@@ -85,7 +117,7 @@ class SettingsLoaderTest {
     @Test
     void bad_tuning_values_name_the_key_and_what_is_accepted() {
         assertThatThrownBy(() -> SettingsLoader.load(null, Map.of(), Map.of("model.precision", "fp16")))
-                .isInstanceOf(SettingsException.class).hasMessageContaining("'fp32' or 'int8'");
+                .isInstanceOf(SettingsException.class).hasMessageContaining("'auto', 'fp32' or 'int8'");
         assertThatThrownBy(() -> SettingsLoader.load(null, Map.of(), Map.of("model.optimization", "max")))
                 .hasMessageContaining("none, basic, extended, all");
         assertThatThrownBy(() -> SettingsLoader.load(null, Map.of(), Map.of("model.long-texts", "split")))
@@ -150,7 +182,7 @@ class SettingsLoaderTest {
 
     @Test
     void an_unknown_key_in_the_file_is_named_with_its_line_and_its_section_s_keys() throws IOException {
-        Path file = yaml("server:\n  port: 8000\nmodel:\n  workers: 1\n  nmae: minilm\n");
+        Path file = yaml("server:\n  port: 8000\nmodel:\n  bulk-workers: 1\n  nmae: minilm\n");
 
         assertThatThrownBy(() -> SettingsLoader.load(file, Map.of(), Map.of()))
                 .isInstanceOf(SettingsException.class)

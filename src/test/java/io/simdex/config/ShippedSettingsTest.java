@@ -47,8 +47,8 @@ class ShippedSettingsTest {
                 .isInstanceOf(SettingsException.class)
                 .hasMessageStartingWith("dedup.thresholds must satisfy 0 < related < near-duplicate < duplicate");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> SettingsLoader.load(null, Map.of(),
-                        Map.of("model.workers", "0")))
-                .isInstanceOf(SettingsException.class).hasMessage("model.workers must be 1..64, got 0");
+                        Map.of("model.bulk-threads-per-worker", "0")))
+                .isInstanceOf(SettingsException.class).hasMessage("model.bulk-threads-per-worker must be 1..64, got 0");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> SettingsLoader.load(null, Map.of(),
                         Map.of("api.max-k", "0")))
                 .isInstanceOf(SettingsException.class).hasMessage("api.max-k must be 1..10000, got 0");

@@ -77,6 +77,6 @@ class DamagedModelIT {
     }
 
     private static EncoderOptions spec(Path model) {
-        return new EncoderOptions("all-minilm-l6-v2", model, 256, Pooling.MEAN, 1, 1, 8);
+        return new EncoderOptions("all-minilm-l6-v2", model, 256, Pooling.MEAN, new Pools(1, 1, 1, Pools.DEFAULT_BATCH_TOKENS));
     }
 }

@@ -6,6 +6,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+import io.simdex.encode.Pools;
 import io.simdex.launch.Launcher;
 
 import java.nio.file.Path;
@@ -75,8 +76,9 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Most timed passes over the papers per encoder (default 3; --quick: 1).")
     Integer encodePasses;
 
-    @Option(names = "--encode-batch", paramLabel = "N", description = "simdex texts per model call (default 8).")
-    int encodeBatch = 8;
+    @Option(names = "--batch-tokens", paramLabel = "N",
+            description = "simdex's padded tokens per bulk model call (default: model.batch-tokens' default).")
+    int batchTokens = Pools.DEFAULT_BATCH_TOKENS;
 
     @Option(names = "--batch", paramLabel = "N", description = "Queries per batch search (default 64).")
     int batch = 64;
@@ -153,7 +155,7 @@ public final class BenchCommand implements Callable<Integer> {
                     orDefault(iterations, 30, 5), orDefault(warmup, 5, 1),
                     maxSeconds != null ? maxSeconds : quick ? 3.0 : 20.0,
                     orDefault(papers, 256, 32), orDefault(shortQueries, 50, 10), orDefault(encodePasses, 3, 1),
-                    encodeBatch, batch, seed, modelCache,
+                    batchTokens, batch, seed, modelCache,
                     python.equalsIgnoreCase("none") ? null : Path.of(python), peerOptions, quick, load());
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e, null, null);

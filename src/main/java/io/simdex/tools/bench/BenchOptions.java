@@ -22,7 +22,7 @@ import java.util.Set;
  * @param papers how many bundled papers the encoding suite encodes per pass
  * @param shortQueries how many short texts (paper titles) time single-query encoding
  * @param encodePasses the most timed passes over the papers per encoder configuration
- * @param encodeBatch simdex's texts per model call
+ * @param batchTokens simdex's padded tokens per bulk model call
  * @param batch queries per batch search
  * @param seed seed of the synthetic vectors
  * @param modelCache folder holding the unpacked models
@@ -33,7 +33,7 @@ import java.util.Set;
  */
 public record BenchOptions(Set<Suite> suites, List<Integer> sizes, List<Integer> pairSizes, List<Integer> threads,
                            int iterations, int warmup, double maxSecondsPerConfig, int papers, int shortQueries,
-                           int encodePasses, int encodeBatch, int batch, long seed, Path modelCache, Path python,
+                           int encodePasses, int batchTokens, int batch, long seed, Path modelCache, Path python,
                            Map<String, String> peerOptions, boolean quick, LoadOptions load) {
 
     /** The parts of a run; {@code all} means every one but {@code HTTP}, which starts the whole service. */
@@ -82,8 +82,8 @@ public record BenchOptions(Set<Suite> suites, List<Integer> sizes, List<Integer>
         requireAtLeast("--short-queries", shortQueries, 1);
         requireAtLeast("--encode-passes", encodePasses, 1);
         requireAtLeast("--batch", batch, 1);
-        if (encodeBatch < 1 || encodeBatch > 256) {
-            throw new IllegalArgumentException("--encode-batch must be 1..256, got " + encodeBatch);
+        if (batchTokens < 16 || batchTokens > 65_536) {
+            throw new IllegalArgumentException("--batch-tokens must be 16..65536, got " + batchTokens);
         }
         if (suites.contains(Suite.SEARCH) && (sizes.isEmpty() || threads.isEmpty())) {
             throw new IllegalArgumentException("the search suite needs at least one --sizes and one --threads value");

@@ -148,7 +148,7 @@ public final class Benchmark {
     private Set<Integer> encoderCores(List<EncoderPeer> encoderPeers) {
         var threads = new TreeSet<Integer>();
         if (options.suites().contains(BenchOptions.Suite.ENCODE)) {
-            SimdexCandidates.encoders(options.modelCache(), options.encodeBatch())
+            SimdexCandidates.encoders(options.modelCache(), options.batchTokens())
                     .forEach(c -> threads.add(c.coresUsed()));
             encoderPeers.forEach(p -> p.candidates().forEach(c -> threads.add(c.coresUsed())));
         }
@@ -177,7 +177,7 @@ public final class Benchmark {
             for (int t : cores) {
                 for (int[] layout : t == 1 ? new int[][] {{1, 1}} : new int[][] {{t, 1}, {1, t}}) {
                     try {
-                        BenchResults.Ceiling gemm = OrtGemm.measure(precision, options.encodeBatch(), layout[0],
+                        BenchResults.Ceiling gemm = OrtGemm.measure(precision, options.batchTokens(), layout[0],
                                 layout[1], ceilingBudget());
                         out.add(gemm);
                         progress.printf("[bench] ONNX Runtime %s GEMM, %s: %.1f G%s/s (%s)%n", precision,
@@ -287,9 +287,8 @@ public final class Benchmark {
                 + " independent chains acc = acc·x + y on FloatVector registers of the preferred width, no memory "
                 + "access; GFLOP/s = 2 × lanes × FMAs ÷ the fastest run's time, all threads at once, on 1 thread, on every core and on "
                 + "each thread count a row uses");
-        f.put("ort_gemm", "io.simdex.encode.GemmProbe: a one-product ONNX model built in memory, [batch·" + OrtGemm.TOKENS
-                + ", " + OrtGemm.K + "] × [" + OrtGemm.K + ", " + OrtGemm.N + "] (the feed-forward up-projection at "
-                + "the encoder's batch and the longest token budget), fp32 MatMul or int8 DynamicQuantizeLinear + "
+        f.put("ort_gemm", "io.simdex.encode.GemmProbe: a one-product ONNX model built in memory, [batch tokens, " + OrtGemm.K + "] × [" + OrtGemm.K + ", " + OrtGemm.N + "] (the feed-forward up-projection over "
+                + "one bulk batch of the encoder), fp32 MatMul or int8 DynamicQuantizeLinear + "
                 + "MatMulInteger (the int8 export's operators), one session per worker as OnnxEncoder; "
                 + "2·m·k·n × workers ÷ the fastest run's time (int8: integer operations)");
         f.put("sgemm", "numpy float32 matmul of two n×n matrices, 2·n³ FLOPs ÷ median time, OPENBLAS_NUM_THREADS = "

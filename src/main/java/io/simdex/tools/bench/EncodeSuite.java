@@ -46,7 +46,7 @@ final class EncodeSuite {
         progress.printf("[bench] encode: %d papers per pass, %d titles as short queries%n", texts.size(), titles.size());
         int[] lengths = SimdexCandidates.tokenLengths(options.modelCache(), texts);
 
-        var candidates = new ArrayList<>(SimdexCandidates.encoders(options.modelCache(), options.encodeBatch()));
+        var candidates = new ArrayList<>(SimdexCandidates.encoders(options.modelCache(), options.batchTokens()));
         candidates.addAll(peerCandidates);
         Map<String, List<float[]>> simdexVectors = new HashMap<>();
         var rows = new ArrayList<BenchResults.EncodeRow>();

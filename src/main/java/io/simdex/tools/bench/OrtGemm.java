@@ -13,21 +13,18 @@ final class OrtGemm {
     static final int K = MiniLmFlops.HIDDEN;
     static final int N = MiniLmFlops.FFN;
 
-    /** Tokens per text in the probe's rows, the longest budget the bench runs. */
-    static final int TOKENS = 256;
-
     private OrtGemm() {
     }
 
     /**
      * Times one product per worker at a time.
      *
-     * @param batch texts per model call, so the probe has {@code batch · }{@value #TOKENS} rows, as the encoder
+     * @param rows the product's rows: the encoder's padded tokens per bulk model call
      */
-    static BenchResults.Ceiling measure(String precision, int batch, int workers, int threadsPerWorker,
+    static BenchResults.Ceiling measure(String precision, int rows, int workers, int threadsPerWorker,
                                         Sampler.Budget budget) throws Exception {
         Precision p = Precision.parse(precision);
-        try (GemmProbe probe = GemmProbe.open(p, batch * TOKENS, K, N, workers, threadsPerWorker)) {
+        try (GemmProbe probe = GemmProbe.open(p, rows, K, N, workers, threadsPerWorker)) {
             Stats stats = Sampler.time(budget, probe::run);
             double gflops = probe.opsPerRun() / (stats.minMs() / 1e3) / 1e9;
             return new BenchResults.Ceiling(BenchResults.Ceiling.ORT_GEMM, precision, workers * threadsPerWorker,

@@ -24,7 +24,7 @@ class BenchmarkSmokeTest {
     @Test
     void a_tiny_search_run_writes_json_markdown_and_a_plot(@TempDir Path out) throws Exception {
         var options = new BenchOptions(Set.of(BenchOptions.Suite.SEARCH), List.of(1000, 3000), List.of(),
-                List.of(1, 2), 3, 0, 0.05, 1, 1, 1, 8, 16, 42, Path.of("model-cache"), null, Map.of(), true,
+                List.of(1, 2), 3, 0, 0.05, 1, 1, 1, 2048, 16, 42, Path.of("model-cache"), null, Map.of(), true,
                 LoadOptions.defaults(true));
         var progress = new ByteArrayOutputStream();
 
@@ -60,7 +60,7 @@ class BenchmarkSmokeTest {
     @Test
     void a_tiny_pairs_run_times_the_scan_and_reports_pairs_and_heap(@TempDir Path out) throws Exception {
         var options = new BenchOptions(Set.of(BenchOptions.Suite.PAIRS), List.of(), List.of(1_500, 400),
-                List.of(1, 2), 3, 0, 0.05, 1, 1, 1, 8, 16, 42, Path.of("model-cache"), null, Map.of(), true,
+                List.of(1, 2), 3, 0, 0.05, 1, 1, 1, 2048, 16, 42, Path.of("model-cache"), null, Map.of(), true,
                 LoadOptions.defaults(true));
         var progress = new ByteArrayOutputStream();
 
@@ -103,7 +103,7 @@ class BenchmarkSmokeTest {
                     "peak_rss_mib": 70.0}]}
                 """);
         var options = new BenchOptions(Set.of(BenchOptions.Suite.PAIRS), List.of(), List.of(1_500, 400),
-                List.of(1, 2), 3, 0, 0.05, 1, 1, 1, 8, 16, 42, Path.of("model-cache"), python, Map.of(), true,
+                List.of(1, 2), 3, 0, 0.05, 1, 1, 1, 2048, 16, 42, Path.of("model-cache"), python, Map.of(), true,
                 LoadOptions.defaults(true));
         var progress = new ByteArrayOutputStream();
 
@@ -150,7 +150,7 @@ class BenchmarkSmokeTest {
                  "faiss_error": "cannot import faiss: No module named 'faiss'"}
                 """);
         var options = new BenchOptions(Set.of(BenchOptions.Suite.PAIRS), List.of(), List.of(300), List.of(1, 2), 3,
-                0, 0.05, 1, 1, 1, 8, 16, 42, Path.of("model-cache"), python, Map.of(), true,
+                0, 0.05, 1, 1, 1, 2048, 16, 42, Path.of("model-cache"), python, Map.of(), true,
                 LoadOptions.defaults(true));
 
         BenchResults results = Benchmark.run(options, new PrintStream(new ByteArrayOutputStream(), true,
