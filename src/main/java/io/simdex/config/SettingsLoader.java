@@ -170,6 +170,12 @@ public final class SettingsLoader {
         }
     }
 
+    /** Settings of earlier versions that were replaced, with what replaced them, so an old file says how to fix it. */
+    private static final Map<String, String> RENAMED = Map.of(
+            "model.workers", "model.bulk-workers (imports) and model.query-threads (queries)",
+            "model.threads-per-worker", "model.bulk-threads-per-worker (imports) and model.query-threads (queries)",
+            "model.batch-size", "model.batch-tokens, a budget of padded tokens per batch");
+
     /** The file's settings, or a {@link SettingsException} that names the file, the line and the key. */
     private static Map<String, String> readChecked(Path file) {
         Map<String, String> read = readYaml(file);
@@ -185,6 +191,10 @@ public final class SettingsLoader {
 
     /** The known settings of {@code key}'s section, or the known sections when the section is unknown too. */
     private static String knownNear(String key) {
+        String renamed = RENAMED.get(key);
+        if (renamed != null) {
+            return "it was replaced by " + renamed + " (see docs/CONFIGURATION.md)";
+        }
         String section = key.contains(".") ? key.substring(0, key.indexOf('.') + 1) : key + ".";
         var inSection = DEFAULTS.keySet().stream().filter(k -> k.startsWith(section)).toList();
         if (!inSection.isEmpty()) {

@@ -196,6 +196,18 @@ class SettingsLoaderTest {
     }
 
     @Test
+    void a_setting_of_an_earlier_version_names_what_replaced_it() throws IOException {
+        Path file = yaml("model:\n  workers: 2\n");
+
+        assertThatThrownBy(() -> SettingsLoader.load(file, Map.of(), Map.of()))
+                .isInstanceOf(SettingsException.class)
+                .hasMessageStartingWith("unknown setting 'model.workers' in " + file + ", line 2;")
+                .hasMessageContaining("replaced by model.bulk-workers");
+        assertThatThrownBy(() -> SettingsLoader.load(null, Map.of(), Map.of("model.batch-size", "32")))
+                .hasMessageContaining("replaced by model.batch-tokens");
+    }
+
+    @Test
     void a_yaml_syntax_error_is_one_line_with_the_file_line_and_column() throws IOException {
         Path flow = yaml("server:\n  port: 7070\n  host: [oops\n");
         assertThatThrownBy(() -> SettingsLoader.load(flow, Map.of(), Map.of()))
