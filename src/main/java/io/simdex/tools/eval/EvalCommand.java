@@ -8,6 +8,7 @@ import picocli.CommandLine.Option;
 import io.simdex.api.ApiJson;
 import io.simdex.config.Settings;
 import io.simdex.corpus.CorpusLoader;
+import io.simdex.corpus.Paper;
 import io.simdex.encode.EncoderOptions;
 import io.simdex.encode.LongTexts;
 import io.simdex.encode.OnnxEncoder;
@@ -15,6 +16,7 @@ import io.simdex.launch.ConfigOptions;
 import io.simdex.launch.Launcher;
 import io.simdex.search.InvalidQueryException;
 import io.simdex.search.SearchMode;
+import io.simdex.search.SearchOptions;
 
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -31,7 +33,7 @@ import java.util.concurrent.Callable;
 @Command(name = "eval", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Measure relevance for the configured model: BEIR retrieval (nDCG@10, Recall@10/100, "
                 + "MRR@10), STS Spearman correlation, title-to-abstract retrieval on the corpus, and related papers "
-                + "(pairs known to be related, ranked by more-like-this). Prints a "
+                + "(pairs known to be related, ranked by more-like-this), and a query set scored per query style. Prints a "
                 + "table (or JSON); progress goes to stderr. Embeddings are cached, so a second run only "
                 + "searches. See docs/EVALUATION.md.")
 public final class EvalCommand implements Callable<Integer> {
@@ -65,12 +67,21 @@ public final class EvalCommand implements Callable<Integer> {
                     + "over the paper's own distinctive terms, hybrid fuses the two.")
     Path related;
 
+    @Option(names = "--queries", paramLabel = "FILE", arity = "0..1", fallbackValue = BUNDLED_QUERIES,
+            description = "Query-set check over the corpus: each query of FILE (default: the bundled set over the "
+                    + "bundled corpus) searched in each of --modes and scored per query style (nDCG@10, MRR@10, "
+                    + "Recall@10). A tab-separated file: id, style, split, query, answers (paper ids, each optionally "
+                    + ":grade).")
+    String queries;
+
+    static final String BUNDLED_QUERIES = "bundled";
+
     @Option(names = "--long-texts", paramLabel = "truncate|chunk",
             description = "Override the model's handling of texts over its token budget.")
     String longTexts;
 
     @Option(names = "--modes", paramLabel = "MODE,...", split = ",",
-            description = "Search modes for --beir and --title-abstract: vector, lexical, hybrid (default all three).")
+            description = "Search modes for --beir, --title-abstract, --related and --queries: vector, lexical, hybrid (default all three).")
     List<String> modes = List.of("vector", "lexical", "hybrid");
 
     @Option(names = "--json", description = "Print the results as JSON instead of a table.")
@@ -79,8 +90,9 @@ public final class EvalCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         return Launcher.run(config.verbose(), () -> {
-            if (beir == null && sts == null && !titleAbstract) {
-                throw new InvalidQueryException("task", "choose at least one of --beir DIR, --sts FILE, --title-abstract");
+            if (beir == null && sts == null && !titleAbstract && queries == null) {
+                throw new InvalidQueryException("task", "choose at least one of --beir DIR, --sts FILE, --title-abstract,"
+                        + " --queries [FILE]");
             }
             if (related != null && beir == null) {
                 throw new InvalidQueryException("related", "--related FILE needs --beir DIR: the pairs name documents"
@@ -107,7 +119,13 @@ public final class EvalCommand implements Callable<Integer> {
                 CoCitedPairs.requireKnown(relatedPairs, new HashSet<>(dataset.documents().stream()
                         .map(BeirDataset.Document::id).toList()), dataset.name());
             }
-            var papers = titleAbstract ? CorpusLoader.load(settings.corpus().path()).papers() : null;
+            QuerySet querySet = queries == null ? null
+                    : queries.equals(BUNDLED_QUERIES) ? QuerySet.bundled() : QuerySet.read(Path.of(queries));
+            var papers = titleAbstract || querySet != null ? CorpusLoader.load(settings.corpus().path()).papers() : null;
+            if (querySet != null) {
+                querySet.requireKnown(new HashSet<>(papers.stream().map(Paper::id).toList()),
+                        "the corpus at " + settings.corpus().path());
+            }
             try (OnnxEncoder encoder = OnnxEncoder.load(settings.model())) {
                 Optional<Path> cacheDir = settings.cache().enabled() ? Optional.of(settings.cache().dir()) : Optional.empty();
                 // With chunking, a text that fits one window has its truncating vector: reuse the cached ones.
@@ -118,6 +136,7 @@ public final class EvalCommand implements Callable<Integer> {
                 var stsResults = new ArrayList<EvalReport.StsResult>();
                 var titles = new ArrayList<EvalReport.TitleAbstractResult>();
                 var relatedResults = new ArrayList<EvalReport.RelatedResult>();
+                var queryResults = new ArrayList<EvalReport.QueryStyleResult>();
                 var options = settings.search();
                 if (dataset != null) {
                     retrieval.addAll(evaluation.retrieval(dataset, searchModes, options));
@@ -128,17 +147,29 @@ public final class EvalCommand implements Callable<Integer> {
                 if (sts != null) {
                     stsResults.add(evaluation.sts(sts, pairs));
                 }
-                if (papers != null) {
+                if (querySet != null) {
+                    queryResults.addAll(evaluation.queries(papers, querySet, searchModes, options));
+                }
+                if (titleAbstract) {
                     titles.addAll(evaluation.titleAbstract(papers, searchModes, options));
                 }
                 EncoderOptions m = settings.model();
                 var report = new EvalReport(m.name(), m.precision().name().toLowerCase(Locale.ROOT), m.maxTokens(),
                         m.longTexts().name().toLowerCase(Locale.ROOT), retrieval, stsResults, titles,
-                        relatedResults);
+                        relatedResults, queryResults, fusion(options));
                 System.out.print(json ? json(report) : EvalTable.render(report));
             }
             return 0;
         }, EvalDataException.class);
+    }
+
+    /** How hybrid rows were fused, for the report. */
+    static String fusion(SearchOptions options) {
+        return switch (options.fusion()) {
+            case CONVEX -> String.format(Locale.ROOT, "convex (vector weight %s, full coverage %s)",
+                    options.vectorWeight(), options.fullCoverage());
+            case RRF -> "rrf (k " + options.rrfK() + ")";
+        };
     }
 
     private static String json(EvalReport report) {
