@@ -18,6 +18,7 @@ import io.simdex.encode.Precision;
 import io.simdex.encode.PrecisionChoice;
 import io.simdex.http.HttpOptions;
 import io.simdex.index.IndexOptions;
+import io.simdex.search.Fusion;
 import io.simdex.search.SearchMode;
 import io.simdex.search.SearchOptions;
 import io.simdex.store.StoreOptions;
@@ -107,6 +108,9 @@ public final class SettingsLoader {
         d.put("search.max-explain-sentences", String.valueOf(search.maxExplainSentences()));
         d.put("search.max-explain-pairs", String.valueOf(search.maxExplainPairs()));
         d.put("search.query-cache-size", String.valueOf(search.queryCacheSize()));
+        d.put("search.fusion", search.fusion().label());
+        d.put("search.vector-weight", String.valueOf(search.vectorWeight()));
+        d.put("search.full-coverage", String.valueOf(search.fullCoverage()));
         d.put("dedup.duplicate", String.valueOf(dedup.bands().duplicate()));
         d.put("dedup.near-duplicate", String.valueOf(dedup.bands().nearDuplicate()));
         d.put("dedup.related", String.valueOf(dedup.bands().related()));
@@ -257,7 +261,8 @@ public final class SettingsLoader {
                 section("search", () -> new SearchOptions(searchMode(text(v, "search.mode")),
                         integer(v, "search.rrf-k"), integer(v, "search.candidates"),
                         integer(v, "search.max-explain-sentences"), integer(v, "search.max-explain-pairs"),
-                        integer(v, "search.query-cache-size"))),
+                        integer(v, "search.query-cache-size"), fusion(text(v, "search.fusion")),
+                        number(v, "search.vector-weight"), number(v, "search.full-coverage"))),
                 section("dedup", () -> new DedupOptions(new DuplicateBands(number(v, "dedup.duplicate"),
                         number(v, "dedup.near-duplicate"), number(v, "dedup.related"), number(v, "dedup.copied-text")),
                         integer(v, "dedup.matches"), integer(v, "dedup.max-pairs"))),
@@ -328,6 +333,11 @@ public final class SettingsLoader {
                 IndexOptions.Storage.parse(text(v, "index.storage")),
                 integer(v, "index.oversample"),
                 spillDir.isEmpty() ? Path.of(System.getProperty("java.io.tmpdir")) : Path.of(spillDir));
+    }
+
+    private static Fusion fusion(String value) {
+        return Fusion.byLabel(value).orElseThrow(() -> new IllegalArgumentException(
+                "fusion must be one of " + Fusion.labels() + ", got '" + value + "'"));
     }
 
     private static SearchMode searchMode(String value) {

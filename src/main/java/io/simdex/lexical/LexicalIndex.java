@@ -409,8 +409,39 @@ public final class LexicalIndex implements AutoCloseable {
         Query build(IndexSearcher searcher) throws IOException;
     }
 
-    /** The best {@code k} documents for the query that are not excluded and are allowed, best first. */
-    private List<LexicalHit> top(QueryFor queryFor, int k, Set<String> exclude, Predicate<String> allowed) {
+    /**
+     * The highest BM25 score any document could reach for {@code query}: the sum over its terms (as
+     * {@link #search} makes them, each counted as often as it occurs) of the term's idf,
+     * {@code ln(1 + (N − df + 0.5) / (df + 0.5))}, the limit of a term's BM25 part as its frequency in a document
+     * grows. A term no document holds counts too, at its largest idf. So the best hit's score divided by this
+     * says how much of the query the best match covers: near 1 when it holds every (rare) word, near 0 when it
+     * shares only a few common ones.
+     *
+     * @return 0 for a query with no indexable word, or an empty index
+     */
+    public double bestPossibleScore(String query) {
+        Objects.requireNonNull(query, "query");
+        List<Map.Entry<String, Integer>> terms = QueryTerms.of(analyzer, TEXT, query,
+                IndexSearcher.getMaxClauseCount());
+        return read(searcher -> {
+            IndexReader reader = searcher.getIndexReader();
+            int docs = reader.getDocCount(TEXT);
+            double best = 0;
+            for (Map.Entry<String, Integer> term : terms) {
+                int df = reader.docFreq(new Term(TEXT, term.getKey()));
+                best += term.getValue() * Math.log(1 + (docs - df + 0.5) / (df + 0.5));
+            }
+            return docs == 0 ? 0.0 : best;
+        });
+    }
+
+    /** Reads with a searcher of the current state of the index. */
+    @FunctionalInterface
+    private interface SearcherRead<T> {
+        T read(IndexSearcher searcher) throws IOException;
+    }
+
+    private <T> T read(SearcherRead<T> read) {
         IndexSearcher searcher;
         try {
             searcher = searchers.acquire();
@@ -418,6 +449,21 @@ public final class LexicalIndex implements AutoCloseable {
             throw new UncheckedIOException("cannot search the lexical index", e);
         }
         try {
+            return read.read(searcher);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot search the lexical index", e);
+        } finally {
+            try {
+                searchers.release(searcher);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot release a lexical searcher", e);
+            }
+        }
+    }
+
+    /** The best {@code k} documents for the query that are not excluded and are allowed, best first. */
+    private List<LexicalHit> top(QueryFor queryFor, int k, Set<String> exclude, Predicate<String> allowed) {
+        return read(searcher -> {
             Query lucene = queryFor.build(searcher);
             int docs = searcher.getIndexReader().numDocs();
             if (docs == 0) {
@@ -443,15 +489,7 @@ public final class LexicalIndex implements AutoCloseable {
                 }
                 wanted = Math.min(docs, wanted * 4);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot search the lexical index", e);
-        } finally {
-            try {
-                searchers.release(searcher);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot release a lexical searcher", e);
-            }
-        }
+        });
     }
 
     /** How many documents the index holds. */

@@ -15,10 +15,11 @@ public enum SearchMode {
     LEXICAL("BM25 scores"),
 
     /**
-     * Both rankings fused by reciprocal rank fusion; the score is the fused score, {@code Σ 1/(k + rank)} over the
-     * two rankings (at most 2 / (k + 1)).
+     * Both rankings fused as {@code search.fusion} says ({@link Ranker}); the score is the fused score: by default
+     * a weighted sum of the normalized cosine and BM25 scores, in [0, 1]; with reciprocal rank fusion
+     * {@code Σ 1/(k + rank)} over the two rankings (at most 2 / (k + 1)).
      */
-    HYBRID("reciprocal rank fusion scores");
+    HYBRID("fused scores");
 
     private final String scores;
 

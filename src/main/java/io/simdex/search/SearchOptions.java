@@ -17,9 +17,16 @@ import java.util.Objects;
  *                    refused, naming {@code search.max-explain-pairs}
  * @param queryCacheSize how many recent free-text queries keep their embedding, so that asking one again needs
  *                    no model call; 0 turns the cache off ({@code search.query-cache-size})
+ * @param fusion      how hybrid search fuses a free-text query's two rankings ({@code search.fusion})
+ * @param vectorWeight the weight of the cosine part when {@code fusion} is {@link Fusion#CONVEX}, in [0, 1]
+ *                    ({@code search.vector-weight})
+ * @param fullCoverage with {@link Fusion#CONVEX}: the share of a query's best possible BM25 score its best lexical
+ *                    match must reach for BM25 to keep its whole weight; below it BM25's weight shrinks in
+ *                    proportion, in [0, 1], 0 for a fixed weight ({@code search.full-coverage}; see {@link Ranker})
  */
 public record SearchOptions(SearchMode defaultMode, int rrfK, int candidates, int maxExplainSentences,
-                            int maxExplainPairs, int queryCacheSize) {
+                            int maxExplainPairs, int queryCacheSize, Fusion fusion, float vectorWeight,
+                            float fullCoverage) {
 
     /** The largest fusion constant: far beyond it, every rank scores the same. */
     public static final int MAX_RRF_K = 100_000;
@@ -29,6 +36,13 @@ public record SearchOptions(SearchMode defaultMode, int rrfK, int candidates, in
 
     public SearchOptions {
         Objects.requireNonNull(defaultMode, "defaultMode");
+        Objects.requireNonNull(fusion, "fusion");
+        if (!(vectorWeight >= 0 && vectorWeight <= 1)) {
+            throw new IllegalArgumentException("vector-weight must be in [0, 1], got " + vectorWeight);
+        }
+        if (!(fullCoverage >= 0 && fullCoverage <= 1)) {
+            throw new IllegalArgumentException("full-coverage must be in [0, 1], got " + fullCoverage);
+        }
         if (rrfK < 1 || rrfK > MAX_RRF_K) {
             throw new IllegalArgumentException("rrf-k must be 1.." + MAX_RRF_K + ", got " + rrfK);
         }
@@ -47,6 +61,13 @@ public record SearchOptions(SearchMode defaultMode, int rrfK, int candidates, in
         }
     }
 
+    /** These options with the default fusion. */
+    public SearchOptions(SearchMode defaultMode, int rrfK, int candidates, int maxExplainSentences,
+            int maxExplainPairs, int queryCacheSize) {
+        this(defaultMode, rrfK, candidates, maxExplainSentences, maxExplainPairs, queryCacheSize, DEFAULT_FUSION,
+                DEFAULT_VECTOR_WEIGHT, DEFAULT_FULL_COVERAGE);
+    }
+
     /** These options with the default query cache. */
     public SearchOptions(SearchMode defaultMode, int rrfK, int candidates, int maxExplainSentences,
             int maxExplainPairs) {
@@ -55,7 +76,8 @@ public record SearchOptions(SearchMode defaultMode, int rrfK, int candidates, in
 
     /** These options with another query cache size; 0 turns it off. */
     public SearchOptions withQueryCacheSize(int size) {
-        return new SearchOptions(defaultMode, rrfK, candidates, maxExplainSentences, maxExplainPairs, size);
+        return new SearchOptions(defaultMode, rrfK, candidates, maxExplainSentences, maxExplainPairs, size, fusion,
+                vectorWeight, fullCoverage);
     }
 
     /** These options with the default explanation limits. */
@@ -78,9 +100,27 @@ public record SearchOptions(SearchMode defaultMode, int rrfK, int candidates, in
     /** The default of {@code search.max-explain-pairs}. */
     public static final int DEFAULT_MAX_EXPLAIN_PAIRS = 100_000;
 
-    /** The defaults of {@code config/simdex.yaml}: hybrid search, fused with k = 60 over 100 candidates. */
+    /** The default of {@code search.fusion}: see docs/EVALUATION.md, "Queries by style", for why. */
+    public static final Fusion DEFAULT_FUSION = Fusion.CONVEX;
+
+    /** The default of {@code search.vector-weight}. */
+    public static final float DEFAULT_VECTOR_WEIGHT = 0.4f;
+
+    /** The default of {@code search.full-coverage}. */
+    public static final float DEFAULT_FULL_COVERAGE = 0.2f;
+
+    /** These options with another hybrid fusion, vector weight and full coverage. */
+    public SearchOptions withFusion(Fusion otherFusion, float otherVectorWeight, float otherFullCoverage) {
+        return new SearchOptions(defaultMode, rrfK, candidates, maxExplainSentences, maxExplainPairs, queryCacheSize,
+                otherFusion, otherVectorWeight, otherFullCoverage);
+    }
+
+    /**
+     * The defaults of {@code config/simdex.yaml}: hybrid search, fusing 100 candidates of each ranking by a convex
+     * combination of normalized scores.
+     */
     public static SearchOptions defaults() {
         return new SearchOptions(SearchMode.HYBRID, 60, 100, DEFAULT_MAX_EXPLAIN_SENTENCES, DEFAULT_MAX_EXPLAIN_PAIRS,
-                DEFAULT_QUERY_CACHE_SIZE);
+                DEFAULT_QUERY_CACHE_SIZE, DEFAULT_FUSION, DEFAULT_VECTOR_WEIGHT, DEFAULT_FULL_COVERAGE);
     }
 }

@@ -178,7 +178,7 @@ public final class SearchService implements AutoCloseable {
         IntFunction<List<Hit>> ranking = switch (related.mode()) {
             case VECTOR -> byMeaning;
             case LEXICAL -> byWords;
-            case HYBRID -> depth -> ranker.hybrid(ids(byMeaning.apply(ranker.depth(depth))),
+            case HYBRID -> depth -> ranker.byRank(ids(byMeaning.apply(ranker.depth(depth))),
                     ids(byWords.apply(ranker.depth(depth))), depth).stream()
                     .map(fused -> new Hit(fused.id(), (float) fused.score())).toList();
         };
@@ -332,8 +332,9 @@ public final class SearchService implements AutoCloseable {
         List<Hit> byMeaning = corpus.index().search(new SearchRequest(query, depth, filter.exclude(),
                 SearchRequest.NO_MIN_SCORE).withFilter(allowed(filter)));
         List<LexicalHit> byWords = corpus.lexical().search(text, depth, filter.exclude(), allowed(filter));
-        List<RankFusion.Fused> fused = ranker.hybrid(byMeaning.stream().map(Hit::id).toList(),
-                byWords.stream().map(LexicalHit::id).toList(), filter.k());
+        List<RankFusion.Fused> fused = ranker.hybrid(byMeaning,
+                byWords.stream().map(hit -> new Hit(hit.id(), hit.score())).toList(),
+                corpus.lexical().bestPossibleScore(text), filter.k());
         return matches(fused, RankFusion.Fused::id, RankFusion.Fused::score, filter);
     }
 
@@ -347,8 +348,8 @@ public final class SearchService implements AutoCloseable {
             String field = min ? "min_score" : "max_score";
             String byDefault = isDefault ? " (the default when no mode is given)" : "";
             throw new InvalidQueryException(field, "'" + field + "' bounds a cosine, and only mode=vector scores by "
-                    + "cosine; mode=" + mode + byDefault + " answers with " + mode.scores() + ", which have no fixed "
-                    + "range. Add mode=vector to the query to bound cosines, or drop '" + field + "'");
+                    + "cosine; mode=" + mode + byDefault + " answers with " + mode.scores() + ", which are not "
+                    + "cosines. Add mode=vector to the query to bound cosines, or drop '" + field + "'");
         }
     }
 

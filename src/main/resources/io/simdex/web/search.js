@@ -6,17 +6,17 @@ import { el, replace, notice, paperLink, queryWords, highlighted, firstLines, se
 import { navigate } from "./app.js";
 
 const MODES = {
-  hybrid: "RRF: reciprocal rank fusion of the meaning and keyword rankings (at most 2/61 ≈ 0.0328)",
+  hybrid: "fused: the meaning and keyword rankings combined, by default a weighted sum of normalized cosine and BM25 scores in [0, 1]",
   vector: "cosine between the embeddings of the query and the paper, in [-1, 1]",
   lexical: "BM25 over title and abstract words: higher is better, comparable within one answer only",
 };
-const SCORE_NAMES = { hybrid: "RRF", vector: "cosine", lexical: "BM25" };
+const SCORE_NAMES = { hybrid: "fused", vector: "cosine", lexical: "BM25" };
 const OPERATORS = { "=": ":", ">=": ">=", ">": ">", "<=": "<=", "<": "<" };
 const FILTER = /^([^:<>=]+?)(:|>=|>|<=|<)(.*)$/;
 
 /** Shows a score as the mode means it. */
 export function scoreText(mode, score) {
-  const digits = mode === "hybrid" ? 4 : mode === "vector" ? 3 : 2;
+  const digits = mode === "lexical" ? 2 : 3;
   return SCORE_NAMES[mode] + " " + score.toFixed(digits);
 }
 

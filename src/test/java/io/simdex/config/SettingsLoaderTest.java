@@ -13,6 +13,7 @@ import io.simdex.encode.Pooling;
 import io.simdex.encode.Pools;
 import io.simdex.encode.Precision;
 import io.simdex.index.IndexOptions;
+import io.simdex.search.Fusion;
 import io.simdex.search.SearchMode;
 import io.simdex.search.SearchOptions;
 
@@ -142,6 +143,14 @@ class SettingsLoaderTest {
                 .isInstanceOf(SettingsException.class).hasMessageContaining("search.rrf-k must be 1..100000, got 0");
         assertThatThrownBy(() -> SettingsLoader.load(null, Map.of(), Map.of("search.candidates", "0")))
                 .hasMessageContaining("search.candidates must be 1..10000");
+        assertThat(SettingsLoader.load(null, Map.of(), Map.of("search.fusion", "RRF", "search.vector-weight", "0.7",
+                "search.full-coverage", "0")).search()).isEqualTo(SearchOptions.defaults().withFusion(Fusion.RRF, 0.7f, 0f));
+        assertThatThrownBy(() -> SettingsLoader.load(null, Map.of(), Map.of("search.fusion", "max")))
+                .hasMessageContaining("search.fusion must be one of convex, rrf, got 'max'");
+        assertThatThrownBy(() -> SettingsLoader.load(null, Map.of(), Map.of("search.vector-weight", "1.5")))
+                .hasMessageContaining("search.vector-weight must be in [0, 1], got 1.5");
+        assertThatThrownBy(() -> SettingsLoader.load(null, Map.of(), Map.of("search.full-coverage", "-0.1")))
+                .hasMessageContaining("search.full-coverage must be in [0, 1], got -0.1");
     }
 
     @Test

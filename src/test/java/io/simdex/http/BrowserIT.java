@@ -252,7 +252,7 @@ class BrowserIT {
         assertThat(titles.subList(0, 3)).contains("Pointer Networks");
         assertThat(browser.getCurrentUrl()).contains("q=pointer+network").contains("mode=hybrid");
         WebElement first = browser.findElements(By.cssSelector("#results li.result")).get(0);
-        assertThat(first.findElement(By.className("score")).getText()).contains("RRF");
+        assertThat(first.findElement(By.className("score")).getText()).contains("fused");
         wait(10).until(d -> !d.findElements(By.cssSelector("#results .abstract mark")).isEmpty());
 
         browser.navigate().back();

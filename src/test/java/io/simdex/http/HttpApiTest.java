@@ -114,10 +114,10 @@ class HttpApiTest {
         assertThat(reply.json().get("mode").asText()).isEqualTo("hybrid");
         JsonNode results = reply.json().get("results");
         assertThat(results).hasSize(5);
-        // first by meaning and by words: 1/(60 + 1) from each ranking
+        // first by meaning and by words, both query words matched: the whole of the cosine and the BM25 part
         assertThat(results.get(0).get("id").asText()).isEqualTo("paper-1");
-        assertThat(results.get(0).get("score").asDouble()).isCloseTo(2.0 / 61, within(1e-6));
-        assertThat(results.get(1).get("score").asDouble()).isLessThanOrEqualTo(1.0 / 61 + 1e-6);
+        assertThat(results.get(0).get("score").asDouble()).isCloseTo(1.0, within(1e-6));
+        assertThat(results.get(1).get("score").asDouble()).isLessThan(1.0);
     }
 
     @Test
@@ -157,8 +157,8 @@ class HttpApiTest {
         assertThat(reply.json().get("parameter").asText()).isEqualTo("min_score");
         assertThat(reply.json().get("detail").asText())
                 .isEqualTo("'min_score' bounds a cosine, and only mode=vector scores by cosine; mode=hybrid (the "
-                        + "default when no mode is given) answers with reciprocal rank fusion scores, which have no "
-                        + "fixed range. Add mode=vector to the query to bound cosines, or drop 'min_score'");
+                        + "default when no mode is given) answers with fused scores, which are not cosines. "
+                        + "Add mode=vector to the query to bound cosines, or drop 'min_score'");
     }
 
     @ParameterizedTest

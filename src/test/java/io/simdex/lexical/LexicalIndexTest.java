@@ -52,6 +52,21 @@ class LexicalIndexTest {
     }
 
     @Test
+    void the_best_possible_score_sums_each_query_term_s_idf_and_bounds_every_hit() {
+        // 6 documents; "protein" in 1, "model" in 4, "zebra" in none; "proteins" counts twice
+        double protein = Math.log(1 + (6 - 1 + 0.5) / (1 + 0.5));
+        double model = Math.log(1 + (6 - 4 + 0.5) / (4 + 0.5));
+        double zebra = Math.log(1 + (6 + 0.5) / 0.5);
+
+        assertThat(index.bestPossibleScore("protein model")).isCloseTo(protein + model, within(1e-9));
+        assertThat(index.bestPossibleScore("proteins and protein, zebra")).isCloseTo(2 * protein + zebra,
+                within(1e-9));
+        assertThat(index.bestPossibleScore("the of and")).isZero();
+        double best = index.search("protein model", 1, Set.of()).get(0).score();
+        assertThat(best).isPositive().isLessThan(index.bestPossibleScore("protein model"));
+    }
+
+    @Test
     void stemming_and_possessives_match_other_forms_of_a_word() {
         assertThat(ids(index.search("network", 10, Set.of()))).containsExactlyInAnyOrder("gnn", "possessive");
         assertThat(ids(index.search("Networks", 10, Set.of()))).containsExactlyInAnyOrder("gnn", "possessive");

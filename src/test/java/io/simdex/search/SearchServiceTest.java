@@ -86,8 +86,34 @@ class SearchServiceTest {
     }
 
     @Test
-    void hybrid_scores_are_reciprocal_rank_fusion_of_the_two_rankings() {
+    void hybrid_scores_are_by_default_a_convex_combination_of_normalized_cosines_and_bm25_scores() {
         service = service(SearchOptions.defaults());
+        String q = "graph network trained on speech audio";
+
+        List<Match> hybrid = service.search(q, ResultFilter.top(6), SearchMode.HYBRID).matches();
+
+        // 0.4 · (cos − lowest cos) / (highest − lowest) + 0.6 · bm25 / highest bm25, 0 for a missing part
+        List<Match> vector = service.search(q, ResultFilter.top(6), SearchMode.VECTOR).matches();
+        List<Match> lexical = service.search(q, ResultFilter.top(6), SearchMode.LEXICAL).matches();
+        double high = vector.get(0).score();
+        double low = vector.get(vector.size() - 1).score();
+        var expected = new HashMap<String, Double>();
+        vector.forEach(m -> expected.put(m.id(), 0.4 * (m.score() - low) / (high - low)));
+        lexical.forEach(m -> expected.merge(m.id(), 0.6 * m.score() / lexical.get(0).score(), Double::sum));
+        assertThat(lexical).hasSizeLessThan(6);
+        assertThat(hybrid).hasSize(6);
+        for (int i = 0; i < hybrid.size(); i++) {
+            assertThat((double) hybrid.get(i).score()).as(hybrid.get(i).id())
+                    .isCloseTo(expected.get(hybrid.get(i).id()), within(1e-6));
+            if (i > 0) {
+                assertThat(hybrid.get(i).score()).isLessThanOrEqualTo(hybrid.get(i - 1).score());
+            }
+        }
+    }
+
+    @Test
+    void hybrid_scores_are_reciprocal_rank_fusion_of_the_two_rankings_when_fusion_is_rrf() {
+        service = service(SearchOptions.defaults().withFusion(Fusion.RRF, 0.4f, 0.2f));
         String q = "graph network trained on speech audio";
 
         List<Match> hybrid = service.search(q, ResultFilter.top(6), SearchMode.HYBRID).matches();
@@ -106,8 +132,8 @@ class SearchServiceTest {
     }
 
     @Test
-    void hybrid_uses_the_configured_constant_and_fuses_only_the_candidates_of_each_ranking() {
-        service = service(new SearchOptions(SearchMode.HYBRID, 1, 2));
+    void rrf_uses_the_configured_constant_and_fuses_only_the_candidates_of_each_ranking() {
+        service = service(new SearchOptions(SearchMode.HYBRID, 1, 2).withFusion(Fusion.RRF, 0.5f, 0f));
         String q = "graph network trained on speech audio";
 
         List<Match> hybrid = service.search(q, ResultFilter.top(2), SearchMode.HYBRID).matches();

@@ -8,6 +8,7 @@ import picocli.CommandLine.Option;
 import io.simdex.api.ApiJson;
 import io.simdex.config.Settings;
 import io.simdex.corpus.CorpusLoader;
+import io.simdex.corpus.Paper;
 import io.simdex.encode.EncoderOptions;
 import io.simdex.encode.LongTexts;
 import io.simdex.encode.OnnxEncoder;
@@ -15,6 +16,7 @@ import io.simdex.launch.ConfigOptions;
 import io.simdex.launch.Launcher;
 import io.simdex.search.InvalidQueryException;
 import io.simdex.search.SearchMode;
+import io.simdex.search.SearchOptions;
 
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -31,7 +33,7 @@ import java.util.concurrent.Callable;
 @Command(name = "eval", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Measure relevance for the configured model: BEIR retrieval (nDCG@10, Recall@10/100, "
                 + "MRR@10), STS Spearman correlation, title-to-abstract retrieval on the corpus, and related papers "
-                + "(pairs known to be related, or papers judged by reading, ranked by more-like-this). Prints a "
+                + "(pairs known to be related, or papers judged by reading, ranked by more-like-this), and a query set scored per query style. Prints a "
                 + "table (or JSON); progress goes to stderr. Embeddings are cached, so a second run only "
                 + "searches. See docs/EVALUATION.md.")
 public final class EvalCommand implements Callable<Integer> {
@@ -73,6 +75,14 @@ public final class EvalCommand implements Callable<Integer> {
 
     /** The value of {@code --judged} without a file: the set judged over the bundled corpus. */
     static final String BUNDLED_JUDGMENTS = "bundled";
+    @Option(names = "--queries", paramLabel = "FILE", arity = "0..1", fallbackValue = BUNDLED_QUERIES,
+            description = "Query-set check over the corpus: each query of FILE (default: the bundled set over the "
+                    + "bundled corpus) searched in each of --modes and scored per query style (nDCG@10, MRR@10, "
+                    + "Recall@10). A tab-separated file: id, style, split, query, answers (paper ids, each optionally "
+                    + ":grade).")
+    String queries;
+
+    static final String BUNDLED_QUERIES = "bundled";
 
     @Option(names = "--long-texts", paramLabel = "truncate|chunk",
             description = "Override the model's handling of texts over its token budget.")
@@ -88,9 +98,9 @@ public final class EvalCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         return Launcher.run(config.verbose(), () -> {
-            if (beir == null && sts == null && !titleAbstract && judged == null) {
+            if (beir == null && sts == null && !titleAbstract && judged == null && queries == null) {
                 throw new InvalidQueryException("task", "choose at least one of --beir DIR, --sts FILE, "
-                        + "--title-abstract, --judged [FILE]");
+                        + "--title-abstract, --judged [FILE], --queries [FILE]");
             }
             if (related != null && beir == null) {
                 throw new InvalidQueryException("related", "--related FILE needs --beir DIR: the pairs name documents"
@@ -119,7 +129,13 @@ public final class EvalCommand implements Callable<Integer> {
             }
             JudgedSet judgedSet = judged == null ? null
                     : judged.equals(BUNDLED_JUDGMENTS) ? JudgedSet.bundled() : JudgedSet.read(Path.of(judged));
-            var papers = titleAbstract || judged != null ? CorpusLoader.load(settings.corpus().path()).papers() : null;
+            QuerySet querySet = queries == null ? null
+                    : queries.equals(BUNDLED_QUERIES) ? QuerySet.bundled() : QuerySet.read(Path.of(queries));
+            var papers = titleAbstract || judged != null || querySet != null ? CorpusLoader.load(settings.corpus().path()).papers() : null;
+            if (querySet != null) {
+                querySet.requireKnown(new HashSet<>(papers.stream().map(Paper::id).toList()),
+                        "the corpus at " + settings.corpus().path());
+            }
             try (OnnxEncoder encoder = OnnxEncoder.load(settings.model())) {
                 Optional<Path> cacheDir = settings.cache().enabled() ? Optional.of(settings.cache().dir()) : Optional.empty();
                 // With chunking, a text that fits one window has its truncating vector: reuse the cached ones.
@@ -131,6 +147,7 @@ public final class EvalCommand implements Callable<Integer> {
                 var titles = new ArrayList<EvalReport.TitleAbstractResult>();
                 var relatedResults = new ArrayList<EvalReport.RelatedResult>();
                 var judgedResults = new ArrayList<EvalReport.JudgedResult>();
+                var queryResults = new ArrayList<EvalReport.QueryStyleResult>();
                 var options = settings.search();
                 if (dataset != null) {
                     retrieval.addAll(evaluation.retrieval(dataset, searchModes, options));
@@ -141,6 +158,9 @@ public final class EvalCommand implements Callable<Integer> {
                 if (sts != null) {
                     stsResults.add(evaluation.sts(sts, pairs));
                 }
+                if (querySet != null) {
+                    queryResults.addAll(evaluation.queries(papers, querySet, searchModes, options));
+                }
                 if (titleAbstract) {
                     titles.addAll(evaluation.titleAbstract(papers, searchModes, options));
                 }
@@ -150,11 +170,20 @@ public final class EvalCommand implements Callable<Integer> {
                 EncoderOptions m = settings.model();
                 var report = new EvalReport(m.name(), m.precision().name().toLowerCase(Locale.ROOT), m.maxTokens(),
                         m.longTexts().name().toLowerCase(Locale.ROOT), retrieval, stsResults, titles,
-                        relatedResults, judgedResults);
+                        relatedResults, judgedResults, queryResults, fusion(options));
                 System.out.print(json ? json(report) : EvalTable.render(report));
             }
             return 0;
         }, EvalDataException.class);
+    }
+
+    /** How hybrid rows were fused, for the report. */
+    static String fusion(SearchOptions options) {
+        return switch (options.fusion()) {
+            case CONVEX -> String.format(Locale.ROOT, "convex (vector weight %s, full coverage %s)",
+                    options.vectorWeight(), options.fullCoverage());
+            case RRF -> "rrf (k " + options.rrfK() + ")";
+        };
     }
 
     private static String json(EvalReport report) {

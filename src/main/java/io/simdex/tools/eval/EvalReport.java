@@ -14,10 +14,25 @@ import java.util.List;
  * @param titleAbstract one entry per search mode, when the title-to-abstract check ran
  * @param related       one entry per way of ranking related papers, when the related-paper check ran
  * @param judged        one entry per way of ranking related papers, when the judged related-paper check ran
+ * @param queries       one entry per search mode and group of queries, when the query-set check ran
+ * @param fusion        how the hybrid rows fused their rankings, e.g. {@code convex (vector weight 0.4, full
+ *                      coverage 0.2)} or {@code rrf (k 60)}
  */
 public record EvalReport(String model, String precision, int maxTokens, String longTexts,
                          List<RetrievalResult> retrieval, List<StsResult> sts, List<TitleAbstractResult> titleAbstract,
-                         List<RelatedResult> related, List<JudgedResult> judged) {
+                         List<RelatedResult> related, List<JudgedResult> judged,
+                         List<QueryStyleResult> queries,
+                         String fusion) {
+
+    /**
+     * One search mode's ranking quality on one group of a {@link QuerySet}: a style, all queries, or a split.
+     *
+     * @param group   the style, {@code all}, {@code all (tune)} or {@code all (held-out)}
+     * @param queries how many queries the group holds
+     */
+    public record QueryStyleResult(String mode, String group, int queries, double ndcg10, double mrr10,
+                                   double recall10) {
+    }
 
     /**
      * Retrieval on a BEIR set in one mode.

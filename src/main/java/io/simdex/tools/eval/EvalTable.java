@@ -10,7 +10,8 @@ public final class EvalTable {
 
     public static String render(EvalReport r) {
         var out = new StringBuilder();
-        line(out, "model %s %s, %d tokens, long texts: %s", r.model(), r.precision(), r.maxTokens(), r.longTexts());
+        line(out, "model %s %s, %d tokens, long texts: %s; hybrid fusion: %s", r.model(), r.precision(),
+                r.maxTokens(), r.longTexts(), r.fusion());
         if (!r.retrieval().isEmpty()) {
             line(out, "");
             line(out, "%-12s %-8s %7s %8s %8s %8s %8s %8s %10s  %s", "retrieval", "mode", "docs", "queries",
@@ -54,6 +55,14 @@ public final class EvalTable {
             for (var x : r.judged()) {
                 line(out, "%-24s %-8s %7d %8d %8.4f %10.4f %8.4f %8.4f  %s", x.judgments(), x.mode(), x.papers(),
                         x.queries(), x.precision5(), x.wanted5(), x.ndcg10(), x.judged5(), speed(x.encoding()));
+            }
+        }
+        if (!r.queries().isEmpty()) {
+            line(out, "");
+            line(out, "%-10s %-20s %8s %8s %8s %8s", "queries", "style", "queries", "nDCG@10", "MRR@10", "R@10");
+            for (var x : r.queries()) {
+                line(out, "%-10s %-20s %8d %8.4f %8.4f %8.4f", x.mode(), x.group(), x.queries(), x.ndcg10(), x.mrr10(),
+                        x.recall10());
             }
         }
         return out.toString();

@@ -7,7 +7,6 @@ import io.simdex.index.IndexOptions;
 import io.simdex.index.SearchRequest;
 import io.simdex.kernels.VectorMath;
 import io.simdex.lexical.LexicalDocument;
-import io.simdex.lexical.LexicalHit;
 import io.simdex.lexical.LexicalIndex;
 import io.simdex.search.RankFusion;
 import io.simdex.search.Ranker;
@@ -54,6 +53,32 @@ public final class Evaluation {
                     m.ndcg10(), m.recall10(), m.recall100(), m.mrr10(),
                     mode == SearchMode.VECTOR ? boxed(Published.retrieval(model, data.name())) : null,
                     mode == SearchMode.LEXICAL ? null : EvalReport.EncodingSpeed.of(r.documents())));
+        }
+        return results;
+    }
+
+    /**
+     * The query-set check: each query of {@code set} searched against the corpus's papers, embedded and indexed
+     * as the service does ({@link Paper#embeddingText()} for both the vectors and BM25), scored per style by
+     * {@link StyleScores}, one result per mode and group of queries.
+     *
+     * @throws EvalDataException if an answer names a paper the corpus does not hold
+     */
+    public List<EvalReport.QueryStyleResult> queries(List<Paper> papers, QuerySet set, Set<SearchMode> modes,
+                                                     SearchOptions options) {
+        set.requireKnown(new HashSet<>(papers.stream().map(Paper::id).toList()), "the corpus");
+        var docs = papers.stream().map(p -> new BeirDataset.Document(p.id(), "", p.embeddingText())).toList();
+        var queries = set.queries().stream().map(q -> new BeirDataset.Query(q.id(), q.text())).toList();
+        var qrels = new LinkedHashMap<String, Map<String, Integer>>();
+        set.queries().forEach(q -> qrels.put(q.id(), q.answers()));
+        Rankings r = rankings(new BeirDataset("corpus", docs, queries, qrels), "corpus-queries", modes, options);
+        var results = new ArrayList<EvalReport.QueryStyleResult>();
+        for (SearchMode mode : r.byMode().keySet()) {
+            for (StyleScores.Row row : StyleScores.of(set, r.byMode().get(mode))) {
+                RetrievalMetrics m = row.metrics();
+                results.add(new EvalReport.QueryStyleResult(mode.label(), row.group(), m.queries(), m.ndcg10(),
+                        m.mrr10(), m.recall10()));
+            }
         }
         return results;
     }
@@ -170,7 +195,7 @@ public final class Evaluation {
         List<String> queryIds = data.queries().stream().map(BeirDataset.Query::id).toList();
         List<String> queryTexts = data.queries().stream().map(BeirDataset.Query::text).toList();
         int depth = new Ranker(options).depth(RetrievalMetrics.DEPTH);
-        Map<String, List<String>> vector = null;
+        Map<String, List<Hit>> vector = null;
         EvalEncoder.Encoded docs = null;
         if (modes.contains(SearchMode.VECTOR) || modes.contains(SearchMode.HYBRID)) {
             docs = encoder.documents(namespace + "-documents",
@@ -178,7 +203,7 @@ public final class Evaluation {
             float[][] queries = encoder.queries(namespace + "-queries", queryTexts).vectors();
             vector = vectorRankings(docIds, docs.vectors(), queryIds, queries, depth);
         }
-        Map<String, List<String>> lexical = null;
+        LexicalRankings lexical = null;
         if (modes.contains(SearchMode.LEXICAL) || modes.contains(SearchMode.HYBRID)) {
             lexical = lexicalRankings(data, depth);
         }
@@ -186,39 +211,48 @@ public final class Evaluation {
         for (SearchMode mode : modes) {
             byMode.put(mode, switch (mode) {
                 case VECTOR -> cut(vector, RetrievalMetrics.DEPTH);
-                case LEXICAL -> cut(lexical, RetrievalMetrics.DEPTH);
+                case LEXICAL -> cut(lexical.hits(), RetrievalMetrics.DEPTH);
                 case HYBRID -> fused(vector, lexical, queryIds, options);
             });
         }
         return new Rankings(byMode, docs);
     }
 
-    private static Map<String, List<String>> lexicalRankings(BeirDataset data, int depth) {
+    /** Each query's BM25 ranking, and the highest BM25 score any document could reach for it. */
+    private record LexicalRankings(Map<String, List<Hit>> hits, Map<String, Double> bestPossible) {
+    }
+
+    private static LexicalRankings lexicalRankings(BeirDataset data, int depth) {
         var docs = data.documents().stream().map(d -> new LexicalDocument(d.id(), d.fullText())).toList();
         try (LexicalIndex index = LexicalIndex.build(docs)) {
-            var rankings = new HashMap<String, List<String>>(data.queries().size() * 2);
+            var rankings = new HashMap<String, List<Hit>>(data.queries().size() * 2);
+            var bestPossible = new HashMap<String, Double>(data.queries().size() * 2);
             for (BeirDataset.Query q : data.queries()) {
-                rankings.put(q.id(), index.search(q.text(), depth, Set.of()).stream().map(LexicalHit::id).toList());
+                rankings.put(q.id(), index.search(q.text(), depth, Set.of()).stream()
+                        .map(hit -> new Hit(hit.id(), hit.score())).toList());
+                bestPossible.put(q.id(), index.bestPossibleScore(q.text()));
             }
-            return rankings;
+            return new LexicalRankings(rankings, bestPossible);
         }
     }
 
     /** Each query's hybrid ranking, fused by the service's own rule ({@link Ranker}), to the metrics' depth. */
-    private static Map<String, List<String>> fused(Map<String, List<String>> vector, Map<String, List<String>> lexical,
+    private static Map<String, List<String>> fused(Map<String, List<Hit>> vector, LexicalRankings lexical,
                                                    List<String> queryIds, SearchOptions options) {
         var ranker = new Ranker(options);
         var rankings = new HashMap<String, List<String>>(queryIds.size() * 2);
         for (String q : queryIds) {
-            rankings.put(q, ranker.hybrid(vector.get(q), lexical.get(q), RetrievalMetrics.DEPTH)
+            rankings.put(q, ranker.hybrid(vector.get(q), lexical.hits().get(q), lexical.bestPossible().get(q),
+                    RetrievalMetrics.DEPTH)
                     .stream().map(RankFusion.Fused::id).toList());
         }
         return rankings;
     }
 
-    private static Map<String, List<String>> cut(Map<String, List<String>> rankings, int depth) {
+    private static Map<String, List<String>> cut(Map<String, List<Hit>> rankings, int depth) {
         var out = new HashMap<String, List<String>>(rankings.size() * 2);
-        rankings.forEach((q, ranking) -> out.put(q, ranking.subList(0, Math.min(depth, ranking.size()))));
+        rankings.forEach((q, ranking) -> out.put(q, ranking.subList(0, Math.min(depth, ranking.size())).stream()
+                .map(Hit::id).toList()));
         return out;
     }
 
@@ -235,7 +269,7 @@ public final class Evaluation {
         return new BeirDataset("corpus", docs, queries, qrels);
     }
 
-    static Map<String, List<String>> vectorRankings(List<String> docIds, float[][] docVectors, List<String> queryIds,
+    static Map<String, List<Hit>> vectorRankings(List<String> docIds, float[][] docVectors, List<String> queryIds,
                                                     float[][] queryVectors, int depth) {
         depth = Math.min(depth, docIds.size());
         try (FlatIndex index = new FlatIndex(docVectors[0].length, IndexOptions.defaults())) {
@@ -245,9 +279,9 @@ public final class Evaluation {
                 requests.add(SearchRequest.of(q, depth));
             }
             List<List<Hit>> hits = index.searchBatch(requests);
-            var rankings = new HashMap<String, List<String>>(queryIds.size() * 2);
+            var rankings = new HashMap<String, List<Hit>>(queryIds.size() * 2);
             for (int i = 0; i < queryIds.size(); i++) {
-                rankings.put(queryIds.get(i), hits.get(i).stream().map(Hit::id).toList());
+                rankings.put(queryIds.get(i), hits.get(i));
             }
             return rankings;
         }

@@ -57,7 +57,7 @@ final class RelatedRankings implements AutoCloseable {
         return switch (mode) {
             case VECTOR -> this::byMeaning;
             case LEXICAL -> this::byWords;
-            case HYBRID -> (id, leaveOut, depth) -> ranker.hybrid(byMeaning(id, leaveOut, ranker.depth(depth)),
+            case HYBRID -> (id, leaveOut, depth) -> ranker.byRank(byMeaning(id, leaveOut, ranker.depth(depth)),
                     byWords(id, leaveOut, ranker.depth(depth)), depth).stream().map(RankFusion.Fused::id).toList();
         };
     }

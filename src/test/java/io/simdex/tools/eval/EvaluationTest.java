@@ -43,6 +43,27 @@ class EvaluationTest {
     }
 
     @Test
+    void the_query_set_is_searched_over_papers_as_embedded_and_scored_per_mode_and_style() {
+        var encoder = new FakeEncoder();
+        var evaluation = new Evaluation(new EvalEncoder(encoder, Optional.empty(), quiet()));
+        QuerySet set = QuerySet.parse("q.tsv", List.of("id\tstyle\tsplit\tquery\tanswers",
+                "k1\tkeywords\ttune\tgalaxy rotation\tp3",
+                "k2\tkeywords\theld-out\tspeech noise\tp2",
+                "m1\tmulti\ttune\tdeep networks for speech or proteins\tp1:2,p2"));
+
+        List<EvalReport.QueryStyleResult> rows = evaluation.queries(PAPERS, set,
+                EnumSet.of(SearchMode.LEXICAL, SearchMode.HYBRID), SearchOptions.defaults());
+
+        assertThat(encoder.seenTexts()).contains(PAPERS.get(0).embeddingText(), "galaxy rotation");
+        assertThat(rows).extracting(r -> r.mode() + "/" + r.group()).containsExactly("lexical/keywords",
+                "lexical/multi", "lexical/all", "lexical/all (tune)", "lexical/all (held-out)", "hybrid/keywords",
+                "hybrid/multi", "hybrid/all", "hybrid/all (tune)", "hybrid/all (held-out)");
+        assertThat(rows.get(0).queries()).isEqualTo(2);
+        assertThat(rows.get(0).mrr10()).isEqualTo(1.0); // each keyword query shares rare words with its paper only
+        assertThat(rows.get(1).recall10()).isEqualTo(1.0); // both right papers of m1 share a word with it
+    }
+
+    @Test
     void the_title_to_abstract_set_embeds_abstracts_without_titles() {
         BeirDataset set = Evaluation.titleAbstractSet(PAPERS);
 
