@@ -5,6 +5,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import io.simdex.App;
 import io.simdex.api.ApiJson;
 import io.simdex.config.Settings;
 import io.simdex.corpus.CorpusLoader;
@@ -15,6 +16,8 @@ import io.simdex.launch.ConfigOptions;
 import io.simdex.launch.Launcher;
 import io.simdex.search.InvalidQueryException;
 import io.simdex.search.SearchMode;
+import io.simdex.tools.calibrate.CalibrateCommand;
+import io.simdex.tools.calibrate.RewriteSet;
 
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -65,6 +68,12 @@ public final class EvalCommand implements Callable<Integer> {
                     + "over the paper's own distinctive terms, hybrid fuses the two.")
     Path related;
 
+    @Option(names = "--rewrites", paramLabel = "bundled|DIR",
+            description = "Duplicate calibration on human-written rewrites and hand-labelled hard pairs, as "
+                    + "simdex calibrate --rewrites: bands and rewrite rule fitted on one half, reported on the other "
+                    + "(Markdown). See docs/DEDUP.md.")
+    String rewrites;
+
     @Option(names = "--long-texts", paramLabel = "truncate|chunk",
             description = "Override the model's handling of texts over its token budget.")
     String longTexts;
@@ -79,8 +88,9 @@ public final class EvalCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         return Launcher.run(config.verbose(), () -> {
-            if (beir == null && sts == null && !titleAbstract) {
-                throw new InvalidQueryException("task", "choose at least one of --beir DIR, --sts FILE, --title-abstract");
+            if (beir == null && sts == null && !titleAbstract && rewrites == null) {
+                throw new InvalidQueryException("task", "choose at least one of --beir DIR, --sts FILE, --title-abstract,"
+                        + " --rewrites");
             }
             if (related != null && beir == null) {
                 throw new InvalidQueryException("related", "--related FILE needs --beir DIR: the pairs name documents"
@@ -108,6 +118,15 @@ public final class EvalCommand implements Callable<Integer> {
                         .map(BeirDataset.Document::id).toList()), dataset.name());
             }
             var papers = titleAbstract ? CorpusLoader.load(settings.corpus().path()).papers() : null;
+            if (rewrites != null) {
+                RewriteSet set = RewriteSet.named(rewrites);
+                try (App app = App.build(settings)) {
+                    System.out.print(CalibrateCommand.rewrites(app, set, System.nanoTime()));
+                }
+                if (beir == null && sts == null && !titleAbstract) {
+                    return 0;
+                }
+            }
             try (OnnxEncoder encoder = OnnxEncoder.load(settings.model())) {
                 Optional<Path> cacheDir = settings.cache().enabled() ? Optional.of(settings.cache().dir()) : Optional.empty();
                 // With chunking, a text that fits one window has its truncating vector: reuse the cached ones.
