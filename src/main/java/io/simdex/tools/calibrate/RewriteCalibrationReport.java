@@ -13,7 +13,8 @@ import java.util.function.Predicate;
 /**
  * Fits the duplicate decision on one half of the human-written cases and reports it on the other.
  *
- * <p>The fit, on the fit half only:
+ * <p>The bands come from every negative, as the generated-variant calibration sets them, since they are a
+ * property of the corpus (where its closest distinct pair lies); the rewrite rule is fitted on the fit half only:
  * <ul>
  *   <li>near-duplicate: the lowest cosine on a 0.005 grid above every negative (distinct pairs and a rewrite's
  *       other matches), so that cosine alone flags none; related: the median cosine of the distinct pairs, below
@@ -38,11 +39,14 @@ record RewriteCalibrationReport(List<RewriteCalibration.Case> cases, DuplicateBa
         cases = List.copyOf(cases);
     }
 
-    /** The bands this run suggests, from the fit half. */
+    /**
+     * The bands this run suggests, from every negative of both halves: where the closest distinct pair of the corpus
+     * lies is a property of the corpus, and a half misses that pair half the time.
+     */
     DuplicateBands suggestedBands() {
         float highestNegative = 0f;
         var distinct = new ArrayList<Float>();
-        for (RewriteCalibration.Case c : half(false)) {
+        for (RewriteCalibration.Case c : cases) {
             if (!c.positive()) {
                 highestNegative = Math.max(highestNegative, c.cosine());
             }
@@ -178,14 +182,28 @@ record RewriteCalibrationReport(List<RewriteCalibration.Case> cases, DuplicateBa
                 : String.format(Locale.ROOT, "Fitted rewrite rule: sentence-match %.3f, aligned-sentences %.2f, "
                         + "shared-specifics %.1f.%n", rule.sentenceMatch(), rule.alignedSentences(),
                         rule.sharedSpecifics()));
-        md.append("\nSentence-match cosines tried (fit half): the highest aligned share of a negative, the lowest of a "
-                + "rewrite above it, and the share of all rewrites the rule would lift:\n\n| sentence-match | negatives "
-                + "max | rewrites min above | aligned-sentences | rewrites reaching it |\n|---|---|---|---|---|\n");
+        md.append("\nSentence-match cosines tried: on the fit half, the highest aligned share of a negative, the lowest "
+                + "of a rewrite above it, the rule's share and the rewrites reaching it; then what the bands and that "
+                + "rule flag on the held-out half (for the record: the fit does not look at it):\n\n| sentence-match "
+                + "| negatives max | rewrites min above | aligned-sentences | rewrites reaching it | held-out rewrites "
+                + "flagged | held-out negatives flagged |\n|---|---|---|---|---|---|---|\n");
+        List<RewriteCalibration.Case> heldOutCases = half(true);
         for (Candidate c : candidates(bands)) {
-            md.append(String.format(Locale.ROOT, "| %.3f | %.2f | %s | %s | %.2f |%n", c.sentenceMatch(),
+            String rewrites = "n/a";
+            String negatives = "n/a";
+            if (c.rule() != null) {
+                long all = heldOutCases.stream().filter(h -> RewriteSet.STYLES.contains(h.kind())).count();
+                long hits = heldOutCases.stream().filter(h -> RewriteSet.STYLES.contains(h.kind()))
+                        .filter(h -> flagged(h, bands, c.rule())).count();
+                long wrong = heldOutCases.stream().filter(h -> !h.positive()).filter(h -> flagged(h, bands, c.rule()))
+                        .count();
+                rewrites = hits + "/" + all;
+                negatives = String.valueOf(wrong);
+            }
+            md.append(String.format(Locale.ROOT, "| %.3f | %.2f | %s | %s | %.2f | %s | %s |%n", c.sentenceMatch(),
                     c.negativeMax(), Float.isNaN(c.lowest()) ? "none" : String.format(Locale.ROOT, "%.2f", c.lowest()),
                     c.rule() == null ? "n/a" : String.format(Locale.ROOT, "%.2f", c.rule().alignedSentences()),
-                    c.recall()));
+                    c.recall(), rewrites, negatives));
         }
         for (boolean heldOut : new boolean[] {true, false}) {
             md.append(String.format(Locale.ROOT, "%n%s half: flagged (near_duplicate or duplicate)%n%n| decision | "

@@ -23,11 +23,11 @@ class RewriteCalibrationReportTest {
             new RewriteCalibration.Case("half", "rw-2", "b", false, 0.90f, 0.2f, ALIGNED, 0.8f),
             // a sibling paper: one sentence of two aligns, other numbers
             new RewriteCalibration.Case("distinct", "c", "d", false, 0.80f, 0.0f, ONE_OF_TWO, 0f),
-            // held out: a negative that the fit must not see, else no share could separate
+            // held out: a negative that the rule's fit must not see, else no share could separate
             new RewriteCalibration.Case("distinct", "e", "f", true, 0.80f, 0.0f, ALIGNED, 1f));
 
     @Test
-    void the_bands_sit_just_above_the_closest_negative_of_the_fit_half() {
+    void the_bands_sit_just_above_the_closest_negative_of_both_halves() {
         DuplicateBands bands = new RewriteCalibrationReport(CASES, CONFIGURED).suggestedBands();
 
         assertThat(bands.nearDuplicate()).isEqualTo(0.805f, org.assertj.core.data.Offset.offset(1e-6f));
