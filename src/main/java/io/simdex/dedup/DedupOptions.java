@@ -36,6 +36,6 @@ public record DedupOptions(DuplicateBands bands, RewriteRule rewrites, int match
 
     /** The rewrite rule of {@code config/simdex.yaml}. */
     public static RewriteRule defaultRewrites() {
-        return new RewriteRule(0.80f, 0.5f, 0.5f);
+        return new RewriteRule(0.725f, 0.52f, 1.0f);
     }
 }
