@@ -13,6 +13,9 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -29,9 +32,11 @@ import java.util.Set;
  *                          {@code false} is only for graphs that already normalize their output
  * @param queryInstruction  put in front of free-text search queries only; empty for none
  * @param longTexts         the default handling of texts over {@code maxTokens}, chosen by evaluation
+ * @param dedup             per precision ({@code fp32}, {@code int8}), the duplicate-check settings calibrated for
+ *                          this model, by their key within {@code dedup.*}; empty {@code dedup.*} settings take them
  */
 public record ModelDescriptor(Pooling pooling, int maxTokens, boolean normalize, String queryInstruction,
-                              LongTexts longTexts) {
+                              LongTexts longTexts, Map<String, Map<String, Float>> dedup) {
 
     /** A descriptor file inside a model folder; it overrides the one in {@code config/models/}. */
     public static final String FILE_IN_MODEL_DIR = "simdex-model.yaml";
@@ -40,12 +45,22 @@ public record ModelDescriptor(Pooling pooling, int maxTokens, boolean normalize,
     public static final Path CONFIG_DIR = Path.of("config", "models");
 
     private static final Set<String> KEYS = Set.of("pooling", "max-tokens", "normalize", "query-instruction",
-            "long-texts");
+            "long-texts", "dedup");
+
+    /** The {@code dedup.*} settings a descriptor may calibrate, by their key within {@code dedup.*}. */
+    public static final Set<String> DEDUP_KEYS = Set.of("duplicate", "near-duplicate", "related", "copied-text",
+            "sentence-match", "aligned-sentences", "shared-specifics");
 
     public ModelDescriptor {
         Objects.requireNonNull(pooling, "pooling");
         Objects.requireNonNull(queryInstruction, "queryInstruction");
         Objects.requireNonNull(longTexts, "longTexts");
+        dedup = Map.copyOf(dedup);
+    }
+
+    /** The duplicate-check settings calibrated for this model at {@code precision}; empty when none were. */
+    public Map<String, Float> dedup(Precision precision) {
+        return dedup.getOrDefault(precision.name().toLowerCase(Locale.ROOT), Map.of());
     }
 
     /**
@@ -113,10 +128,33 @@ public record ModelDescriptor(Pooling pooling, int maxTokens, boolean normalize,
                     !root.has("normalize") || root.get("normalize").asBoolean(),
                     root.has("query-instruction") ? root.get("query-instruction").asText("") : "",
                     root.has("long-texts") ? LongTexts.parse(root.get("long-texts").asText())
-                            : LongTexts.TRUNCATE);
+                            : LongTexts.TRUNCATE,
+                    root.has("dedup") ? dedup(root.get("dedup")) : Map.of());
         } catch (SettingsException e) {
             throw new SettingsException("model descriptor " + origin + ": " + e.getMessage(), e);
         }
+    }
+
+    /** {@code dedup: {fp32: {near-duplicate: 0.86, …}, int8: {…}}}: numbers for known keys only. */
+    private static Map<String, Map<String, Float>> dedup(JsonNode node) {
+        var out = new LinkedHashMap<String, Map<String, Float>>();
+        for (Map.Entry<String, JsonNode> precision : node.properties()) {
+            try {
+                Precision.parse(precision.getKey());
+            } catch (IllegalArgumentException e) {
+                throw new SettingsException("dedup." + precision.getKey() + ": " + e.getMessage(), e);
+            }
+            var values = new LinkedHashMap<String, Float>();
+            for (Map.Entry<String, JsonNode> value : precision.getValue().properties()) {
+                if (!DEDUP_KEYS.contains(value.getKey()) || !value.getValue().isNumber()) {
+                    throw new SettingsException("dedup." + precision.getKey() + "." + value.getKey() + " must be a "
+                            + "number for one of " + String.join(", ", DEDUP_KEYS));
+                }
+                values.put(value.getKey(), value.getValue().floatValue());
+            }
+            out.put(precision.getKey(), Map.copyOf(values));
+        }
+        return out;
     }
 
     private static JsonNode required(JsonNode root, String key, String origin) {

@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 
 import io.simdex.dedup.DedupOptions;
 import io.simdex.dedup.DuplicateBands;
+import io.simdex.dedup.RewriteRule;
 import io.simdex.encode.CpuFeatures;
 import io.simdex.encode.EncoderOptions;
 import io.simdex.encode.LongTexts;
@@ -31,6 +32,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 /**
@@ -48,6 +50,10 @@ public final class SettingsLoader {
 
     /** The config file read when none is named. A missing default file means "defaults only". */
     public static final Path DEFAULT_FILE = Path.of("config", "simdex.yaml");
+
+    /** The {@code dedup.*} settings that are calibrated per model and precision, in the documented order. */
+    private static final List<String> DEDUP_CALIBRATED = List.of("duplicate", "near-duplicate", "related",
+            "copied-text", "sentence-match", "aligned-sentences", "shared-specifics");
 
     /** Every key with its default; the iteration order is the documented order. */
     static final Map<String, String> DEFAULTS = defaults();
@@ -111,10 +117,9 @@ public final class SettingsLoader {
         d.put("search.fusion", search.fusion().label());
         d.put("search.vector-weight", String.valueOf(search.vectorWeight()));
         d.put("search.full-coverage", String.valueOf(search.fullCoverage()));
-        d.put("dedup.duplicate", String.valueOf(dedup.bands().duplicate()));
-        d.put("dedup.near-duplicate", String.valueOf(dedup.bands().nearDuplicate()));
-        d.put("dedup.related", String.valueOf(dedup.bands().related()));
-        d.put("dedup.copied-text", String.valueOf(dedup.bands().copiedText()));
+        for (String key : DEDUP_CALIBRATED) {
+            d.put("dedup." + key, "");          // empty: calibrated for the model and precision (its descriptor)
+        }
         d.put("dedup.matches", String.valueOf(dedup.matches()));
         d.put("dedup.max-pairs", String.valueOf(dedup.maxPairs()));
         d.put("cache.enabled", "true");
@@ -263,9 +268,7 @@ public final class SettingsLoader {
                         integer(v, "search.max-explain-sentences"), integer(v, "search.max-explain-pairs"),
                         integer(v, "search.query-cache-size"), fusion(text(v, "search.fusion")),
                         number(v, "search.vector-weight"), number(v, "search.full-coverage"))),
-                section("dedup", () -> new DedupOptions(new DuplicateBands(number(v, "dedup.duplicate"),
-                        number(v, "dedup.near-duplicate"), number(v, "dedup.related"), number(v, "dedup.copied-text")),
-                        integer(v, "dedup.matches"), integer(v, "dedup.max-pairs"))),
+                section("dedup", () -> dedup(v, cacheRoot, cpu)),
                 new Settings.Cache(
                         bool(v, "cache.enabled"),
                         cacheDir.isEmpty() ? cacheRoot.resolve("vectors") : Path.of(cacheDir)),
@@ -273,16 +276,49 @@ public final class SettingsLoader {
                         StoreOptions.Sync.parse(text(v, "store.sync")))));
     }
 
+    /** The folder of the model in use: {@code model.dir}, else its folder for the precision under the cache. */
+    private static Path modelDir(Map<String, String> v, Path cacheRoot, CpuFeatures cpu) {
+        String modelDir = v.get("model.dir").trim();
+        Precision precision = PrecisionChoice.resolve(text(v, "model.precision"), cpu).precision();
+        return modelDir.isEmpty() ? cacheRoot.resolve(precision.folder(text(v, "model.name"))) : Path.of(modelDir);
+    }
+
+    /**
+     * The duplicate-check options: each calibrated threshold from its setting when set, else as calibrated for the
+     * model and precision in use (its descriptor's {@code dedup}), else the all-MiniLM-L6-v2 fp32 default.
+     */
+    private static DedupOptions dedup(Map<String, String> v, Path cacheRoot, CpuFeatures cpu) {
+        Map<String, Float> calibrated;
+        try {
+            calibrated = ModelDescriptor.find(text(v, "model.name"), modelDir(v, cacheRoot, cpu))
+                    .dedup(PrecisionChoice.resolve(text(v, "model.precision"), cpu).precision());
+        } catch (SettingsException | IllegalArgumentException e) {
+            calibrated = Map.of(); // the model section reports an unknown model or precision
+        }
+        Map<String, Float> c = calibrated;
+        DedupOptions fallback = DedupOptions.defaults();
+        BiFunction<String, Float, Float> value = (key, otherwise) ->
+                isSet(v, "dedup." + key) ? number(v, "dedup." + key) : c.getOrDefault(key, otherwise);
+        DuplicateBands b = fallback.bands();
+        RewriteRule r = fallback.rewrites();
+        return new DedupOptions(
+                new DuplicateBands(value.apply("duplicate", b.duplicate()), value.apply("near-duplicate",
+                        b.nearDuplicate()), value.apply("related", b.related()), value.apply("copied-text",
+                        b.copiedText())),
+                new RewriteRule(value.apply("sentence-match", r.sentenceMatch()), value.apply("aligned-sentences",
+                        r.alignedSentences()), value.apply("shared-specifics", r.sharedSpecifics())),
+                integer(v, "dedup.matches"), integer(v, "dedup.max-pairs"));
+    }
+
     /** The model's options: what the settings give, the rest from the model's descriptor. */
     private static EncoderOptions model(Map<String, String> v, Path cacheRoot, CpuFeatures cpu) {
         String modelName = text(v, "model.name");
-        String modelDir = v.get("model.dir").trim();
         Precision precision = precision(text(v, "model.precision"), cpu);
         if (!modelName.matches("[A-Za-z0-9._-]+")) {
             throw new IllegalArgumentException("name must be a folder name such as all-minilm-l6-v2, got '"
                     + modelName + "'");
         }
-        Path dir = modelDir.isEmpty() ? cacheRoot.resolve(precision.folder(modelName)) : Path.of(modelDir);
+        Path dir = modelDir(v, cacheRoot, cpu);
         ModelDescriptor model = ModelDescriptor.find(modelName, dir);
         return new EncoderOptions(
                 modelName,

@@ -45,7 +45,7 @@ public final class DuplicateService {
         this.options = Objects.requireNonNull(options, "options");
         this.encoder = encoder;
         corpus.requireEncoder(encoder);
-        this.checker = new DuplicateChecker(corpus.corpus(), corpus.index(), explainer, options.bands());
+        this.checker = new DuplicateChecker(corpus.corpus(), corpus.index(), explainer, options);
         this.finder = new DuplicateFinder(corpus.corpus(), corpus.index(), options.maxPairs());
     }
 

@@ -67,7 +67,29 @@ public final class MatchExplainer {
         return attach(matches, explainPaper(queryId, ids(matches)));
     }
 
+    /**
+     * For each corpus paper in {@code ids}, in the same order, the cosine of every pair of its sentences with those
+     * of free text (null for a paper deleted meanwhile): what {@link #explainText(String, List)} picks the best pair
+     * from.
+     *
+     * @param limited whether the work is held to {@code search.max-explain-*} (too much is refused with an
+     *                {@link InvalidQueryException}), as for explanations; else each text counts only its first
+     *                {@value #PAPER_SENTENCES} sentences, and the caller bounds the work by the papers it asks about
+     */
+    public List<SentenceScores> compareText(String queryText, List<String> ids, boolean limited) {
+        return compare(null, queryText, ids, limited);
+    }
+
     private List<Explanation> explain(String queryId, String queryText, List<String> ids) {
+        var explanations = new ArrayList<Explanation>(ids.size());
+        for (SentenceScores scores : compare(queryId, queryText, ids, true)) {
+            explanations.add(scores == null ? null : scores.best());
+        }
+        return explanations;
+    }
+
+    /** @param limited whether the work is held to the explanation limits, else each text is cut to its first sentences */
+    private List<SentenceScores> compare(String queryId, String queryText, List<String> ids, boolean limited) {
         if (ids.isEmpty()) {
             return List.of();
         }
@@ -76,18 +98,19 @@ public final class MatchExplainer {
             wanted.add(queryId);
         }
         wanted.addAll(ids);
-        List<String> querySentences = queryText != null ? Sentences.split(queryText) : null;
-        Map<String, Sentenced> papers = papers(wanted, querySentences);
+        List<String> querySentences = queryText == null ? null
+                : limited ? Sentences.split(queryText) : paperSentences(queryText);
+        Map<String, Sentenced> papers = papers(wanted, querySentences, limited);
         Sentenced query = queryId != null ? papers.get(queryId) : encode(querySentences);
         if (query == null) {
             throw new UnknownPaperException(queryId);
         }
-        var explanations = new ArrayList<Explanation>(ids.size());
+        var scores = new ArrayList<SentenceScores>(ids.size());
         for (String id : ids) {
             Sentenced match = papers.get(id);
-            explanations.add(match == null ? null : bestPair(query, match));
+            scores.add(match == null ? null : cosines(query, match));
         }
-        return explanations;
+        return scores;
     }
 
     private static List<String> ids(Iterable<Match> matches) {
@@ -113,7 +136,7 @@ public final class MatchExplainer {
      *
      * @param querySentences the free-text query's sentences, counted in the work; null when the query is a paper
      */
-    private Map<String, Sentenced> papers(List<String> ids, List<String> querySentences) {
+    private Map<String, Sentenced> papers(List<String> ids, List<String> querySentences, boolean limited) {
         var found = new LinkedHashMap<String, Sentenced>();
         var textOf = new LinkedHashMap<String, String>();
         for (String id : ids) {
@@ -137,7 +160,9 @@ public final class MatchExplainer {
             sentences.add(split);
             all.addAll(split);
         }
-        checkWork(ids, querySentences, found, missing, sentences);
+        if (limited) {
+            checkWork(ids, querySentences, found, missing, sentences);
+        }
         if (missing.isEmpty()) {
             return found;
         }
@@ -156,8 +181,11 @@ public final class MatchExplainer {
         return found;
     }
 
-    /** A paper's first {@value #PAPER_SENTENCES} sentences: those its explanations consider. */
-    private static List<String> paperSentences(String text) {
+    /**
+     * A text's first {@value #PAPER_SENTENCES} sentences: those a paper's explanations consider, and those sentence
+     * comparisons without the explanation limits consider on either side.
+     */
+    public static List<String> paperSentences(String text) {
         List<String> split = Sentences.split(text);
         return split.size() <= PAPER_SENTENCES ? split : List.copyOf(split.subList(0, PAPER_SENTENCES));
     }
@@ -199,21 +227,15 @@ public final class MatchExplainer {
         return new Sentenced(sentences, encoder.encode(sentences));
     }
 
-    private static Explanation bestPair(Sentenced query, Sentenced match) {
-        float best = Float.NEGATIVE_INFINITY;
-        int bestQuery = 0;
-        int bestMatch = 0;
-        for (int q = 0; q < query.sentences().size(); q++) {
-            for (int m = 0; m < match.sentences().size(); m++) {
-                float score = VectorMath.dot(query.vectors().get(q).vector(), match.vectors().get(m).vector());
-                if (score > best) {
-                    best = score;
-                    bestQuery = q;
-                    bestMatch = m;
-                }
+    private static SentenceScores cosines(Sentenced query, Sentenced match) {
+        float[][] cosines = new float[query.sentences().size()][match.sentences().size()];
+        for (int q = 0; q < cosines.length; q++) {
+            float[] vector = query.vectors().get(q).vector();
+            for (int m = 0; m < cosines[q].length; m++) {
+                cosines[q][m] = VectorMath.dot(vector, match.vectors().get(m).vector());
             }
         }
-        return new Explanation(query.sentences().get(bestQuery), match.sentences().get(bestMatch), best);
+        return new SentenceScores(query.sentences(), match.sentences(), cosines);
     }
 
     /** A text's sentences and their unit vectors, in order. */

@@ -71,10 +71,17 @@ function showVerdict(outcome, answer, paper) {
       " · cosine " + m.score.toFixed(3)),
     el("dl", { class: "signals" },
       el("dt", {}, "shared words (token Jaccard)"), el("dd", {}, m.token_jaccard.toFixed(2)),
-      el("dt", {}, "shared 3-word phrases (shingle containment)"), el("dd", {}, m.shingle_containment.toFixed(2))),
+      el("dt", {}, "shared 3-word phrases (shingle containment)"), el("dd", {}, m.shingle_containment.toFixed(2)),
+      el("dt", {}, "sentences said again (aligned sentences)"), el("dd", {}, share(m.aligned_sentences)),
+      el("dt", {}, "numbers and names kept (shared specifics)"), el("dd", {}, share(m.shared_specifics))),
     m.explanation ? sentencePair(m.explanation) : null));
   replace(outcome, banner, apiKey() ? storeAnyway(paper) : null, matches.length ? el("ol", { class: "matches" }, matches)
     : notice("No paper of the collection is in the related band or above."));
+}
+
+/** A share in [0, 1] with two decimals, or "n/a" when the signal was not measured. */
+function share(value) {
+  return value === null || value === undefined ? "n/a" : value.toFixed(2);
 }
 
 /** With the API key in this tab: store the checked text as a paper of the collection, whatever the verdict. */

@@ -40,10 +40,10 @@ class ApiJsonTest {
     @Test
     void a_duplicate_check_uses_snake_case_and_labels() throws Exception {
         var check = new DuplicateCheck(Band.DUPLICATE,
-                List.of(new DuplicateMatch("p-1", "A title", 0.99f, Band.DUPLICATE, 0.8f, 0.9f, null)), 12);
+                List.of(new DuplicateMatch("p-1", "A title", 0.99f, Band.DUPLICATE, 0.8f, 0.9f, 0.75f, null, null)), 12);
 
         assertThat(mapper.writeValueAsString(check)).isEqualTo("{\"verdict\":\"duplicate\",\"matches\":[{\"id\":"
                 + "\"p-1\",\"title\":\"A title\",\"score\":0.99,\"band\":\"duplicate\",\"token_jaccard\":0.8,"
-                + "\"shingle_containment\":0.9}],\"took_ms\":12}");
+                + "\"shingle_containment\":0.9,\"aligned_sentences\":0.75,\"shared_specifics\":null}],\"took_ms\":12}");
     }
 }

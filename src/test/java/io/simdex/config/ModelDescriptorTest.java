@@ -6,9 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.simdex.dedup.DedupOptions;
 import io.simdex.encode.EncoderOptions;
 import io.simdex.encode.LongTexts;
 import io.simdex.encode.Pooling;
+import io.simdex.encode.Precision;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -67,6 +69,47 @@ class ModelDescriptorTest {
         assertThat(m.normalize()).isTrue();
         assertThat(m.queryInstruction()).isEqualTo("query: ");
         assertThat(m.longTexts()).isEqualTo(LongTexts.TRUNCATE);
+    }
+
+    @Test
+    void duplicate_thresholds_come_from_the_descriptor_for_the_precision_in_use_unless_set() throws IOException {
+        Path model = Files.createDirectories(dir.resolve("my-model"));
+        Files.writeString(model.resolve(ModelDescriptor.FILE_IN_MODEL_DIR), "pooling: cls\nmax-tokens: 384\n"
+                + "dedup:\n  fp32: {near-duplicate: 0.9, related: 0.8, aligned-sentences: 0.4}\n"
+                + "  int8: {near-duplicate: 0.91}\n");
+        Map<String, String> mine = Map.of("model.name", "my-model", "model.dir", model.toString());
+
+        DedupOptions fp32 = SettingsLoader.load(null, Map.of(), mine).dedup();
+        var int8 = new java.util.HashMap<>(mine);
+        int8.put("model.precision", "int8");
+        var overridden = new java.util.HashMap<>(mine);
+        overridden.put("dedup.near-duplicate", "0.95");
+
+        assertThat(fp32.bands().nearDuplicate()).isEqualTo(0.9f);
+        assertThat(fp32.bands().related()).isEqualTo(0.8f);
+        assertThat(fp32.rewrites().alignedSentences()).isEqualTo(0.4f);
+        assertThat(fp32.bands().duplicate()).isEqualTo(DedupOptions.defaults().bands().duplicate());
+        assertThat(SettingsLoader.load(null, Map.of(), int8).dedup().bands().nearDuplicate()).isEqualTo(0.91f);
+        assertThat(SettingsLoader.load(null, Map.of(), overridden).dedup().bands().nearDuplicate()).isEqualTo(0.95f);
+    }
+
+    @Test
+    void the_shipped_descriptors_calibrate_the_duplicate_check_for_both_precisions() {
+        for (String name : java.util.List.of("all-minilm-l6-v2", "bge-small-en-v1.5")) {
+            ModelDescriptor d = ModelDescriptor.find(name, dir);
+            assertThat(d.dedup(Precision.FP32)).as(name).containsKeys("near-duplicate", "aligned-sentences");
+            assertThat(d.dedup(Precision.INT8)).as(name).containsKeys("near-duplicate", "aligned-sentences");
+        }
+    }
+
+    @Test
+    void a_descriptor_with_an_unknown_duplicate_setting_is_refused() throws IOException {
+        Path model = Files.createDirectories(dir.resolve("odd-model"));
+        Files.writeString(model.resolve(ModelDescriptor.FILE_IN_MODEL_DIR), "pooling: cls\nmax-tokens: 384\n"
+                + "dedup:\n  fp32: {nearly: 0.9}\n");
+
+        assertThatThrownBy(() -> ModelDescriptor.find("odd-model", model))
+                .isInstanceOf(SettingsException.class).hasMessageContaining("dedup.fp32.nearly");
     }
 
     @Test

@@ -104,6 +104,54 @@ class DuplicateServiceTest {
                 .min(Enum::compareTo).orElseThrow());
     }
 
+    @Test
+    void a_related_match_whose_sentences_all_say_the_paper_again_is_a_rewrite() {
+        var bands = new DuplicateBands(0.99f, 0.95f, 0.1f, 0.9f);
+        // each sentence of paper a, its words shuffled (no shared 3-gram), then unrelated sentences
+        String rewrite = "Folding protein. Benchmarks folding protein study we. Tax forms for bakeries are due. "
+                + "Rain falls on the mountain river. Pasta cooks in salted water.";
+
+        service = service(new DedupOptions(bands, new RewriteRule(0.9f, 0.8f, 0.5f), 5, 100));
+        DuplicateMatch lifted = match(service.check(rewrite, 5, false), "a");
+        service = service(new DedupOptions(bands, new RewriteRule(0.9f, 1f, 0.5f), 5, 100));
+        DuplicateMatch kept = match(service.check("Folding protein. Tax forms for bakeries are due. Rain falls on "
+                + "the mountain river. Pasta cooks in salted water.", 5, false), "a");
+
+        assertThat(lifted.score()).isLessThan(bands.nearDuplicate());
+        assertThat(lifted.shingleContainment()).isLessThan(bands.copiedText());
+        assertThat(lifted.alignedSentences()).isEqualTo(1f);
+        assertThat(lifted.sharedSpecifics()).isNull();
+        assertThat(lifted.band()).isEqualTo(Band.NEAR_DUPLICATE);
+        assertThat(kept.alignedSentences()).isEqualTo(0.5f); // the title aligns, the abstract's sentence does not
+        assertThat(kept.band()).isEqualTo(Band.RELATED);
+    }
+
+    @Test
+    void a_rewrite_that_changes_the_numbers_and_names_is_not_lifted() {
+        var bands = new DuplicateBands(0.99f, 0.95f, 0.1f, 0.9f);
+        List<Paper> papers = List.of(new Paper("bert", "BERT for language understanding on GLUE",
+                        "We show that BERT reaches 80.5 on the GLUE benchmark of language understanding tasks.", List.of()),
+                new Paper("other", "Speech", "We study speech recognition in noisy rooms.", List.of()));
+        service = service(papers, new DedupOptions(bands, new RewriteRule(0.5f, 0.5f, 0.5f), 5, 100));
+
+        DuplicateMatch same = match(service.check("GLUE language understanding with BERT. On the GLUE benchmark of "
+                + "language understanding tasks BERT reaches 80.5, we show. A further sentence about cooking pasta.",
+                5, false), "bert");
+        DuplicateMatch changed = match(service.check("SuperGLUE language understanding with RoBERTa. On the "
+                + "SuperGLUE benchmark of language understanding tasks RoBERTa reaches 88.9, we show. A further "
+                + "sentence about cooking pasta.", 5, false), "bert");
+
+        assertThat(same.sharedSpecifics()).isEqualTo(1f);
+        assertThat(same.band()).isEqualTo(Band.NEAR_DUPLICATE);
+        assertThat(changed.alignedSentences()).isGreaterThanOrEqualTo(0.5f);
+        assertThat(changed.sharedSpecifics()).isZero();
+        assertThat(changed.band()).isEqualTo(Band.RELATED);
+    }
+
+    private static DuplicateMatch match(DuplicateCheck check, String id) {
+        return check.matches().stream().filter(m -> m.id().equals(id)).findFirst().orElseThrow();
+    }
+
     private DuplicateService service(DedupOptions options) {
         return service(List.of(
                 new Paper("a", "Protein folding", "We study protein folding benchmarks.", List.of()),

@@ -14,6 +14,9 @@ import io.simdex.App;
 import io.simdex.BundledApp;
 import io.simdex.Main;
 import io.simdex.corpus.Paper;
+import io.simdex.dedup.Band;
+import io.simdex.dedup.DuplicateCheck;
+import io.simdex.tools.calibrate.RewriteSet;
 import io.simdex.tools.calibrate.Variant;
 import io.simdex.tools.calibrate.Variants;
 
@@ -118,6 +121,36 @@ class DedupEndToEndIT {
         assertThat(second.get("explanation").get("match_sentence").asText())
                 .isIn(sentencesOf("online-estimation-of-sat-solving-runtime").toArray());
         assertThat(second.get("explanation").get("score").asDouble()).isGreaterThan(0.8);
+    }
+
+    @Test
+    void hand_written_rewrites_are_flagged_against_their_source_and_labelled_distinct_pairs_are_not() {
+        RewriteSet set = RewriteSet.bundled();
+        var missed = new ArrayList<String>();
+        for (RewriteSet.Rewrite rewrite : set.rewrites()) {
+            DuplicateCheck check = app.duplicates().check(rewrite.text(), 5, false);
+            if (check.matches().stream().noneMatch(m -> m.id().equals(rewrite.source()) && flagged(m.band()))) {
+                missed.add(rewrite.id() + " (" + rewrite.style() + "): " + check.matches());
+            }
+        }
+        var flaggedDistinct = new ArrayList<String>();
+        for (RewriteSet.LabelledPair pair : set.pairs()) {
+            if (pair.duplicate()) {
+                continue;
+            }
+            Paper first = app.search().paper(pair.first());
+            float[] vector = app.indexed().index().vector(first.id()).orElseThrow();
+            app.duplicates().check(first.embeddingText(), vector, 5, false, Set.of(first.id())).matches().stream()
+                    .filter(m -> m.id().equals(pair.second()) && flagged(m.band()))
+                    .forEach(m -> flaggedDistinct.add(pair.first() + " ~ " + pair.second() + ": " + m));
+        }
+
+        assertThat(missed).isEmpty();
+        assertThat(flaggedDistinct).isEmpty();
+    }
+
+    private static boolean flagged(Band band) {
+        return band == Band.DUPLICATE || band == Band.NEAR_DUPLICATE;
     }
 
     @Test

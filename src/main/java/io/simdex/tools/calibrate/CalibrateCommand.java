@@ -9,6 +9,7 @@ import io.simdex.dedup.DuplicateBands;
 import io.simdex.launch.ConfigOptions;
 import io.simdex.launch.Launcher;
 import io.simdex.search.InvalidQueryException;
+import io.simdex.tools.eval.EvalDataException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -44,6 +45,12 @@ public final class CalibrateCommand implements Callable<Integer> {
                     + "pairs and reported apart. Repeatable.")
     List<String> known = List.of();
 
+    @Option(names = "--rewrites", paramLabel = "bundled|DIR",
+            description = "Instead of generated variants, measure the human-written rewrites and hand-labelled hard "
+                    + "pairs (bundled, or a folder with rewrites.jsonl and hard-pairs.tsv), fit the bands and the "
+                    + "rewrite rule on one half and report both halves.")
+    String rewrites;
+
     @Option(names = "--out", paramLabel = "FILE", description = "Also write the report here.")
     Path out;
 
@@ -55,21 +62,36 @@ public final class CalibrateCommand implements Callable<Integer> {
             }
             try (App app = App.build(config.load(Map.of()))) {
                 long start = System.nanoTime();
+                if (rewrites != null) {
+                    write(rewrites(app, RewriteSet.named(rewrites), start));
+                    return 0;
+                }
                 DedupCalibrationReport report = new DedupCalibration(app.indexed(), app.encoder()).run(sample, seed,
                         pairs(known), (done, total) -> System.err.printf("encoded %d/%d variants%n", done, total));
-                String markdown = markdown(report, app.duplicates().options().bands(),
-                        (System.nanoTime() - start) / 1e9);
-                if (out != null) {
-                    try {
-                        Files.writeString(out, markdown, StandardCharsets.UTF_8);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
-                    }
-                }
-                System.out.println(markdown);
+                write(markdown(report, app.duplicates().options().bands(), (System.nanoTime() - start) / 1e9));
                 return 0;
             }
-        });
+        }, EvalDataException.class);
+    }
+
+    /** The rewrite calibration's report for the app's model and precision; {@code simdex eval --rewrites} too. */
+    public static String rewrites(App app, RewriteSet set, long start) {
+        List<RewriteCalibration.Case> cases = new RewriteCalibration(app.indexed(), app.encoder()).run(set,
+                (done, total) -> System.err.printf("embedded %d/%d sentences%n", done, total));
+        return new RewriteCalibrationReport(cases, app.duplicates().options().bands())
+                .markdown(app.settings().model().name() + " " + app.settings().model().precision().name()
+                        .toLowerCase(Locale.ROOT), (System.nanoTime() - start) / 1e9);
+    }
+
+    private void write(String markdown) {
+        if (out != null) {
+            try {
+                Files.writeString(out, markdown, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
+            }
+        }
+        System.out.println(markdown);
     }
 
     private static List<List<String>> pairs(List<String> known) {

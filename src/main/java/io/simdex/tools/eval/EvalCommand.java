@@ -5,6 +5,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import io.simdex.App;
 import io.simdex.api.ApiJson;
 import io.simdex.config.Settings;
 import io.simdex.corpus.CorpusLoader;
@@ -17,6 +18,8 @@ import io.simdex.launch.Launcher;
 import io.simdex.search.InvalidQueryException;
 import io.simdex.search.SearchMode;
 import io.simdex.search.SearchOptions;
+import io.simdex.tools.calibrate.CalibrateCommand;
+import io.simdex.tools.calibrate.RewriteSet;
 
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -84,6 +87,12 @@ public final class EvalCommand implements Callable<Integer> {
 
     static final String BUNDLED_QUERIES = "bundled";
 
+    @Option(names = "--rewrites", paramLabel = "bundled|DIR",
+            description = "Duplicate calibration on human-written rewrites and hand-labelled hard pairs, as "
+                    + "simdex calibrate --rewrites: bands and rewrite rule fitted on one half, reported on the other "
+                    + "(Markdown). See docs/DEDUP.md.")
+    String rewrites;
+
     @Option(names = "--long-texts", paramLabel = "truncate|chunk",
             description = "Override the model's handling of texts over its token budget.")
     String longTexts;
@@ -98,9 +107,10 @@ public final class EvalCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         return Launcher.run(config.verbose(), () -> {
-            if (beir == null && sts == null && !titleAbstract && judged == null && queries == null) {
+            if (beir == null && sts == null && !titleAbstract && judged == null && queries == null
+                    && rewrites == null) {
                 throw new InvalidQueryException("task", "choose at least one of --beir DIR, --sts FILE, "
-                        + "--title-abstract, --judged [FILE], --queries [FILE]");
+                        + "--title-abstract, --judged [FILE], --queries [FILE], --rewrites bundled|DIR");
             }
             if (related != null && beir == null) {
                 throw new InvalidQueryException("related", "--related FILE needs --beir DIR: the pairs name documents"
@@ -135,6 +145,15 @@ public final class EvalCommand implements Callable<Integer> {
             if (querySet != null) {
                 querySet.requireKnown(new HashSet<>(papers.stream().map(Paper::id).toList()),
                         "the corpus at " + settings.corpus().path());
+            }
+            if (rewrites != null) {
+                RewriteSet set = RewriteSet.named(rewrites);
+                try (App app = App.build(settings)) {
+                    System.out.print(CalibrateCommand.rewrites(app, set, System.nanoTime()));
+                }
+                if (beir == null && sts == null && !titleAbstract && judged == null && querySet == null) {
+                    return 0;
+                }
             }
             try (OnnxEncoder encoder = OnnxEncoder.load(settings.model())) {
                 Optional<Path> cacheDir = settings.cache().enabled() ? Optional.of(settings.cache().dir()) : Optional.empty();
