@@ -8,7 +8,6 @@ import io.simdex.store.elastic.ElasticStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -36,7 +35,7 @@ final class ElasticWords implements LexicalIndex {
 
     @Override
     public List<LexicalHit> search(String query, int k, Set<String> exclude, Predicate<String> allowed) {
-        check(query, k, exclude, allowed);
+        LexicalIndex.checkRequest(query, k, exclude, allowed);
         List<Map.Entry<String, Integer>> terms = LuceneLexicalIndex.queryTerms(query, MAX_TERMS);
         ElasticVectors.Pushed pushed = ElasticVectors.Pushed.of(allowed);
         return hits(Deepening.best(depth -> store.matching(new ElasticStore.Words(terms, depth, exclude,
@@ -45,7 +44,7 @@ final class ElasticWords implements LexicalIndex {
 
     @Override
     public List<LexicalHit> moreLikeThis(String text, int k, Set<String> exclude, Predicate<String> allowed) {
-        check(text, k, exclude, allowed);
+        LexicalIndex.checkRequest(text, k, exclude, allowed);
         String terms = terms(text);
         ElasticVectors.Pushed pushed = ElasticVectors.Pushed.of(allowed);
         return hits(Deepening.best(depth -> store.moreLikeThis(terms, depth, exclude, pushed.conditions()), k,
@@ -62,15 +61,6 @@ final class ElasticWords implements LexicalIndex {
             out.add(new LexicalHit(hit.id(), hit.score()));
         }
         return out;
-    }
-
-    private static void check(String text, int k, Set<String> exclude, Predicate<String> allowed) {
-        Objects.requireNonNull(text, "text");
-        Objects.requireNonNull(exclude, "exclude");
-        Objects.requireNonNull(allowed, "allowed");
-        if (k < 1) {
-            throw new IllegalArgumentException("k must be >= 1 but was " + k);
-        }
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.simdex.lexical;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -46,6 +47,21 @@ public interface LexicalIndex extends AutoCloseable {
     /** Releases what the index holds; idempotent for in-memory indexes. */
     @Override
     void close();
+
+    /**
+     * Checks the arguments every search of an index takes.
+     *
+     * @throws NullPointerException     if one is null
+     * @throws IllegalArgumentException if {@code k < 1}
+     */
+    static void checkRequest(String text, int k, Set<String> exclude, Predicate<String> allowed) {
+        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(exclude, "exclude");
+        Objects.requireNonNull(allowed, "allowed");
+        if (k < 1) {
+            throw new IllegalArgumentException("k must be >= 1 but was " + k);
+        }
+    }
 
     /** {@link LuceneLexicalIndex#build(List)}: an in-memory index of the documents. */
     static LuceneLexicalIndex build(List<LexicalDocument> documents) {

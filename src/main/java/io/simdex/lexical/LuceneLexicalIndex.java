@@ -359,7 +359,7 @@ public final class LuceneLexicalIndex implements LexicalIndex {
      */
     @Override
     public List<LexicalHit> search(String query, int k, Set<String> exclude, Predicate<String> allowed) {
-        checkRequest(query, k, exclude, allowed);
+        LexicalIndex.checkRequest(query, k, exclude, allowed);
         List<Map.Entry<String, Integer>> terms = QueryTerms.of(analyzer, TEXT, query,
                 IndexSearcher.getMaxClauseCount());
         if (terms.isEmpty()) {
@@ -382,7 +382,7 @@ public final class LuceneLexicalIndex implements LexicalIndex {
      */
     @Override
     public List<LexicalHit> moreLikeThis(String text, int k, Set<String> exclude, Predicate<String> allowed) {
-        checkRequest(text, k, exclude, allowed);
+        LexicalIndex.checkRequest(text, k, exclude, allowed);
         return top(searcher -> {
             var like = new MoreLikeThis(searcher.getIndexReader());
             like.setAnalyzer(analyzer);
@@ -392,15 +392,6 @@ public final class LuceneLexicalIndex implements LexicalIndex {
             like.setMaxQueryTerms(LIKE_TERMS);
             return like.like(TEXT, new StringReader(text));
         }, k, exclude, allowed);
-    }
-
-    private static void checkRequest(String text, int k, Set<String> exclude, Predicate<String> allowed) {
-        Objects.requireNonNull(text, "text");
-        Objects.requireNonNull(exclude, "exclude");
-        Objects.requireNonNull(allowed, "allowed");
-        if (k < 1) {
-            throw new IllegalArgumentException("k must be >= 1 but was " + k);
-        }
     }
 
     /**
