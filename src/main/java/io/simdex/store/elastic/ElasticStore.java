@@ -269,35 +269,52 @@ public final class ElasticStore implements AutoCloseable {
      */
     public WriteResult put(Write write, Optional<Long> expectedVersion) {
         String id = write.paper().id();
+        return conditionally(id, expectedVersion, "write paper '" + id + "'", current -> {
+            if (current.isPresent() && current.get().stored().paper().equals(write.paper())) {
+                return new WriteResult(WriteResult.Outcome.UNCHANGED, current.get().stored());
+            }
+            StoredPaper next = next(write.paper(), current);
+            ObjectNode doc = PaperDocuments.document(next, write.embedding(), write.terms());
+            client.index(i -> {
+                i.index(index).id(id).document(doc).refresh(Refresh.WaitFor);
+                return current.isPresent() ? i.ifSeqNo(current.get().seqNo())
+                        .ifPrimaryTerm(current.get().primaryTerm()) : i.opType(OpType.Create);
+            });
+            return new WriteResult(current.isPresent() ? WriteResult.Outcome.REPLACED
+                    : WriteResult.Outcome.CREATED, next);
+        });
+    }
+
+    /** A write that holds only if the paper is still as read ({@code current}); throws 409 when it is not. */
+    @FunctionalInterface
+    private interface ConditionalWrite<T> {
+        T apply(Optional<Current> current) throws IOException;
+    }
+
+    /**
+     * Reads the paper, checks the expected version, and runs {@code write} on what was read; the write names that
+     * read's {@code if_seq_no}/{@code if_primary_term}, so a writer in between makes it fail (409). Without an
+     * expected version such a lost race is read and tried again, a few times; with one it is a conflict.
+     */
+    private <T> T conditionally(String id, Optional<Long> expectedVersion, String what, ConditionalWrite<T> write) {
         for (int attempt = 1; ; attempt++) {
             Optional<Current> current = get(id);
             long version = current.map(c -> c.stored().version()).orElse(0L);
             if (expectedVersion.isPresent() && expectedVersion.get() != version) {
                 throw new VersionConflictException(id, expectedVersion.get(), version);
             }
-            if (current.isPresent() && current.get().stored().paper().equals(write.paper())) {
-                return new WriteResult(WriteResult.Outcome.UNCHANGED, current.get().stored());
-            }
-            StoredPaper next = next(write.paper(), current);
-            ObjectNode doc = PaperDocuments.document(next, write.embedding(), write.terms());
             try {
-                client.index(i -> {
-                    i.index(index).id(id).document(doc).refresh(Refresh.WaitFor);
-                    return current.isPresent() ? i.ifSeqNo(current.get().seqNo())
-                            .ifPrimaryTerm(current.get().primaryTerm()) : i.opType(OpType.Create);
-                });
-                return new WriteResult(current.isPresent() ? WriteResult.Outcome.REPLACED
-                        : WriteResult.Outcome.CREATED, next);
+                return write.apply(current);
             } catch (ElasticsearchException e) {
                 if (e.status() != 409) {
-                    throw failure("write paper '" + id + "'", e);
+                    throw failure(what, e);
                 }
                 if (expectedVersion.isPresent() || attempt == WRITE_ATTEMPTS) {
                     long now = get(id).map(c -> c.stored().version()).orElse(0L);
                     throw new VersionConflictException(id, expectedVersion.orElse(version), now);
                 }
             } catch (IOException e) {
-                throw failure("write paper '" + id + "'", e);
+                throw failure(what, e);
             }
         }
     }
@@ -393,31 +410,14 @@ public final class ElasticStore implements AutoCloseable {
      * @throws VersionConflictException if the stored version is not the expected one; nothing changes
      */
     public boolean delete(String id, Optional<Long> expectedVersion) {
-        for (int attempt = 1; ; attempt++) {
-            Optional<Current> current = get(id);
-            long version = current.map(c -> c.stored().version()).orElse(0L);
-            if (expectedVersion.isPresent() && expectedVersion.get() != version) {
-                throw new VersionConflictException(id, expectedVersion.get(), version);
-            }
+        return conditionally(id, expectedVersion, "delete paper '" + id + "'", current -> {
             if (current.isEmpty()) {
                 return false;
             }
-            try {
-                var deleted = client.delete(d -> d.index(index).id(id).ifSeqNo(current.get().seqNo())
-                        .ifPrimaryTerm(current.get().primaryTerm()).refresh(Refresh.WaitFor));
-                return deleted.result() == Result.Deleted;
-            } catch (ElasticsearchException e) {
-                if (e.status() != 409) {
-                    throw failure("delete paper '" + id + "'", e);
-                }
-                if (expectedVersion.isPresent() || attempt == WRITE_ATTEMPTS) {
-                    long now = get(id).map(c -> c.stored().version()).orElse(0L);
-                    throw new VersionConflictException(id, expectedVersion.orElse(version), now);
-                }
-            } catch (IOException e) {
-                throw failure("delete paper '" + id + "'", e);
-            }
-        }
+            var deleted = client.delete(d -> d.index(index).id(id).ifSeqNo(current.get().seqNo())
+                    .ifPrimaryTerm(current.get().primaryTerm()).refresh(Refresh.WaitFor));
+            return deleted.result() == Result.Deleted;
+        });
     }
 
     /** A paper id with its score: cosine for kNN, BM25 for words. */
