@@ -196,6 +196,19 @@ public final class ElasticStore implements AutoCloseable {
         return call("count the papers", () -> client.count(c -> c.index(index))).count();
     }
 
+    /** {@link #count()} as an int, as the in-memory indexes count; at most {@link Integer#MAX_VALUE}. */
+    public int size() {
+        return (int) Math.min(Integer.MAX_VALUE, count());
+    }
+
+    /** Whether a paper is stored under {@code id} (false for a null or blank id); reads no document. */
+    public boolean contains(String id) {
+        if (id == null || id.isBlank()) {
+            return false;
+        }
+        return call("look up paper '" + id + "'", () -> client.exists(e -> e.index(index).id(id))).value();
+    }
+
     /** A fact kept in the index's {@code _meta}, such as where it was seeded from. */
     public Optional<String> fact(String key) {
         return Optional.ofNullable(meta().get(FACT_PREFIX + key));
