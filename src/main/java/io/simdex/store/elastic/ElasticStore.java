@@ -17,7 +17,6 @@ import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.core.msearch.MultiSearchResponseItem;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.json.JsonData;
-import co.elastic.clients.transport.endpoints.BooleanResponse;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -642,19 +641,6 @@ public final class ElasticStore implements AutoCloseable {
             client._transport().close();
         } catch (IOException e) {
             LOG.warn("could not close the connection to {}: {}", options.url(), e.toString());
-        }
-    }
-
-    /** For tests and tools: the index's name. */
-    public String index() {
-        return index;
-    }
-
-    /** Deletes the index and everything in it; for tests and for starting over. */
-    public void deleteIndex() {
-        BooleanResponse exists = call("check the index", () -> client.indices().exists(e -> e.index(index)));
-        if (exists.value()) {
-            call("delete the index", () -> client.indices().delete(d -> d.index(index)));
         }
     }
 }
