@@ -2,6 +2,7 @@ package io.simdex.store.elastic;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
+import co.elastic.clients.transport.instrumentation.NoopInstrumentation;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -58,7 +59,9 @@ final class Connection {
             return http;
         });
         var json = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
-        return new ElasticsearchClient(new RestClientTransport(builder.build(), new JacksonJsonpMapper(json)));
+        // no OpenTelemetry: simdex has its own metrics, and the client would set up (and log about) a global one
+        return new ElasticsearchClient(new RestClientTransport(builder.build(), new JacksonJsonpMapper(json), null,
+                NoopInstrumentation.INSTANCE));
     }
 
     /** A TLS context that trusts the configured certificate (and only it). */
