@@ -36,8 +36,10 @@ class ElasticOutageIT {
     void a_lost_cluster_is_a_503_and_its_return_needs_nothing() {
         URI cluster = TestElasticsearch.url();
         try (var relay = new TcpRelay(cluster.getHost(), cluster.getPort())) {
-            ElasticOptions options = TestElasticsearch.remember(ElasticOptions.local(
-                    URI.create("http://127.0.0.1:" + relay.port()), TestElasticsearch.uniqueIndex("outage")));
+            // deleted afterwards through the cluster itself, not the relay
+            String index = TestElasticsearch.remember(ElasticOptions.local(cluster,
+                    TestElasticsearch.uniqueIndex("outage"))).index();
+            ElasticOptions options = ElasticOptions.local(URI.create("http://127.0.0.1:" + relay.port()), index);
             var encoder = new FakeEncoder();
             try (var store = ElasticStore.open(options, encoder.modelId(), encoder.dimension())) {
                 var collection = ElasticCollection.open(store, encoder, IndexOptions.defaults(), "synthetic",
