@@ -16,13 +16,17 @@ import io.simdex.encode.Encoder;
 import io.simdex.encode.OnnxEncoder;
 import io.simdex.http.HttpApi;
 import io.simdex.http.HttpMetrics;
+import io.simdex.ingest.ElasticCollection;
 import io.simdex.ingest.IndexedCorpus;
 import io.simdex.ingest.LiveCollection;
+import io.simdex.ingest.PaperCollection;
 import io.simdex.ingest.Seeder;
 import io.simdex.map.MapService;
 import io.simdex.search.SearchService;
 import io.simdex.store.PaperStore;
 import io.simdex.store.StoreException;
+import io.simdex.store.StoreOptions;
+import io.simdex.store.elastic.ElasticStore;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -39,9 +43,10 @@ public final class App implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(App.class);
 
     private final Settings settings;
-    private final PaperStore store;
+    /** The SQLite store or the Elasticsearch connection: whatever holds the collection, closed last. */
+    private final AutoCloseable store;
     private final Encoder encoder;
-    private final LiveCollection collection;
+    private final PaperCollection collection;
     private final SearchService search;
     private final DuplicateService duplicates;
     private final MapService map;
@@ -49,7 +54,7 @@ public final class App implements AutoCloseable {
     private final int encodedAtStart;
     private Javalin started;
 
-    private App(Settings settings, PaperStore store, Encoder encoder, LiveCollection collection,
+    private App(Settings settings, AutoCloseable store, Encoder encoder, PaperCollection collection,
             HttpMetrics metrics, int encodedAtStart) {
         this.settings = settings;
         this.metrics = metrics;
@@ -78,6 +83,9 @@ public final class App implements AutoCloseable {
 
     /** As {@link #build(Settings)}, the encoder's calls counted in {@code metrics}, which the app then owns. */
     private static App build(Settings settings, HttpMetrics metrics) {
+        if (settings.store().backend() == StoreOptions.Backend.ELASTICSEARCH) {
+            return buildOnElasticsearch(settings, metrics);
+        }
         PaperStore store;
         Encoder encoder;
         try {
@@ -101,6 +109,38 @@ public final class App implements AutoCloseable {
         } catch (RuntimeException e) {
             encoder.close();
             store.close();
+            metrics.close();
+            throw e;
+        }
+    }
+
+    /**
+     * As {@link #build(Settings, HttpMetrics)} with the collection in an Elasticsearch index: the model first (the
+     * index records which model its vectors come from), then the cluster, which is seeded from the corpus when
+     * the index is new.
+     */
+    private static App buildOnElasticsearch(Settings settings, HttpMetrics metrics) {
+        Encoder encoder;
+        try {
+            ElasticStore.probe(settings.store().elasticsearch().orElseThrow());
+            encoder = new MeteredEncoder(OnnxEncoder.load(settings.model()), metrics.registry());
+        } catch (RuntimeException | Error e) {
+            metrics.close();
+            throw e;
+        }
+        ElasticStore store = null;
+        try {
+            store = ElasticStore.open(settings.store().elasticsearch().orElseThrow(), encoder.modelId(),
+                    encoder.dimension());
+            ElasticCollection collection = ElasticCollection.open(store, encoder, settings.index(),
+                    corpusLocation(settings.corpus()), () -> loadCorpus(settings.corpus()));
+            LOG.info("serving {}", store.describe());
+            return new App(settings, store, encoder, collection, metrics, collection.encodedAtOpen());
+        } catch (RuntimeException e) {
+            encoder.close();
+            if (store != null) {
+                store.close();
+            }
             metrics.close();
             throw e;
         }
@@ -184,8 +224,8 @@ public final class App implements AutoCloseable {
         return collection.indexed();
     }
 
-    /** The live collection: writes, and the store behind it. */
-    public LiveCollection collection() {
+    /** The live collection: writes, versions and readiness, whichever backend holds it. */
+    public PaperCollection collection() {
         return collection;
     }
 
@@ -228,6 +268,8 @@ public final class App implements AutoCloseable {
             } finally {
                 try {
                     store.close();
+                } catch (Exception e) {
+                    LOG.warn("could not close the store: {}", e.toString());
                 } finally {
                     metrics.close();
                 }

@@ -44,6 +44,10 @@ public final class ArchitectureRules {
     public static final ArchRule ONLY_THE_STORE_USES_JDBC = onlyPackageMayUse("io.simdex.store..", "JDBC or SQLite",
             "java.sql..", "org.sqlite..");
 
+    /** Only the store talks to Elasticsearch (its client and the low-level REST client under it). */
+    public static final ArchRule ONLY_THE_STORE_USES_ELASTICSEARCH = onlyPackageMayUse("io.simdex.store..",
+            "the Elasticsearch client", "co.elastic..", "org.elasticsearch..");
+
     /** Only the lexical stage runs Lucene; the bench measures Lucene as a peer. */
     public static final ArchRule ONLY_LEXICAL_USES_LUCENE = noClasses()
             .that().resideOutsideOfPackages("io.simdex.lexical..", "io.simdex.tools..")

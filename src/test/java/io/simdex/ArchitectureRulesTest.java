@@ -55,6 +55,13 @@ class ArchitectureRulesTest {
     }
 
     @Test
+    void the_elasticsearch_client_outside_the_store_fails() {
+        assertBroken(ArchitectureRules.ONLY_THE_STORE_USES_ELASTICSEARCH,
+                io.simdex.archfixtures.UsesElasticsearch.class,
+                "co.elastic.clients.elasticsearch.ElasticsearchClient");
+    }
+
+    @Test
     void lucene_outside_lexical_fails() {
         assertBroken(ArchitectureRules.ONLY_LEXICAL_USES_LUCENE, UsesLucene.class, "org.apache.lucene.index.Term");
     }

@@ -22,6 +22,9 @@ class ArchitectureTest {
     static final ArchRule only_the_store_uses_jdbc = ArchitectureRules.ONLY_THE_STORE_USES_JDBC;
 
     @ArchTest
+    static final ArchRule only_the_store_uses_elasticsearch = ArchitectureRules.ONLY_THE_STORE_USES_ELASTICSEARCH;
+
+    @ArchTest
     static final ArchRule only_lexical_uses_lucene = ArchitectureRules.ONLY_LEXICAL_USES_LUCENE;
 
     @ArchTest

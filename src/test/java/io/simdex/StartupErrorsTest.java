@@ -36,6 +36,25 @@ class StartupErrorsTest {
     }
 
     @Test
+    void an_elasticsearch_cluster_that_does_not_answer_is_named_in_one_line_before_the_model_loads() {
+        Run run = serve("--set", "store.backend=elasticsearch", "--set", "elasticsearch.url=http://127.0.0.1:9");
+
+        assertThat(run.code).isEqualTo(2);
+        assertThat(run.lines()).singleElement().asString()
+                .startsWith("simdex: cannot reach Elasticsearch at http://127.0.0.1:9 (")
+                .endsWith("start the cluster or fix elasticsearch.url");
+    }
+
+    @Test
+    void the_elasticsearch_backend_without_a_url_says_which_setting_is_missing() {
+        Run run = serve("--set", "store.backend=elasticsearch");
+
+        assertThat(run.code).isEqualTo(2);
+        assertThat(run.lines()).singleElement().asString()
+                .startsWith("simdex: store.backend is elasticsearch, so elasticsearch.url must name the cluster");
+    }
+
+    @Test
     void a_store_path_that_is_a_folder_names_store_path() throws IOException {
         Path folder = Files.createDirectory(dir.resolve("data"));
 

@@ -30,10 +30,18 @@ public final class ApiResponses {
      * @param mode   how the results were ranked, and so what their scores are: always set by {@code GET /api/search};
      *               null, and left out of the JSON, for {@code POST /api/similar}, whose scores are always cosines
      * @param offset how many of the best results were skipped ({@code offset}); left out of the JSON when 0
+     * @param exact  false when the ranking by meaning came from an approximate index (Elasticsearch
+     *               {@code int8_flat} or {@code int8_hnsw}), so it may differ from the exact one; null, and left out
+     *               of the JSON, when it is exact
      */
     public record Search(String query, @JsonInclude(JsonInclude.Include.NON_NULL) SearchMode mode, int k,
                          @JsonInclude(JsonInclude.Include.NON_DEFAULT) int offset, List<Match> results,
-                         long tookMs) {
+                         long tookMs, @JsonInclude(JsonInclude.Include.NON_NULL) Boolean exact) {
+
+        /** An answer whose ranking is exact. */
+        public Search(String query, SearchMode mode, int k, int offset, List<Match> results, long tookMs) {
+            this(query, mode, k, offset, results, tookMs, null);
+        }
 
         /** The answer of {@code POST /api/similar}, which ranks by cosine only. */
         public Search(String query, int k, List<Match> results, long tookMs) {
@@ -41,15 +49,34 @@ public final class ApiResponses {
         }
     }
 
-    /** {@code GET /api/papers/{id}/similar}: the search shape, with the paper's id instead of a query. */
+    /**
+     * {@code GET /api/papers/{id}/similar}: the search shape, with the paper's id instead of a query.
+     *
+     * @param exact as for {@link Search}
+     */
     public record Similar(String id, int k, @JsonInclude(JsonInclude.Include.NON_DEFAULT) int offset,
-                          List<Match> results, long tookMs) {
+                          List<Match> results, long tookMs, @JsonInclude(JsonInclude.Include.NON_NULL) Boolean exact) {
+
+        /** An answer whose ranking is exact. */
+        public Similar(String id, int k, int offset, List<Match> results, long tookMs) {
+            this(id, k, offset, results, tookMs, null);
+        }
     }
 
-    /** {@code POST /api/recommend}: the search shape, with the examples and strategy instead of a query. */
+    /**
+     * {@code POST /api/recommend}: the search shape, with the examples and strategy instead of a query.
+     *
+     * @param exact as for {@link Search}
+     */
     public record Recommend(List<String> positive, List<String> negative, RecommendStrategy strategy, int k,
                             @JsonInclude(JsonInclude.Include.NON_DEFAULT) int offset, List<Match> results,
-                            long tookMs) {
+                            long tookMs, @JsonInclude(JsonInclude.Include.NON_NULL) Boolean exact) {
+
+        /** An answer whose ranking is exact. */
+        public Recommend(List<String> positive, List<String> negative, RecommendStrategy strategy, int k,
+                int offset, List<Match> results, long tookMs) {
+            this(positive, negative, strategy, k, offset, results, tookMs, null);
+        }
     }
 
     /** {@code POST /api/search/_batch}: one search answer per query, in the order asked. */

@@ -16,6 +16,7 @@ import io.simdex.index.IndexOptions;
 import io.simdex.search.SearchMode;
 import io.simdex.search.SearchOptions;
 import io.simdex.store.StoreOptions;
+import io.simdex.store.elastic.ElasticOptions;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -109,6 +111,16 @@ public final class SettingsLoader {
         d.put("cache.dir", "");                 // empty: <model.cache-dir>/vectors
         d.put("store.path", StoreOptions.DEFAULT_PATH.toString());
         d.put("store.sync", "full");
+        d.put("store.backend", "sqlite");
+        d.put("elasticsearch.url", "");        // required when store.backend is elasticsearch
+        d.put("elasticsearch.index", ElasticOptions.DEFAULT_INDEX);
+        d.put("elasticsearch.shards", "1");
+        d.put("elasticsearch.replicas", "0");
+        d.put("elasticsearch.index-options", "flat");
+        d.put("elasticsearch.api-key", "");
+        d.put("elasticsearch.username", "");
+        d.put("elasticsearch.password", "");
+        d.put("elasticsearch.ca-certificate", "");
         return java.util.Collections.unmodifiableMap(d);
     }
 
@@ -237,8 +249,32 @@ public final class SettingsLoader {
                 new Settings.Cache(
                         bool(v, "cache.enabled"),
                         cacheDir.isEmpty() ? cacheRoot.resolve("vectors") : Path.of(cacheDir)),
-                section("store", () -> new StoreOptions(Path.of(text(v, "store.path")),
-                        StoreOptions.Sync.parse(text(v, "store.sync")))));
+                store(v));
+    }
+
+    /** The store's options; the {@code elasticsearch.*} settings are read only for that backend. */
+    private static StoreOptions store(Map<String, String> v) {
+        StoreOptions local = section("store", () -> new StoreOptions(Path.of(text(v, "store.path")),
+                StoreOptions.Sync.parse(text(v, "store.sync"))));
+        StoreOptions.Backend backend = section("store", () -> StoreOptions.Backend.parse(text(v, "store.backend")));
+        if (backend == StoreOptions.Backend.SQLITE) {
+            return local;
+        }
+        if (!isSet(v, "elasticsearch.url")) {
+            throw new SettingsException("store.backend is elasticsearch, so elasticsearch.url must name the cluster,"
+                    + " e.g. --set elasticsearch.url=http://127.0.0.1:9200");
+        }
+        return local.withElasticsearch(section("elasticsearch", () -> new ElasticOptions(
+                ElasticOptions.url(text(v, "elasticsearch.url")), text(v, "elasticsearch.index"),
+                integer(v, "elasticsearch.shards"), integer(v, "elasticsearch.replicas"),
+                ElasticOptions.VectorIndexing.parse(text(v, "elasticsearch.index-options")),
+                optional(v, "elasticsearch.api-key"), optional(v, "elasticsearch.username"),
+                optional(v, "elasticsearch.password"), optional(v, "elasticsearch.ca-certificate").map(Path::of))));
+    }
+
+    private static Optional<String> optional(Map<String, String> v, String key) {
+        String value = v.get(key);
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
     }
 
     /** The model's options: what the settings give, the rest from the model's descriptor. */

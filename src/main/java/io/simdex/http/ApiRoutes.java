@@ -11,7 +11,7 @@ import io.javalin.http.HttpStatus;
 import io.simdex.api.ApiResponses;
 import io.simdex.corpus.Paper;
 import io.simdex.dedup.DuplicateService;
-import io.simdex.ingest.LiveCollection;
+import io.simdex.ingest.PaperCollection;
 import io.simdex.ingest.TokenStats;
 import io.simdex.map.CorpusMapView;
 import io.simdex.search.DuplicateRule;
@@ -128,8 +128,19 @@ final class ApiRoutes {
     /** Ready: the collection and the model are loaded, so every route answers; 503 until then. */
     private void readyz(Context ctx) {
         QueryParams.only(ctx, Set.of());
-        slot.get();
+        PaperCollection collection = slot.get().collection();
+        if (collection != null && !collection.available()) {
+            ctx.header("Retry-After", "5");
+            throw new HttpResponseException(HttpStatus.SERVICE_UNAVAILABLE.getCode(), "the collection's store does"
+                    + " not answer (is the Elasticsearch cluster reachable?); /readyz answers 200 again once it"
+                    + " does");
+        }
         ctx.json(Map.of("status", "ready"));
+    }
+
+    /** An answer's {@code exact}: false when its ranking by meaning is approximate, else null (left out). */
+    private Boolean exact(SearchMode mode) {
+        return mode == SearchMode.LEXICAL || service().exactByMeaning() ? null : Boolean.FALSE;
     }
 
     private SearchService service() {
@@ -141,7 +152,7 @@ final class ApiRoutes {
     }
 
     /** The live collection, for versions; null for a read-only API. */
-    private LiveCollection collection() {
+    private PaperCollection collection() {
         return slot.get().collection();
     }
 
@@ -158,7 +169,8 @@ final class ApiRoutes {
         ResultFilter filter = filter(ctx);
         int offset = offset(ctx, filter);
         SearchResult result = service().search(q, deeper(filter, offset), mode);
-        ctx.json(new ApiResponses.Search(q, mode, filter.k(), offset, page(result, offset), result.tookMillis()));
+        ctx.json(new ApiResponses.Search(q, mode, filter.k(), offset, page(result, offset), result.tookMillis(),
+                exact(mode)));
     }
 
     /**
@@ -212,7 +224,8 @@ final class ApiRoutes {
         ResultFilter filter = filter(query);
         int offset = offset(query, filter);
         SearchResult result = service().search(q, deeper(filter, offset), mode);
-        return new ApiResponses.Search(q, mode, filter.k(), offset, page(result, offset), result.tookMillis());
+        return new ApiResponses.Search(q, mode, filter.k(), offset, page(result, offset), result.tookMillis(),
+                exact(mode));
     }
 
     private void paper(Context ctx) {
@@ -240,7 +253,8 @@ final class ApiRoutes {
                 duplicatesPolicy(ctx.queryParam("duplicates")), duplicates().rule(),
                 QueryParams.number(ctx, "diversity", 0f, 0f, 1f));
         SearchResult result = service().similar(id, deeper(filter, offset), related);
-        ctx.json(new ApiResponses.Similar(id, filter.k(), offset, page(result, offset), result.tookMillis()));
+        ctx.json(new ApiResponses.Similar(id, filter.k(), offset, page(result, offset), result.tookMillis(),
+                exact(related.mode())));
     }
 
     private void similarToText(Context ctx) {
@@ -252,7 +266,8 @@ final class ApiRoutes {
         int offset = offset(body, filter);
         var related = new RelatedOptions(Duplicates.INCLUDE, DuplicateRule.NONE, body.number("diversity", 0f, 0f, 1f));
         SearchResult result = service().similarToText(text, deeper(filter, offset), related);
-        ctx.json(new ApiResponses.Search(text, null, filter.k(), offset, page(result, offset), result.tookMillis()));
+        ctx.json(new ApiResponses.Search(text, null, filter.k(), offset, page(result, offset), result.tookMillis(),
+                exact(SearchMode.VECTOR)));
     }
 
     private void recommend(Context ctx) {
@@ -278,7 +293,7 @@ final class ApiRoutes {
                 body.number("diversity", 0f, 0f, 1f));
         SearchResult result = service().recommend(positive, negative, strategy, deeper(filter, offset), related);
         ctx.json(new ApiResponses.Recommend(positive, negative, strategy, filter.k(), offset, page(result, offset),
-                result.tookMillis()));
+                result.tookMillis(), exact(SearchMode.VECTOR)));
     }
 
     private void checkDuplicate(Context ctx) {

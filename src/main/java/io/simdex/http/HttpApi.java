@@ -15,7 +15,7 @@ import org.eclipse.jetty.util.component.LifeCycle;
 
 import io.simdex.api.ApiJson;
 import io.simdex.dedup.DuplicateService;
-import io.simdex.ingest.LiveCollection;
+import io.simdex.ingest.PaperCollection;
 import io.simdex.map.MapService;
 import io.simdex.search.SearchService;
 
@@ -83,7 +83,7 @@ public final class HttpApi {
      *
      * @param collection the collection writes go to; null for a read-only API
      */
-    public static Javalin create(SearchService search, DuplicateService duplicates, LiveCollection collection,
+    public static Javalin create(SearchService search, DuplicateService duplicates, PaperCollection collection,
             HttpOptions limits) {
         return create(search, duplicates, collection, limits, DEFAULT_SHUTDOWN_TIMEOUT_SECONDS);
     }
@@ -93,30 +93,30 @@ public final class HttpApi {
      * {@code shutdownTimeoutSeconds} while it turns new ones away (503 on kept-alive connections; new
      * connections are refused), and only then returns.
      */
-    public static Javalin create(SearchService search, DuplicateService duplicates, LiveCollection collection,
+    public static Javalin create(SearchService search, DuplicateService duplicates, PaperCollection collection,
             HttpOptions limits, int shutdownTimeoutSeconds) {
         return create(search, duplicates, collection, limits, shutdownTimeoutSeconds, null);
     }
 
     /**
-     * As {@link #create(SearchService, DuplicateService, LiveCollection, HttpOptions, int)}, counting requests in
+     * As {@link #create(SearchService, DuplicateService, PaperCollection, HttpOptions, int)}, counting requests in
      * {@code metrics}.
      *
      * @param metrics the process's meters, which the caller closes; null for meters of this server's own, closed
      *                when it stops
      */
-    public static Javalin create(SearchService search, DuplicateService duplicates, LiveCollection collection,
+    public static Javalin create(SearchService search, DuplicateService duplicates, PaperCollection collection,
             HttpOptions limits, int shutdownTimeoutSeconds, HttpMetrics metrics) {
         return create(new ServiceSlot.Services(search, duplicates, collection), limits, shutdownTimeoutSeconds,
                 metrics);
     }
 
     /**
-     * As {@link #create(SearchService, DuplicateService, LiveCollection, HttpOptions, int, HttpMetrics)}, the map of
+     * As {@link #create(SearchService, DuplicateService, PaperCollection, HttpOptions, int, HttpMetrics)}, the map of
      * the corpus ({@code GET /api/map}) drawn by {@code map}.
      */
     public static Javalin create(SearchService search, DuplicateService duplicates, MapService map,
-            LiveCollection collection, HttpOptions limits, int shutdownTimeoutSeconds, HttpMetrics metrics) {
+            PaperCollection collection, HttpOptions limits, int shutdownTimeoutSeconds, HttpMetrics metrics) {
         return create(new ServiceSlot.Services(search, duplicates, collection, map), limits, shutdownTimeoutSeconds,
                 metrics);
     }
@@ -167,13 +167,13 @@ public final class HttpApi {
         }
 
         /** From now on every route answers with these services. */
-        public void ready(SearchService search, DuplicateService duplicates, LiveCollection collection) {
+        public void ready(SearchService search, DuplicateService duplicates, PaperCollection collection) {
             slot.fill(new ServiceSlot.Services(search, duplicates, collection));
         }
 
-        /** As {@link #ready(SearchService, DuplicateService, LiveCollection)}, the corpus map drawn by {@code map}. */
+        /** As {@link #ready(SearchService, DuplicateService, PaperCollection)}, the corpus map drawn by {@code map}. */
         public void ready(SearchService search, DuplicateService duplicates, MapService map,
-                LiveCollection collection) {
+                PaperCollection collection) {
             slot.fill(new ServiceSlot.Services(search, duplicates, collection, map));
         }
     }

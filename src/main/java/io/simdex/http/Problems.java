@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 
 import io.simdex.search.InvalidQueryException;
 import io.simdex.search.UnknownPaperException;
+import io.simdex.store.PartialWriteException;
 import io.simdex.store.StoreException;
 
 import java.util.Locale;
@@ -39,7 +40,8 @@ final class Problems {
                 e.getDetails().get(QueryParams.PARAMETER)));
         config.routes.exception(StoreException.class, (e, ctx) -> {
             LOG.error("the store failed on {} {}", ctx.method(), ctx.path(), e);
-            write(ctx, 503, "the store could not complete this request, so nothing was changed; retry in a moment"
+            write(ctx, 503, e instanceof PartialWriteException partial ? partial.getMessage()
+                    : "the store could not complete this request, so nothing was changed; retry in a moment"
                     + " (the server log says why)", null);
         });
         config.routes.exception(ServiceSlot.NotReady.class, (e, ctx) -> {

@@ -1,7 +1,7 @@
 package io.simdex.http;
 
 import io.simdex.dedup.DuplicateService;
-import io.simdex.ingest.LiveCollection;
+import io.simdex.ingest.PaperCollection;
 import io.simdex.map.MapService;
 import io.simdex.search.SearchService;
 
@@ -14,7 +14,7 @@ import java.util.Objects;
 final class ServiceSlot {
 
     /** What the routes use; {@code collection} is null for a read-only API. */
-    record Services(SearchService search, DuplicateService duplicates, LiveCollection collection, MapService map) {
+    record Services(SearchService search, DuplicateService duplicates, PaperCollection collection, MapService map) {
         Services {
             Objects.requireNonNull(search, "search");
             Objects.requireNonNull(duplicates, "duplicates");
@@ -22,7 +22,7 @@ final class ServiceSlot {
         }
 
         /** The services with a map of the papers {@code search} answers from, recomputed as the collection changes. */
-        Services(SearchService search, DuplicateService duplicates, LiveCollection collection) {
+        Services(SearchService search, DuplicateService duplicates, PaperCollection collection) {
             this(search, duplicates, collection, collection == null ? MapService.fixed(search.indexed())
                     : new MapService(collection.indexed(), collection::changes));
         }

@@ -17,7 +17,7 @@ import io.simdex.corpus.PaperInput;
 import io.simdex.dedup.Band;
 import io.simdex.dedup.DuplicateCheck;
 import io.simdex.dedup.DuplicateService;
-import io.simdex.ingest.LiveCollection;
+import io.simdex.ingest.PaperCollection;
 import io.simdex.store.StoredEmbedding;
 import io.simdex.store.StoredPaper;
 import io.simdex.store.VersionConflictException;
@@ -83,7 +83,7 @@ final class WriteRoutes {
     }
 
     /** The collection writes go to; a read-only API registers {@link #registerOff} instead of these routes. */
-    private LiveCollection collection() {
+    private PaperCollection collection() {
         return slot.get().collection();
     }
 
@@ -280,7 +280,9 @@ final class WriteRoutes {
         guard.check(ctx);
         QueryParams.only(ctx, Set.of());
         long start = System.nanoTime();
-        Path folder = collection().store().path().toAbsolutePath().getParent().resolve("snapshots");
+        Path folder = collection().snapshotFolder().orElseThrow(() -> new HttpResponseException(
+                HttpStatus.NOT_IMPLEMENTED.getCode(), "this collection lives in Elasticsearch, which keeps its own"
+                + " backups: take them with Elasticsearch's snapshot API"));
         try {
             Path out;
             synchronized (snapshotting) {

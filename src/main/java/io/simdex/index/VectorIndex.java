@@ -122,6 +122,15 @@ public interface VectorIndex extends AutoCloseable {
      */
     List<ScoredPair> pairsAtOrAbove(float minScore, int maxPairs);
 
+    /**
+     * Whether {@link #search} returns the true top {@code k} by float32 cosine, as this interface describes; an
+     * index that answers from quantized or graph-based structures (an Elasticsearch {@code int8_hnsw} field) says
+     * false, and its answers say so.
+     */
+    default boolean exact() {
+        return true;
+    }
+
     /** Releases threads and files the index holds; later calls may fail. Idempotent; does not throw. */
     @Override
     default void close() {

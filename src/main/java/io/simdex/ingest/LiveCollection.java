@@ -8,7 +8,7 @@ import io.simdex.encode.Encoder;
 import io.simdex.index.FlatIndex;
 import io.simdex.index.IndexOptions;
 import io.simdex.lexical.LexicalDocument;
-import io.simdex.lexical.LexicalIndex;
+import io.simdex.lexical.LuceneLexicalIndex;
 import io.simdex.store.PaperStore;
 import io.simdex.store.PaperWrite;
 import io.simdex.store.StoredEmbedding;
@@ -39,7 +39,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * for it, and neither do other writers. Writes are applied one at a time, so concurrent writers to one id end with
  * the last acknowledged write, never a mix.
  */
-public final class LiveCollection implements AutoCloseable {
+public final class LiveCollection implements PaperCollection {
 
     private static final Logger LOG = LoggerFactory.getLogger(LiveCollection.class);
     private static final int LOAD_CHUNK = 4096;
@@ -47,7 +47,7 @@ public final class LiveCollection implements AutoCloseable {
     private final PaperStore store;
     private final Encoder encoder;
     private final FlatIndex index;
-    private final LexicalIndex lexical;
+    private final LuceneLexicalIndex lexical;
     private final LivePapers papers;
     private final Map<String, TokenStats> tokens;
     private final IndexedCorpus indexed;
@@ -57,7 +57,7 @@ public final class LiveCollection implements AutoCloseable {
     /** The store's paper change count once the in-memory indexes hold the changes it counts. */
     private volatile long changes;
 
-    private LiveCollection(PaperStore store, Encoder encoder, FlatIndex index, LexicalIndex lexical,
+    private LiveCollection(PaperStore store, Encoder encoder, FlatIndex index, LuceneLexicalIndex lexical,
             LivePapers papers, Map<String, TokenStats> tokens, int encodedAtOpen, long changes) {
         this.encodedAtOpen = encodedAtOpen;
         this.changes = changes;
@@ -88,7 +88,7 @@ public final class LiveCollection implements AutoCloseable {
                 papers.put(stored);
                 documents.add(new LexicalDocument(stored.paper().id(), stored.paper().embeddingText()));
             });
-            return LexicalIndex.open(bm25Folder(store.path()), String.valueOf(generation),
+            return LuceneLexicalIndex.open(bm25Folder(store.path()), String.valueOf(generation),
                     documents, Runtime.getRuntime().availableProcessors());
         });
         var builder = new Thread(lexicalBuild, "simdex-bm25-build");
@@ -110,7 +110,7 @@ public final class LiveCollection implements AutoCloseable {
         });
         index.addAll(ids, vectors.toArray(new float[0][]));
         long vectorsLoaded = System.nanoTime();
-        LexicalIndex lexical = await(lexicalBuild, index);
+        LuceneLexicalIndex lexical = await(lexicalBuild, index);
         LOG.info("collection {}: {} papers loaded in {} ms (vectors in {} ms, beside papers and BM25)",
                 store.path(), papers.size(), (System.nanoTime() - start) / 1_000_000,
                 (vectorsLoaded - start) / 1_000_000);
@@ -119,7 +119,7 @@ public final class LiveCollection implements AutoCloseable {
     }
 
     /** The BM25 index built on another thread; if the build failed, the vector index is released too. */
-    private static LexicalIndex await(FutureTask<LexicalIndex> build, FlatIndex index) {
+    private static LuceneLexicalIndex await(FutureTask<LuceneLexicalIndex> build, FlatIndex index) {
         try {
             return build.get();
         } catch (InterruptedException e) {
@@ -142,11 +142,13 @@ public final class LiveCollection implements AutoCloseable {
      * @return what the write did (created, replaced, or unchanged) and the paper as now stored
      * @throws VersionConflictException if the stored version is not the expected one; nothing changes
      */
+    @Override
     public WriteResult put(Paper paper, Optional<Long> expectedVersion) {
         return put(paper, expectedVersion, vectors.of(paper));
     }
 
     /** {@link #put(Paper, Optional)} with the paper's vector already at hand ({@link #vectors(List)}). */
+    @Override
     public WriteResult put(Paper paper, Optional<Long> expectedVersion, StoredEmbedding vector) {
         writes.lock();
         try {
@@ -160,6 +162,7 @@ public final class LiveCollection implements AutoCloseable {
     }
 
     /** The papers' vectors: the store's for texts it has, the rest encoded now; nothing is written. */
+    @Override
     public List<StoredEmbedding> vectors(List<Paper> papers) {
         return vectors.of(papers).vectors();
     }
@@ -168,6 +171,7 @@ public final class LiveCollection implements AutoCloseable {
      * Creates or replaces papers in one transaction (all or none), encoding what the store has no vector for
      * first; a later paper of the list wins over an earlier one with the same id.
      */
+    @Override
     public List<WriteResult> putAll(List<Paper> batch) {
         return putAll(batch, vectors.of(batch).vectors());
     }
@@ -178,6 +182,7 @@ public final class LiveCollection implements AutoCloseable {
      *
      * @param vectors one per paper, in order
      */
+    @Override
     public List<WriteResult> putAll(List<Paper> batch, List<StoredEmbedding> vectors) {
         if (vectors.size() != batch.size()) {
             throw new IllegalArgumentException(batch.size() + " papers but " + vectors.size() + " vectors");
@@ -202,6 +207,7 @@ public final class LiveCollection implements AutoCloseable {
      *
      * @param facts set in the store with every batch, e.g. an import's progress marker
      */
+    @Override
     public Importer.Report importPapers(List<Paper> batch, String label, Map<String, String> facts) {
         return new Importer(store, encoder, Importer.DEFAULT_BATCH).run(batch, label, facts, (results, vectors) -> {
             writes.lock();
@@ -221,6 +227,7 @@ public final class LiveCollection implements AutoCloseable {
      * @return false when there was no such paper (and no version was expected)
      * @throws VersionConflictException if the stored version is not the expected one; nothing changes
      */
+    @Override
     public boolean delete(String id, Optional<Long> expectedVersion) {
         writes.lock();
         try {
@@ -242,21 +249,25 @@ public final class LiveCollection implements AutoCloseable {
      * A number that grows whenever papers are written or deleted: the store's paper change count, read after the
      * in-memory indexes took the change, so whoever sees a new number reads the papers it counts.
      */
+    @Override
     public long changes() {
         return changes;
     }
 
     /** How many papers {@link #open} had to encode (those the store held no vector for). */
+    @Override
     public int encodedAtOpen() {
         return encodedAtOpen;
     }
 
     /** The paper as stored, with its version and timestamps. */
+    @Override
     public Optional<StoredPaper> stored(String id) {
         return papers.stored(id);
     }
 
     /** What the use cases search: live views of this collection. */
+    @Override
     public IndexedCorpus indexed() {
         return indexed;
     }
@@ -266,7 +277,20 @@ public final class LiveCollection implements AutoCloseable {
         return store;
     }
 
+    /** The SQLite store is a local file: always there while the collection is open. */
+    @Override
+    public boolean available() {
+        return true;
+    }
+
+    /** A {@code snapshots} folder beside the store's file. */
+    @Override
+    public Optional<Path> snapshotFolder() {
+        return Optional.of(store.path().toAbsolutePath().getParent().resolve("snapshots"));
+    }
+
     /** Writes a consistent copy of the store (and its checksum file) while the collection keeps serving. */
+    @Override
     public void snapshot(Path out) {
         store.snapshot(out);
     }

@@ -28,18 +28,27 @@ final class QueryTerms {
      */
     static List<Map.Entry<String, Integer>> of(Analyzer analyzer, String field, String text, int maxTerms) {
         var counts = new LinkedHashMap<String, Integer>();
-        try (TokenStream tokens = analyzer.tokenStream(field, text)) {
-            CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
-            tokens.reset();
-            while (tokens.incrementToken()) {
-                counts.merge(term.toString(), 1, Integer::sum);
-            }
-            tokens.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot analyze query text", e);
+        for (String term : tokens(analyzer, field, text)) {
+            counts.merge(term, 1, Integer::sum);
         }
         var terms = new ArrayList<>(counts.entrySet());
         terms.sort(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder())); // stable
         return List.copyOf(terms.subList(0, Math.min(maxTerms, terms.size())));
+    }
+
+    /** The terms the analyzer makes of {@code text}, in order, repeats kept. */
+    static List<String> tokens(Analyzer analyzer, String field, String text) {
+        var out = new ArrayList<String>();
+        try (TokenStream tokens = analyzer.tokenStream(field, text)) {
+            CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
+            tokens.reset();
+            while (tokens.incrementToken()) {
+                out.add(term.toString());
+            }
+            tokens.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot analyze text", e);
+        }
+        return out;
     }
 }

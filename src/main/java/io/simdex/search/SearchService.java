@@ -1,5 +1,6 @@
 package io.simdex.search;
 
+import io.simdex.corpus.MetadataPredicate;
 import io.simdex.corpus.Paper;
 import io.simdex.encode.Encoder;
 import io.simdex.encode.QueryCache;
@@ -271,6 +272,11 @@ public final class SearchService implements AutoCloseable {
         return stats;
     }
 
+    /** Whether rankings by meaning are exact: false for an approximate index (Elasticsearch int8). */
+    public boolean exactByMeaning() {
+        return corpus.index().exact();
+    }
+
     /** Every paper of the corpus, in id order. */
     public List<Paper> papers() {
         return corpus.corpus().papers();
@@ -329,9 +335,10 @@ public final class SearchService implements AutoCloseable {
     private List<Match> hybrid(String text, ResultFilter filter) {
         int depth = ranker.depth(filter.k());
         float[] query = queries.encodeQuery(text).vector();
-        List<Hit> byMeaning = corpus.index().search(new SearchRequest(query, depth, filter.exclude(),
-                SearchRequest.NO_MIN_SCORE).withFilter(allowed(filter)));
-        List<LexicalHit> byWords = corpus.lexical().search(text, depth, filter.exclude(), allowed(filter));
+        IndexedCorpus.Rankings both = corpus.rankBoth(new SearchRequest(query, depth, filter.exclude(),
+                SearchRequest.NO_MIN_SCORE).withFilter(allowed(filter)), text);
+        List<Hit> byMeaning = both.byMeaning();
+        List<LexicalHit> byWords = both.byWords();
         List<RankFusion.Fused> fused = ranker.hybrid(byMeaning.stream().map(Hit::id).toList(),
                 byWords.stream().map(LexicalHit::id).toList(), filter.k());
         return matches(fused, RankFusion.Fused::id, RankFusion.Fused::score, filter);
@@ -386,7 +393,19 @@ public final class SearchService implements AutoCloseable {
         if (conditions.isEmpty()) {
             return SearchRequest.NO_FILTER;
         }
-        return id -> corpus.corpus().find(id).map(paper -> conditions.test(paper.metadata())).orElse(false);
+        List<MetadataPredicate.Condition> named = conditions.conditions().stream()
+                .map(c -> new MetadataPredicate.Condition(c.field(), c.op().label(), c.value())).toList();
+        return new MetadataPredicate() {
+            @Override
+            public boolean test(String id) {
+                return corpus.corpus().find(id).map(paper -> conditions.test(paper.metadata())).orElse(false);
+            }
+
+            @Override
+            public List<MetadataPredicate.Condition> conditions() {
+                return named;
+            }
+        };
     }
 
     private void checkKnown(String field, Iterable<String> ids) {

@@ -18,7 +18,7 @@ import java.util.Map;
  * were written with: a {@link java.math.BigDecimal} 0.10 is written {@code 0.10} and read back as 0.10, big
  * integers stay {@link java.math.BigInteger}s; every floating-point number reads back as a BigDecimal.
  */
-final class PaperJson {
+public final class PaperJson {
 
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
@@ -33,15 +33,15 @@ final class PaperJson {
     private PaperJson() {
     }
 
-    static String metadata(Map<String, Object> metadata) {
+    public static String metadata(Map<String, Object> metadata) {
         return write(metadata);
     }
 
-    static Map<String, Object> metadata(String json) throws JsonProcessingException {
+    public static Map<String, Object> metadata(String json) throws JsonProcessingException {
         return JSON.readValue(json, OBJECT);
     }
 
-    static String sources(List<Source> sources) {
+    public static String sources(List<Source> sources) {
         var objects = new ArrayList<Map<String, Object>>(sources.size());
         for (Source source : sources) {
             var object = new LinkedHashMap<String, Object>(4);
@@ -52,7 +52,7 @@ final class PaperJson {
         return write(objects);
     }
 
-    static List<Source> sources(String json) throws JsonProcessingException {
+    public static List<Source> sources(String json) throws JsonProcessingException {
         List<Map<String, Object>> objects = JSON.readValue(json, SOURCES);
         var sources = new ArrayList<Source>(objects.size());
         for (Map<String, Object> object : objects) {

@@ -84,9 +84,16 @@ public final class PaperStore implements AutoCloseable {
      *
      * @throws DamagedStoreException if the file is damaged or not a SQLite database; it is left untouched
      * @throws NewerSchemaException  if a newer simdex wrote the file
-     * @throws StoreException        if the file cannot be opened, or is a SQLite database of something else
+     * @throws StoreException        if the file cannot be opened, or is a SQLite database of something else, or
+     *                               the settings keep the collection in Elasticsearch (a SQLite file would be
+     *                               the wrong collection)
      */
     public static PaperStore open(StoreOptions options) {
+        if (options.backend() == StoreOptions.Backend.ELASTICSEARCH) {
+            throw new StoreException("store.backend is elasticsearch, but this command works on the SQLite file of"
+                    + " store.path; with Elasticsearch, write papers through the API (POST /api/papers/_bulk) and"
+                    + " back them up with Elasticsearch's snapshot API");
+        }
         return open(options, Clock.systemUTC(), Schema.MIGRATIONS);
     }
 

@@ -15,7 +15,7 @@ public final class VersionConflictException extends RuntimeException {
     /** The stored version; 0 when there is no such paper. */
     private final long current;
 
-    VersionConflictException(String id, long expected, long current) {
+    public VersionConflictException(String id, long expected, long current) {
         super(current == 0
                 ? "paper '" + id + "' does not exist, but version " + expected + " was expected"
                 : expected == 0

@@ -13,6 +13,8 @@ import io.simdex.encode.Precision;
 import io.simdex.index.IndexOptions;
 import io.simdex.search.SearchMode;
 import io.simdex.search.SearchOptions;
+import io.simdex.store.StoreOptions;
+import io.simdex.store.elastic.ElasticOptions;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -54,6 +56,44 @@ class SettingsLoaderTest {
         assertThat(s.api().maxK()).isEqualTo(60);
         assertThat(s.server().host()).isEqualTo("0.0.0.0");
         assertThat(s.model().dir()).isEqualTo(Path.of("model-cache", "all-minilm-l6-v2-q"));
+    }
+
+    @Test
+    void the_elasticsearch_backend_reads_its_cluster_index_and_secrets() {
+        Settings s = SettingsLoader.load(null, Map.of("SIMDEX_ELASTICSEARCH_API_KEY", "a2V5"), Map.of(
+                "store.backend", "elasticsearch", "elasticsearch.url", "http://10.0.0.5",
+                "elasticsearch.index-options", "int8_hnsw", "elasticsearch.replicas", "1"));
+
+        assertThat(s.store().backend()).isEqualTo(StoreOptions.Backend.ELASTICSEARCH);
+        ElasticOptions es = s.store().elasticsearch().orElseThrow();
+        assertThat(es.url()).hasToString("http://10.0.0.5:9200");
+        assertThat(es.index()).isEqualTo(ElasticOptions.DEFAULT_INDEX);
+        assertThat(es.shards()).isEqualTo(1);
+        assertThat(es.replicas()).isEqualTo(1);
+        assertThat(es.vectors()).isEqualTo(ElasticOptions.VectorIndexing.INT8_HNSW);
+        assertThat(es.vectors().exact()).isFalse();
+        assertThat(es.apiKey()).contains("a2V5");
+        assertThat(es.toString()).doesNotContain("a2V5");
+        assertThat(SettingsLoader.load(null, Map.of(), Map.of()).store().elasticsearch()).isEmpty();
+    }
+
+    @Test
+    void bad_elasticsearch_settings_are_named_in_one_line() {
+        assertThatThrownBy(() -> SettingsLoader.load(null, Map.of(), Map.of("store.backend", "cassandra")))
+                .isInstanceOf(SettingsException.class)
+                .hasMessage("store.backend must be 'sqlite' or 'elasticsearch', got 'cassandra'");
+        assertThatThrownBy(() -> SettingsLoader.load(null, Map.of(), Map.of("store.backend", "elasticsearch",
+                "elasticsearch.url", "http://127.0.0.1:9200", "elasticsearch.index-options", "hnsw")))
+                .isInstanceOf(SettingsException.class)
+                .hasMessage("elasticsearch.index-options must be flat, int8_flat or int8_hnsw, got 'hnsw'");
+        assertThatThrownBy(() -> SettingsLoader.load(null, Map.of(), Map.of("store.backend", "elasticsearch",
+                "elasticsearch.url", "http://127.0.0.1:9200", "elasticsearch.index", "Papers")))
+                .isInstanceOf(SettingsException.class)
+                .hasMessageStartingWith("elasticsearch.index must be a lower-case Elasticsearch index name");
+        assertThatThrownBy(() -> SettingsLoader.load(null, Map.of(), Map.of("store.backend", "elasticsearch",
+                "elasticsearch.url", "ftp://example.org")))
+                .isInstanceOf(SettingsException.class)
+                .hasMessageStartingWith("elasticsearch.url must be http://HOST:PORT");
     }
 
     @Test

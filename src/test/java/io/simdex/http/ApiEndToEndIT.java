@@ -11,6 +11,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import io.simdex.App;
 import io.simdex.BundledApp;
+import io.simdex.config.Settings;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -21,16 +22,24 @@ import java.util.List;
 /**
  * The whole service as a user runs it: the bundled corpus, the real all-MiniLM-L6-v2 model, a real
  * server on a loopback port, and plain HTTP. Start-up encodes all 772 papers once, shared with the other
- * end-to-end tests through {@link BundledApp}.
+ * end-to-end tests through {@link BundledApp}. {@link ElasticApiEndToEndIT} runs the same suite with the collection
+ * in Elasticsearch.
  */
 class ApiEndToEndIT {
 
     private static App app;
+    private static Settings settings;
     private static TestHttp http;
 
     @BeforeAll
     static void start() {
-        app = BundledApp.get();
+        startOn(BundledApp.get(), BundledApp.settings());
+    }
+
+    /** Runs the suite against {@code served}, built from {@code builtFrom}: how a subclass picks another backend. */
+    static void startOn(App served, Settings builtFrom) {
+        app = served;
+        settings = builtFrom;
         http = new TestHttp(app.server());
     }
 
@@ -187,7 +196,7 @@ class ApiEndToEndIT {
 
     @Test
     void a_restart_with_the_same_corpus_and_model_reads_vectors_from_the_cache() {
-        try (App restarted = App.build(BundledApp.settings())) {
+        try (App restarted = App.build(settings)) {
             assertThat(restarted.encodedAtStart()).isZero();
             assertThat(titles(new TestHttp(restarted.server()).getAndClose(
                     "/api/search?q=" + URLEncoder.encode("pointer networks convex hull", StandardCharsets.UTF_8))))
