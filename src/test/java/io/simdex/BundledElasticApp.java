@@ -33,6 +33,14 @@ public final class BundledElasticApp {
         return app;
     }
 
+    /** Flags that point a command at the same model and index as the shared app. */
+    public static String[] cliFlags() {
+        var elasticsearch = settings().store().elasticsearch().orElseThrow();
+        return new String[] {"--set", "model.cache-dir=" + TestModels.MODEL_CACHE,
+            "--set", "store.backend=elasticsearch", "--set", "elasticsearch.url=" + elasticsearch.url(),
+            "--set", "elasticsearch.index=" + elasticsearch.index()};
+    }
+
     /** The shared app's settings: {@link BundledApp#settings()} with {@code store.backend=elasticsearch}. */
     public static synchronized Settings settings() {
         if (settings == null) {

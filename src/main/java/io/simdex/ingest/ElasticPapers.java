@@ -41,7 +41,7 @@ final class ElasticPapers implements Papers {
 
     @Override
     public int size() {
-        return (int) store.count();
+        return store.size();
     }
 
     /**
@@ -72,7 +72,7 @@ final class ElasticPapers implements Papers {
 
         @Override
         public int size() {
-            return (int) store.count();
+            return store.size();
         }
 
         @Override

@@ -42,12 +42,12 @@ final class ElasticVectors implements VectorIndex {
 
     @Override
     public int size() {
-        return (int) store.count();
+        return store.size();
     }
 
     @Override
     public boolean contains(String id) {
-        return id != null && !id.isBlank() && store.get(id).isPresent();
+        return store.contains(id);
     }
 
     @Override

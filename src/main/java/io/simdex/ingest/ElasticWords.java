@@ -65,12 +65,12 @@ final class ElasticWords implements LexicalIndex {
 
     @Override
     public int size() {
-        return (int) store.count();
+        return store.size();
     }
 
     @Override
     public boolean contains(String id) {
-        return id != null && !id.isBlank() && store.get(id).isPresent();
+        return store.contains(id);
     }
 
     /** The cluster's connection belongs to the collection's owner. */

@@ -155,7 +155,8 @@ public final class LuceneLexicalIndex implements LexicalIndex {
      * @param generation what the documents are: it must change whenever they do
      * @throws IllegalArgumentException if two documents share an id
      */
-    public static LuceneLexicalIndex open(Path folder, String generation, List<LexicalDocument> documents, int threads) {
+    public static LuceneLexicalIndex open(Path folder, String generation, List<LexicalDocument> documents,
+            int threads) {
         Directory directory;
         try {
             Files.createDirectories(folder);

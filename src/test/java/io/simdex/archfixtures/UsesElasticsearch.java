@@ -4,7 +4,10 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 
 import java.io.IOException;
 
-/** Breaks a rule on purpose: the Elasticsearch client outside the store. Only {@code ArchitectureRulesTest} looks at it. */
+/**
+ * Breaks a rule on purpose: the Elasticsearch client outside the store. Only {@code ArchitectureRulesTest} looks at
+ * it.
+ */
 public final class UsesElasticsearch {
 
     /** The forbidden dependency. */

@@ -208,6 +208,28 @@ class ElasticCollectionIT {
     }
 
     @Test
+    void an_int8_hnsw_index_finds_the_near_papers_and_says_its_rankings_are_not_exact() {
+        ElasticOptions exact = store.options();
+        ElasticOptions approximate = TestElasticsearch.remember(new ElasticOptions(exact.url(),
+                TestElasticsearch.uniqueIndex("hnsw"), 1, 0, ElasticOptions.VectorIndexing.INT8_HNSW,
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()));
+        var encoder = new FakeEncoder();
+        try (var hnsw = ElasticStore.open(approximate, encoder.modelId(), encoder.dimension())) {
+            var collection = ElasticCollection.open(hnsw, encoder, IndexOptions.defaults(), "papers",
+                    () -> new Corpus(papers(), List.of()));
+            float[] query = local.indexed().index().vector("paper-0000011").orElseThrow();
+
+            List<Hit> hits = collection.indexed().index().search(SearchRequest.of(query, 5));
+
+            assertThat(remote.indexed().index().exact()).isTrue();
+            assertThat(collection.indexed().index().exact()).isFalse();
+            assertThat(new io.simdex.search.SearchService(collection.indexed(), encoder).exactByMeaning()).isFalse();
+            assertThat(hits).hasSize(5);
+            assertThat(hits.get(0).id()).isEqualTo("paper-0000011");
+        }
+    }
+
+    @Test
     void an_index_of_another_model_is_refused_in_one_line() {
         ElasticOptions options = store.options();
         assertThatThrownBy(() -> ElasticStore.open(options, "another-model", FakeEncoder.DIMENSION))

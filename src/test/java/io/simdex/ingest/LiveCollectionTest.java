@@ -11,6 +11,7 @@ import io.simdex.corpus.Corpus;
 import io.simdex.corpus.Paper;
 import io.simdex.index.IndexOptions;
 import io.simdex.lexical.LexicalHit;
+import io.simdex.lexical.LuceneLexicalIndex;
 import io.simdex.store.PaperStore;
 import io.simdex.store.StoreOptions;
 import io.simdex.store.VersionConflictException;
@@ -208,7 +209,7 @@ class LiveCollectionTest {
         try (PaperStore store = open()) {
             Seeder.seed(store, new FakeEncoder(), "papers.jsonl", () -> corpus(5));
             try (var collection = LiveCollection.open(store, new FakeEncoder(), IndexOptions.defaults())) {
-                assertThat(collection.indexed().lexical().onDisk()).isTrue();
+                assertThat(((LuceneLexicalIndex) collection.indexed().lexical()).onDisk()).isTrue();
             }
             assertThat(LiveCollection.bm25Folder(dir.resolve("simdex.db"))).isDirectory();
             // a write the BM25 folder never saw, as an import run while simdex was stopped makes

@@ -177,7 +177,7 @@ class LexicalIndexTest {
         var random = new java.util.Random(11);
         String[] words = {"protein", "graph", "speech", "vision", "model", "network", "folding", "audio"};
         var documents = new ArrayList<LexicalDocument>();
-        for (int i = 0; i < LexicalIndex.PARALLEL_BUILD_FROM + 5_000; i++) {
+        for (int i = 0; i < LuceneLexicalIndex.PARALLEL_BUILD_FROM + 5_000; i++) {
             var text = new StringBuilder();
             for (int w = 0; w < 6; w++) {
                 text.append(words[random.nextInt(words.length)]).append(' ');

@@ -130,7 +130,10 @@ public record ElasticOptions(URI url, String index, int shards, int replicas, Ve
         }
     }
 
-    /** A local cluster on the default port, {@link #DEFAULT_INDEX}, one shard, no replica, exact vectors. */
+    /**
+     * Options for a new index on {@code url} as the settings' defaults make it: one shard, no replica, exact
+     * vectors, no sign-in.
+     */
     public static ElasticOptions local(URI url, String index) {
         return new ElasticOptions(url, index, 1, 0, VectorIndexing.FLAT, Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty());

@@ -17,7 +17,6 @@ import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.core.msearch.MultiSearchResponseItem;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.json.JsonData;
-import co.elastic.clients.transport.endpoints.BooleanResponse;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -196,6 +195,19 @@ public final class ElasticStore implements AutoCloseable {
         return call("count the papers", () -> client.count(c -> c.index(index))).count();
     }
 
+    /** {@link #count()} as an int, as the in-memory indexes count; at most {@link Integer#MAX_VALUE}. */
+    public int size() {
+        return (int) Math.min(Integer.MAX_VALUE, count());
+    }
+
+    /** Whether a paper is stored under {@code id} (false for a null or blank id); reads no document. */
+    public boolean contains(String id) {
+        if (id == null || id.isBlank()) {
+            return false;
+        }
+        return call("look up paper '" + id + "'", () -> client.exists(e -> e.index(index).id(id))).value();
+    }
+
     /** A fact kept in the index's {@code _meta}, such as where it was seeded from. */
     public Optional<String> fact(String key) {
         return Optional.ofNullable(meta().get(FACT_PREFIX + key));
@@ -269,35 +281,52 @@ public final class ElasticStore implements AutoCloseable {
      */
     public WriteResult put(Write write, Optional<Long> expectedVersion) {
         String id = write.paper().id();
+        return conditionally(id, expectedVersion, "write paper '" + id + "'", current -> {
+            if (current.isPresent() && current.get().stored().paper().equals(write.paper())) {
+                return new WriteResult(WriteResult.Outcome.UNCHANGED, current.get().stored());
+            }
+            StoredPaper next = next(write.paper(), current);
+            ObjectNode doc = PaperDocuments.document(next, write.embedding(), write.terms());
+            client.index(i -> {
+                i.index(index).id(id).document(doc).refresh(Refresh.WaitFor);
+                return current.isPresent() ? i.ifSeqNo(current.get().seqNo())
+                        .ifPrimaryTerm(current.get().primaryTerm()) : i.opType(OpType.Create);
+            });
+            return new WriteResult(current.isPresent() ? WriteResult.Outcome.REPLACED
+                    : WriteResult.Outcome.CREATED, next);
+        });
+    }
+
+    /** A write that holds only if the paper is still as read ({@code current}); throws 409 when it is not. */
+    @FunctionalInterface
+    private interface ConditionalWrite<T> {
+        T apply(Optional<Current> current) throws IOException;
+    }
+
+    /**
+     * Reads the paper, checks the expected version, and runs {@code write} on what was read; the write names that
+     * read's {@code if_seq_no}/{@code if_primary_term}, so a writer in between makes it fail (409). Without an
+     * expected version such a lost race is read and tried again, a few times; with one it is a conflict.
+     */
+    private <T> T conditionally(String id, Optional<Long> expectedVersion, String what, ConditionalWrite<T> write) {
         for (int attempt = 1; ; attempt++) {
             Optional<Current> current = get(id);
             long version = current.map(c -> c.stored().version()).orElse(0L);
             if (expectedVersion.isPresent() && expectedVersion.get() != version) {
                 throw new VersionConflictException(id, expectedVersion.get(), version);
             }
-            if (current.isPresent() && current.get().stored().paper().equals(write.paper())) {
-                return new WriteResult(WriteResult.Outcome.UNCHANGED, current.get().stored());
-            }
-            StoredPaper next = next(write.paper(), current);
-            ObjectNode doc = PaperDocuments.document(next, write.embedding(), write.terms());
             try {
-                client.index(i -> {
-                    i.index(index).id(id).document(doc).refresh(Refresh.WaitFor);
-                    return current.isPresent() ? i.ifSeqNo(current.get().seqNo())
-                            .ifPrimaryTerm(current.get().primaryTerm()) : i.opType(OpType.Create);
-                });
-                return new WriteResult(current.isPresent() ? WriteResult.Outcome.REPLACED
-                        : WriteResult.Outcome.CREATED, next);
+                return write.apply(current);
             } catch (ElasticsearchException e) {
                 if (e.status() != 409) {
-                    throw failure("write paper '" + id + "'", e);
+                    throw failure(what, e);
                 }
                 if (expectedVersion.isPresent() || attempt == WRITE_ATTEMPTS) {
                     long now = get(id).map(c -> c.stored().version()).orElse(0L);
                     throw new VersionConflictException(id, expectedVersion.orElse(version), now);
                 }
             } catch (IOException e) {
-                throw failure("write paper '" + id + "'", e);
+                throw failure(what, e);
             }
         }
     }
@@ -393,31 +422,14 @@ public final class ElasticStore implements AutoCloseable {
      * @throws VersionConflictException if the stored version is not the expected one; nothing changes
      */
     public boolean delete(String id, Optional<Long> expectedVersion) {
-        for (int attempt = 1; ; attempt++) {
-            Optional<Current> current = get(id);
-            long version = current.map(c -> c.stored().version()).orElse(0L);
-            if (expectedVersion.isPresent() && expectedVersion.get() != version) {
-                throw new VersionConflictException(id, expectedVersion.get(), version);
-            }
+        return conditionally(id, expectedVersion, "delete paper '" + id + "'", current -> {
             if (current.isEmpty()) {
                 return false;
             }
-            try {
-                var deleted = client.delete(d -> d.index(index).id(id).ifSeqNo(current.get().seqNo())
-                        .ifPrimaryTerm(current.get().primaryTerm()).refresh(Refresh.WaitFor));
-                return deleted.result() == Result.Deleted;
-            } catch (ElasticsearchException e) {
-                if (e.status() != 409) {
-                    throw failure("delete paper '" + id + "'", e);
-                }
-                if (expectedVersion.isPresent() || attempt == WRITE_ATTEMPTS) {
-                    long now = get(id).map(c -> c.stored().version()).orElse(0L);
-                    throw new VersionConflictException(id, expectedVersion.orElse(version), now);
-                }
-            } catch (IOException e) {
-                throw failure("delete paper '" + id + "'", e);
-            }
-        }
+            var deleted = client.delete(d -> d.index(index).id(id).ifSeqNo(current.get().seqNo())
+                    .ifPrimaryTerm(current.get().primaryTerm()).refresh(Refresh.WaitFor));
+            return deleted.result() == Result.Deleted;
+        });
     }
 
     /** A paper id with its score: cosine for kNN, BM25 for words. */
@@ -629,19 +641,6 @@ public final class ElasticStore implements AutoCloseable {
             client._transport().close();
         } catch (IOException e) {
             LOG.warn("could not close the connection to {}: {}", options.url(), e.toString());
-        }
-    }
-
-    /** For tests and tools: the index's name. */
-    public String index() {
-        return index;
-    }
-
-    /** Deletes the index and everything in it; for tests and for starting over. */
-    public void deleteIndex() {
-        BooleanResponse exists = call("check the index", () -> client.indices().exists(e -> e.index(index)));
-        if (exists.value()) {
-            call("delete the index", () -> client.indices().delete(d -> d.index(index)));
         }
     }
 }
