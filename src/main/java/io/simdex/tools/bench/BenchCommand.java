@@ -9,6 +9,7 @@ import picocli.CommandLine.Spec;
 import io.simdex.encode.Pools;
 import io.simdex.launch.Launcher;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -32,7 +33,8 @@ public final class BenchCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Parameters(arity = "0..*", paramLabel = "SUITE",
-            description = "encode, search, pairs, http or all (default: all, which is every suite but http).")
+            description = "encode, search, pairs, http, elasticsearch or all (default: all, which is every suite but "
+                    + "http and elasticsearch).")
     List<String> suites = List.of();
 
     @Option(names = "--out", paramLabel = "DIR", description = "Folder for the results (default: docs/bench).")
@@ -118,6 +120,31 @@ public final class BenchCommand implements Callable<Integer> {
                     + "--set api.max-queued-encodes=8. Repeatable.")
     Map<String, String> serviceSettings = new LinkedHashMap<>();
 
+    @Option(names = "--es-url", paramLabel = "URL",
+            description = "elasticsearch suite: the cluster, e.g. http://127.0.0.1:9200 (see .ci/elasticsearch).")
+    URI esUrl;
+
+    @Option(names = "--es-index-options", split = ",", paramLabel = "TYPE",
+            description = "elasticsearch suite: vector index types to search (default int8_flat,int8_hnsw); the "
+                    + "first also takes the import.")
+    List<String> esIndexOptions = List.of("int8_flat", "int8_hnsw");
+
+    @Option(names = "--es-shards", paramLabel = "N", description = "elasticsearch suite: primary shards (default 1).")
+    int esShards = 1;
+
+    @Option(names = "--es-replicas", paramLabel = "N",
+            description = "elasticsearch suite: replicas of each shard (default 0; 1 on a two-node cluster).")
+    int esReplicas;
+
+    @Option(names = "--es-import-papers", paramLabel = "N",
+            description = "elasticsearch suite: papers imported into SQLite and Elasticsearch (default 20000; "
+                    + "--quick: 2000).")
+    Integer esImportPapers;
+
+    @Option(names = "--es-queries", paramLabel = "N",
+            description = "elasticsearch suite: timed queries per index (default 500; --quick: 50).")
+    Integer esQueries;
+
     @Option(names = "--verbose", description = "On failure, print the stack trace after the one-line message.")
     boolean verbose;
 
@@ -143,8 +170,9 @@ public final class BenchCommand implements Callable<Integer> {
                 case "search" -> chosen.add(BenchOptions.Suite.SEARCH);
                 case "pairs" -> chosen.add(BenchOptions.Suite.PAIRS);
                 case "http" -> chosen.add(BenchOptions.Suite.HTTP);
+                case "elasticsearch" -> chosen.add(BenchOptions.Suite.ELASTICSEARCH);
                 default -> throw new CommandLine.ParameterException(spec.commandLine(),
-                        "unknown suite '" + s + "'; choose encode, search, pairs, http or all");
+                        "unknown suite '" + s + "'; choose encode, search, pairs, http, elasticsearch or all");
             }
         }
         try {
@@ -156,7 +184,9 @@ public final class BenchCommand implements Callable<Integer> {
                     maxSeconds != null ? maxSeconds : quick ? 3.0 : 20.0,
                     orDefault(papers, 256, 32), orDefault(shortQueries, 50, 10), orDefault(encodePasses, 3, 1),
                     batchTokens, batch, seed, modelCache,
-                    python.equalsIgnoreCase("none") ? null : Path.of(python), peerOptions, quick, load());
+                    python.equalsIgnoreCase("none") ? null : Path.of(python), peerOptions, quick, load(),
+                    esUrl == null ? null : new ElasticBenchOptions(esUrl, esIndexOptions, esShards, esReplicas,
+                            orDefault(esImportPapers, 20_000, 2_000), orDefault(esQueries, 500, 50)));
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e, null, null);
         }

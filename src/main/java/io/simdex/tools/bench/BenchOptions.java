@@ -30,14 +30,19 @@ import java.util.Set;
  * @param peerOptions {@code --peer} flags handed to search peers
  * @param quick whether this is a smoke run (results are labelled so)
  * @param load durations and service settings of the HTTP suite
+ * @param elasticsearch the cluster and layout the Elasticsearch suite measures, or {@code null} when it does not run
  */
 public record BenchOptions(Set<Suite> suites, List<Integer> sizes, List<Integer> pairSizes, List<Integer> threads,
                            int iterations, int warmup, double maxSecondsPerConfig, int papers, int shortQueries,
                            int encodePasses, int batchTokens, int batch, long seed, Path modelCache, Path python,
-                           Map<String, String> peerOptions, boolean quick, LoadOptions load) {
+                           Map<String, String> peerOptions, boolean quick, LoadOptions load,
+                           ElasticBenchOptions elasticsearch) {
 
-    /** The parts of a run; {@code all} means every one but {@code HTTP}, which starts the whole service. */
-    public enum Suite { ENCODE, SEARCH, PAIRS, HTTP }
+    /**
+     * The parts of a run; {@code all} means every one but {@code HTTP}, which starts the whole service, and
+     * {@code ELASTICSEARCH}, which needs a cluster.
+     */
+    public enum Suite { ENCODE, SEARCH, PAIRS, HTTP, ELASTICSEARCH }
 
     /** Results count the best {@value} hits, as the service's default request does. */
     public static final int TOP_K = 10;
@@ -88,10 +93,22 @@ public record BenchOptions(Set<Suite> suites, List<Integer> sizes, List<Integer>
         if (suites.contains(Suite.SEARCH) && (sizes.isEmpty() || threads.isEmpty())) {
             throw new IllegalArgumentException("the search suite needs at least one --sizes and one --threads value");
         }
+        if (suites.contains(Suite.ELASTICSEARCH) && (elasticsearch == null || sizes.isEmpty())) {
+            throw new IllegalArgumentException("the elasticsearch suite needs --es-url and at least one --sizes value");
+        }
         if (suites.contains(Suite.PAIRS) && (pairSizes.isEmpty() || threads.isEmpty())) {
             throw new IllegalArgumentException(
                     "the pairs suite needs at least one --pair-sizes and one --threads value");
         }
+    }
+
+    /** These options without an Elasticsearch cluster. */
+    public BenchOptions(Set<Suite> suites, List<Integer> sizes, List<Integer> pairSizes, List<Integer> threads,
+                        int iterations, int warmup, double maxSecondsPerConfig, int papers, int shortQueries,
+                        int encodePasses, int batchTokens, int batch, long seed, Path modelCache, Path python,
+                        Map<String, String> peerOptions, boolean quick, LoadOptions load) {
+        this(suites, sizes, pairSizes, threads, iterations, warmup, maxSecondsPerConfig, papers, shortQueries,
+                encodePasses, batchTokens, batch, seed, modelCache, python, peerOptions, quick, load, null);
     }
 
     /** {@link #maxSecondsPerConfig()} as a duration. */

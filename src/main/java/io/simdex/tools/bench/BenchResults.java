@@ -22,14 +22,15 @@ import java.util.Map;
  * @param search one row per search configuration, vector count and mode
  * @param pairs one row per all-pairs system, vector count and thread count
  * @param http one row per HTTP load run: the API and its peers
+ * @param elasticsearch one row per Elasticsearch import, load or search, with simdex's store or index beside it
  * @param notes skipped peers and configurations, and why
  * @param formulas how derived numbers are computed
  */
 public record BenchResults(String label, MachineInfo machine, BenchOptions options, List<Ceiling> ceilings,
                            List<Sgemm> sgemm,
                            List<Bandwidth> memory, List<EncodeRow> encode, List<SearchRow> search,
-                           List<PairsRow> pairs, List<HttpRow> http, List<String> notes,
-                           Map<String, String> formulas) {
+                           List<PairsRow> pairs, List<HttpRow> http, List<ElasticRow> elasticsearch,
+                           List<String> notes, Map<String, String> formulas) {
 
     public BenchResults {
         ceilings = List.copyOf(ceilings);
@@ -39,6 +40,7 @@ public record BenchResults(String label, MachineInfo machine, BenchOptions optio
         search = List.copyOf(search);
         pairs = List.copyOf(pairs);
         http = List.copyOf(http);
+        elasticsearch = List.copyOf(elasticsearch);
         notes = List.copyOf(notes);
         formulas = Map.copyOf(formulas);
     }
@@ -181,5 +183,24 @@ public record BenchResults(String label, MachineInfo machine, BenchOptions optio
         public HttpRow {
             statuses = Map.copyOf(statuses);
         }
+    }
+
+    /**
+     * One measurement of the Elasticsearch suite.
+     *
+     * @param measure {@code import} (papers with their vectors and terms, until searchable), {@code load} (synthetic
+     *                vectors, until searchable) or {@code search} (single top-10 kNN queries, one after another)
+     * @param system {@code Elasticsearch}, {@code SQLite} or {@code simdex} (the in-process FlatIndex)
+     * @param variant the store call or index, and the index's type, shards and replicas
+     * @param n papers or vectors
+     * @param seconds wall time of the import or load, refresh included; null for search
+     * @param perSecond {@code n / seconds}; null for search
+     * @param latency per query, as the caller sees it (for Elasticsearch: HTTP round trip included); null for
+     *                import and load
+     * @param recallAt10 overlap with the exact FLOAT32 FlatIndex's top 10 over the same queries; null for import
+     *                   and load
+     */
+    public record ElasticRow(String measure, String system, String variant, int n, Double seconds,
+                             Double perSecond, Latency latency, @JsonProperty("recall_at_10") Double recallAt10) {
     }
 }

@@ -123,6 +123,10 @@ public final class Benchmark {
             located.peer().ifPresent(python -> measureFaissPairs(python, suite));
             pairsRows.addAll(suite.run());
         }
+        var elasticRows = new ArrayList<BenchResults.ElasticRow>();
+        if (options.suites().contains(BenchOptions.Suite.ELASTICSEARCH)) {
+            elasticRows.addAll(new ElasticSuite(options, progress).run());
+        }
         var httpRows = new ArrayList<BenchResults.HttpRow>();
         if (options.suites().contains(BenchOptions.Suite.HTTP)) {
             var suite = new HttpSuite(options, progress);
@@ -131,7 +135,7 @@ public final class Benchmark {
         }
         return new BenchResults(options.quick() ? "quick smoke run" : "full run", machine, options, ceilings, sgemm,
                 memory,
-                encodeRows, searchRows, pairsRows, httpRows, new ArrayList<>(notes), formulas());
+                encodeRows, searchRows, pairsRows, httpRows, elasticRows, new ArrayList<>(notes), formulas());
     }
 
     /** Every thread count search asks for, plus the cores each encoder layout keeps busy. */

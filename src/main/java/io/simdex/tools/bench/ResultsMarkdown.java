@@ -85,6 +85,10 @@ final class ResultsMarkdown {
             http(r, md);
         }
 
+        if (!r.elasticsearch().isEmpty()) {
+            elasticsearch(r.elasticsearch(), md);
+        }
+
         if (!r.notes().isEmpty()) {
             md.append("## Notes\n\n");
             r.notes().forEach(n -> md.append("- ").append(n).append('\n'));
@@ -145,6 +149,25 @@ final class ResultsMarkdown {
                     h.okLatency() == null ? "—" : num(h.okLatency().p99Ms()), h.refused(), 100 * h.refusedShare(),
                     h.other(), h.refusedLatency() == null ? "—" : num(h.refusedLatency().p99Ms()),
                     h.comparedTo() == null ? "—" : h.comparedTo(), ratio(h.throughputRatio()), ratio(h.p99Ratio())));
+        }
+        md.append('\n');
+    }
+
+    /** The Elasticsearch suite: imports and loads next to SQLite, searches next to the exact FlatIndex. */
+    private static void elasticsearch(List<BenchResults.ElasticRow> rows, StringBuilder md) {
+        md.append("## Elasticsearch\n\nImport: the bundled papers repeated (each copy its own id and text) with "
+                + "synthetic vectors, until searchable. Load: synthetic ").append(BenchOptions.DIMENSION)
+                .append("-d unit vectors. Search: single top-").append(BenchOptions.TOP_K)
+                .append(" kNN queries one after another, latency as the caller sees it; recall@10 against the exact "
+                        + "FLOAT32 FlatIndex on the same vectors and queries.\n\n");
+        md.append("| measure | system | variant | n | s | per s | p50 ms | p99 ms | recall@10 |\n")
+                .append("|---|---|---|---:|---:|---:|---:|---:|---:|\n");
+        for (var e : rows) {
+            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %,d | %s | %s | %s | %s | %s |%n", e.measure(),
+                    e.system(), e.variant(), e.n(), opt(e.seconds()), opt(e.perSecond()),
+                    e.latency() == null ? "—" : num(e.latency().p50Ms()),
+                    e.latency() == null ? "—" : num(e.latency().p99Ms()),
+                    e.recallAt10() == null ? "—" : String.format(Locale.ROOT, "%.3f", e.recallAt10())));
         }
         md.append('\n');
     }
