@@ -59,7 +59,7 @@ record AdmissionRule(int concurrency, int maxQueued, long maxWaitNanos) {
         RUN,
         /** Wait for a slot: the estimated wait fits the budget and the line its cap. */
         WAIT,
-        /** Refuse: {@code maxQueued} are waiting already. */
+        /** Refuse: {@code concurrency + maxQueued} are running or waiting already. */
         LINE_FULL,
         /** Refuse: the estimated wait is over the budget. */
         OVER_BUDGET
@@ -96,7 +96,9 @@ record AdmissionRule(int concurrency, int maxQueued, long maxWaitNanos) {
             return new Verdict(Outcome.RUN, 0, budget, drain);
         }
         long wait = (load.waitingWorkNanos() + load.runningWorkNanos() / 2) / concurrency;
-        if (load.waiting() >= maxQueued) {
+        // counted with the running ones, so that one finishing while the next has not yet taken its slot does not
+        // make the line look longer than it is
+        if (load.running() + load.waiting() >= concurrency + maxQueued) {
             return new Verdict(Outcome.LINE_FULL, wait, budget, drain);
         }
         return new Verdict(wait <= budget ? Outcome.WAIT : Outcome.OVER_BUDGET, wait, budget, drain);

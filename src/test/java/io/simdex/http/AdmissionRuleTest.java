@@ -79,6 +79,17 @@ class AdmissionRuleTest {
     }
 
     @Test
+    void a_slot_just_freed_counts_though_its_next_request_has_not_taken_it_yet() {
+        // four waiting, but one of the two slots was just given back and its waiter has not woken yet
+        var rule = new AdmissionRule(2, 4, 1000 * MS);
+
+        var verdict = rule.judge(new Load(1, 4, 10 * MS, 40 * MS), 10 * MS);
+
+        assertThat(verdict.outcome()).isEqualTo(Outcome.WAIT);
+        assertThat(rule.judge(new Load(2, 4, 20 * MS, 40 * MS), 10 * MS).outcome()).isEqualTo(Outcome.LINE_FULL);
+    }
+
+    @Test
     void the_drain_time_is_all_the_work_inside_over_the_slots() {
         var rule = new AdmissionRule(2, 1, AdmissionRule.AUTO);
 
