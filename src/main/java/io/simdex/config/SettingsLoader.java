@@ -106,6 +106,7 @@ public final class SettingsLoader {
         HttpOptions.Bounds bounds = api.bounds();
         d.put("api.max-concurrent-encodes", String.valueOf(bounds.maxConcurrentEncodes()));
         d.put("api.max-queued-encodes", String.valueOf(bounds.maxQueuedEncodes()));
+        d.put("api.max-queue-wait", "auto");     // ms a request may be estimated to wait for its turn; auto: its own service time
         d.put("api.request-timeout", String.valueOf(bounds.requestTimeoutSeconds()));
         d.put("api.idle-timeout", String.valueOf(bounds.idleTimeoutSeconds()));
         d.put("api.min-body-rate", String.valueOf(bounds.minBodyRate()));
@@ -272,7 +273,7 @@ public final class SettingsLoader {
                         integer(v, "api.max-text-chars"), integer(v, "api.max-examples"),
                         integer(v, "api.max-bulk-bytes"), v.get("api.key"), origins(v.get("api.cors-origins")),
                         new HttpOptions.Bounds(integer(v, "api.max-concurrent-encodes"),
-                                integer(v, "api.max-queued-encodes"), integer(v, "api.request-timeout"),
+                                integer(v, "api.max-queued-encodes"), queueWait(v), integer(v, "api.request-timeout"),
                                 integer(v, "api.idle-timeout"), integer(v, "api.min-body-rate"),
                                 integer(v, "api.max-response-bytes")))),
                 section("search", () -> new SearchOptions(searchMode(text(v, "search.mode")),
@@ -447,6 +448,20 @@ public final class SettingsLoader {
                     + envName(key) + ", or a flag)");
         }
         return value.trim();
+    }
+
+    /** {@code api.max-queue-wait}: {@code auto} or whole milliseconds. */
+    private static int queueWait(Map<String, String> v) {
+        String key = "api.max-queue-wait";
+        if (text(v, key).equalsIgnoreCase("auto")) {
+            return HttpOptions.Bounds.QUEUE_WAIT_AUTO;
+        }
+        try {
+            return Integer.parseInt(text(v, key));
+        } catch (NumberFormatException e) {
+            throw new SettingsException("setting '" + key + "' must be auto or a whole number of milliseconds, got '"
+                    + text(v, key) + "'");
+        }
     }
 
     private static int integer(Map<String, String> v, String key) {

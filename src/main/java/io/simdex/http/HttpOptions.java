@@ -115,6 +115,10 @@ public record HttpOptions(int maxK, int maxQueryChars, int maxTextChars, int max
      * @param maxConcurrentEncodes  requests that encode text ({@code api.max-concurrent-encodes}) running at once
      * @param maxQueuedEncodes      such requests waiting for their turn ({@code api.max-queued-encodes}); beyond
      *                              that they are refused with 429 and {@code Retry-After}
+     * @param maxQueueWaitMillis    the longest estimated wait a request is let in to wait for its turn
+     *                              ({@code api.max-queue-wait}), or {@link #QUEUE_WAIT_AUTO} for the request's own
+     *                              expected service time; one estimated to wait longer gets 429 and
+     *                              {@code Retry-After}
      * @param requestTimeoutSeconds the most a request may wait for its turn ({@code api.request-timeout}); it is
      *                              refused with 503 after that, and a request whose client has gone is dropped
      * @param idleTimeoutSeconds    a connection with no bytes moving for this long is closed
@@ -124,21 +128,34 @@ public record HttpOptions(int maxK, int maxQueryChars, int maxTextChars, int max
      * @param maxResponseBytes      the largest answer sent ({@code api.max-response-bytes}); a larger one is
      *                              refused with 413 saying how to ask for less
      */
-    public record Bounds(int maxConcurrentEncodes, int maxQueuedEncodes, int requestTimeoutSeconds,
-                         int idleTimeoutSeconds, int minBodyRate, int maxResponseBytes) {
+    public record Bounds(int maxConcurrentEncodes, int maxQueuedEncodes, int maxQueueWaitMillis,
+                         int requestTimeoutSeconds, int idleTimeoutSeconds, int minBodyRate, int maxResponseBytes) {
+
+        /** {@link #maxQueueWaitMillis()} for {@code auto}: a request may wait about as long as it takes to run. */
+        public static final int QUEUE_WAIT_AUTO = -1;
 
         public Bounds {
             check("max-concurrent-encodes", maxConcurrentEncodes, 1, 1024);
             check("max-queued-encodes", maxQueuedEncodes, 0, 100_000);
+            if (maxQueueWaitMillis != QUEUE_WAIT_AUTO) {
+                check("max-queue-wait", maxQueueWaitMillis, 0, 3_600_000);
+            }
             check("request-timeout", requestTimeoutSeconds, 1, 3600);
             check("idle-timeout", idleTimeoutSeconds, 1, 3600);
             check("min-body-rate", minBodyRate, 0, 1 << 30);
             check("max-response-bytes", maxResponseBytes, 1024, 1 << 30);
         }
 
+        /** These bounds with the {@code auto} queue-wait budget. */
+        public Bounds(int maxConcurrentEncodes, int maxQueuedEncodes, int requestTimeoutSeconds,
+                      int idleTimeoutSeconds, int minBodyRate, int maxResponseBytes) {
+            this(maxConcurrentEncodes, maxQueuedEncodes, QUEUE_WAIT_AUTO, requestTimeoutSeconds, idleTimeoutSeconds,
+                    minBodyRate, maxResponseBytes);
+        }
+
         /** The defaults of {@code config/simdex.yaml}. */
         public static Bounds defaults() {
-            return new Bounds(2, 4, 30, 30, 1024, 8 * 1024 * 1024);
+            return new Bounds(2, 4, QUEUE_WAIT_AUTO, 30, 30, 1024, 8 * 1024 * 1024);
         }
 
         private static void check(String name, int value, int least, int most) {

@@ -12,7 +12,6 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LogDocMergePolicy;
 import org.apache.lucene.index.SegmentInfos;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.BooleanClause;
@@ -85,6 +84,7 @@ public final class LuceneLexicalIndex implements LexicalIndex {
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final Set<String> ids = ConcurrentHashMap.newKeySet();
+    private final SegmentIds segmentIds = new SegmentIds(ID);
     private final Object writeLock = new Object();
     /** Whether {@link #directory} is a folder on disk that {@link #commit} keeps for the next start. */
     private final boolean onDisk;
@@ -480,9 +480,9 @@ public final class LuceneLexicalIndex implements LexicalIndex {
             while (true) {
                 ScoreDoc[] top = searcher.search(lucene, (int) wanted).scoreDocs;
                 var hits = new ArrayList<LexicalHit>(Math.min(k, top.length));
-                StoredFields stored = searcher.storedFields();
+                var leaves = searcher.getIndexReader().leaves();
                 for (ScoreDoc scoreDoc : top) {
-                    String id = stored.document(scoreDoc.doc, Set.of(ID)).get(ID);
+                    String id = segmentIds.id(leaves, scoreDoc.doc);
                     if (!exclude.contains(id) && allowed.test(id)) {
                         hits.add(new LexicalHit(id, scoreDoc.score));
                         if (hits.size() == k) {

@@ -127,6 +127,29 @@ class BoundedWorkTest {
     }
 
     @Test
+    void a_request_estimated_to_wait_longer_than_max_queue_wait_gets_429_with_retry_after() throws Exception {
+        // given one encode running (held), room for four waiting, but no time to wait at all
+        start(new HttpOptions.Bounds(1, 4, 0, 30, 30, 1024, 8 * 1024 * 1024));
+        CompletableFuture<HttpResponse<String>> running = searchAsync("slow+protein");
+        assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
+
+        // when another encoding request arrives, though the line is empty
+        HttpResponse<String> refused = post("/api/duplicates/check", "{\"text\": \"protein folding\"}");
+
+        // then it is refused at once, saying which setting and when to retry
+        assertThat(refused.statusCode()).isEqualTo(429);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(Integer.parseInt(refused.headers().firstValue("Retry-After").orElseThrow())).isPositive();
+        assertThat(JSON.readTree(refused.body()).get("detail").asText()).contains("api.max-queue-wait")
+                .doesNotContain("api.max-queued-encodes");
+        assertThat(get("/metrics").body()).contains("simdex_encode_rejected_total 1.0")
+                .contains("simdex_encode_queue_depth 0.0");
+        release.countDown();
+        assertThat(running.get(20, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void a_repeated_query_is_not_encoded_again_and_skips_the_gate_while_it_is_full() throws Exception {
         // given a query searched once, so its embedding is cached, and then the one encoding slot held
         start(bounds(1, 0, 30));

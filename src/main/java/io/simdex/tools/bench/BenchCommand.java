@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 /** {@code simdex bench}: measures the encoder and the index against peers and the machine's ceilings. */
@@ -111,6 +112,10 @@ public final class BenchCommand implements Callable<Integer> {
             description = "http suite: Zipf exponent of the repeated-query search mix (default 1.0; 0: leave it out).")
     Double httpZipf;
 
+    @Option(names = "--http-scenarios", split = ",", paramLabel = "NAME",
+            description = "http suite: the scenarios to run, some of lookup, search, overload (default: all).")
+    List<String> httpScenarios = LoadOptions.SCENARIOS;
+
     @Option(names = "--http-zipf-queries", paramLabel = "N",
             description = "http suite: distinct queries the repeated-query mix draws from (default 5000).")
     Integer httpZipfQueries;
@@ -197,7 +202,7 @@ public final class BenchCommand implements Callable<Integer> {
         return new LoadOptions(httpWarmup != null ? httpWarmup : defaults.warmupSeconds(),
                 httpSeconds != null ? httpSeconds : defaults.measuredSeconds(), serviceSettings,
                 httpZipf != null ? httpZipf : defaults.zipfExponent(),
-                httpZipfQueries != null ? httpZipfQueries : defaults.zipfQueries());
+                httpZipfQueries != null ? httpZipfQueries : defaults.zipfQueries(), Set.copyOf(httpScenarios));
     }
 
     private int orDefault(Integer given, int full, int smoke) {

@@ -112,9 +112,15 @@ final class HttpSuite {
                 List<Paper> papers = app.indexed().corpus().papers();
                 queries = queries(papers, options.seed());
                 var rows = new ArrayList<BenchResults.HttpRow>();
-                lookups(app, bare, papers, rows);
-                search(app, rows);
-                overload(app, rows);
+                if (options.load().runs("lookup")) {
+                    lookups(app, bare, papers, rows);
+                }
+                if (options.load().runs("search")) {
+                    search(app, rows);
+                }
+                if (options.load().runs("overload")) {
+                    overload(app, rows);
+                }
                 long used = nextQuery.get();
                 if (used > queries.size()) {
                     notes.add("HTTP suite: " + used + " queries sent from a set of " + queries.size()
