@@ -2,6 +2,7 @@ package io.simdex.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -133,6 +134,18 @@ class ElasticCollectionIT {
         assertThat(lexicalIds(remote.indexed().lexical().moreLikeThis(text, 5, Set.of("paper-0000005"), id -> true)))
                 .isEqualTo(lexicalIds(local.indexed().lexical().moreLikeThis(text, 5, Set.of("paper-0000005"),
                         id -> true)));
+    }
+
+    @Test
+    void the_best_possible_bm25_score_of_a_query_is_the_local_index_s() {
+        for (String query : List.of("synthetic topicdwordb topicdworda", "topicewordc topicewordc nosuchword",
+                "the and of")) {
+            assertThat(remote.indexed().lexical().bestPossibleScore(query))
+                    .as(query)
+                    .isCloseTo(local.indexed().lexical().bestPossibleScore(query), within(1e-9));
+        }
+        assertThat(remote.indexed().lexical().bestPossibleScore("the and of")).isZero();
+        assertThat(remote.indexed().lexical().bestPossibleScore("synthetic topicdwordb")).isPositive();
     }
 
     @Test
