@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * The BM25 side of an Elasticsearch collection, read as a {@link LexicalIndex}. Texts are analyzed here, by the
@@ -56,7 +57,7 @@ final class ElasticWords implements LexicalIndex {
     public double bestPossibleScore(String query) {
         List<Map.Entry<String, Integer>> terms = LuceneLexicalIndex.queryTerms(query, MAX_TERMS);
         ElasticStore.TermStatistics stats = store.termStatistics(terms.stream().map(Map.Entry::getKey)
-                .collect(java.util.stream.Collectors.toSet()));
+                .collect(Collectors.toSet()));
         if (stats.documents() == 0) {
             return 0.0;
         }

@@ -4,6 +4,7 @@ import io.simdex.index.Hit;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.function.DoubleSupplier;
 
 /**
  * The one rule for how hybrid search ranks: the vector and the lexical ranking, each cut to
@@ -44,15 +45,19 @@ public final class Ranker {
      * ranking may be shorter than the depth, or empty; the answer then holds fewer than {@code k} papers.
      *
      * @param bestPossibleBm25 the highest BM25 score any paper could reach for the query
-     *                         ({@code LexicalIndex.bestPossibleScore}), for {@link #vectorWeight}
+     *                         ({@code LexicalIndex.bestPossibleScore}), for {@link #vectorWeight}; asked only when
+     *                         the weight depends on it (convex fusion with a coverage, and a lexical hit), since
+     *                         it may cost a read of the index or a round trip to the cluster
      * @throws IllegalArgumentException if {@code k < 1}
      */
-    public List<RankFusion.Fused> hybrid(List<Hit> byMeaning, List<Hit> byWords, double bestPossibleBm25, int k) {
+    public List<RankFusion.Fused> hybrid(List<Hit> byMeaning, List<Hit> byWords, DoubleSupplier bestPossibleBm25,
+            int k) {
         int depth = depth(k);
         List<Hit> meaning = head(byMeaning, depth);
         List<Hit> words = head(byWords, depth);
         return switch (options.fusion()) {
-            case CONVEX -> ScoreFusion.fuse(meaning, words, vectorWeight(words, bestPossibleBm25), k);
+            case CONVEX -> ScoreFusion.fuse(meaning, words, vectorWeight(words,
+                    options.fullCoverage() > 0 && !words.isEmpty() ? bestPossibleBm25.getAsDouble() : 0), k);
             case RRF -> ranks.fuse(List.of(meaning.stream().map(Hit::id).toList(),
                     words.stream().map(Hit::id).toList()), k);
         };

@@ -341,7 +341,7 @@ public final class SearchService implements AutoCloseable {
         List<LexicalHit> byWords = both.byWords();
         List<RankFusion.Fused> fused = ranker.hybrid(byMeaning,
                 byWords.stream().map(hit -> new Hit(hit.id(), hit.score())).toList(),
-                corpus.lexical().bestPossibleScore(text), filter.k());
+                () -> corpus.lexical().bestPossibleScore(text), filter.k());
         return matches(fused, RankFusion.Fused::id, RankFusion.Fused::score, filter);
     }
 

@@ -242,7 +242,7 @@ public final class Evaluation {
         var ranker = new Ranker(options);
         var rankings = new HashMap<String, List<String>>(queryIds.size() * 2);
         for (String q : queryIds) {
-            rankings.put(q, ranker.hybrid(vector.get(q), lexical.hits().get(q), lexical.bestPossible().get(q),
+            rankings.put(q, ranker.hybrid(vector.get(q), lexical.hits().get(q), () -> lexical.bestPossible().get(q),
                     RetrievalMetrics.DEPTH)
                     .stream().map(RankFusion.Fused::id).toList());
         }
