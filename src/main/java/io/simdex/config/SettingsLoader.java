@@ -263,10 +263,11 @@ public final class SettingsLoader {
     private static Settings build(Map<String, String> v, CpuFeatures cpu) {
         Path cacheRoot = Path.of(text(v, "model.cache-dir"));
         String cacheDir = v.get("cache.dir").trim();
+        EncoderOptions model = section("model", () -> model(v, cacheRoot, cpu));
         return new Settings(
                 new Settings.Server(text(v, "server.host"), integer(v, "server.port"),
                         integer(v, "server.shutdown-timeout")),
-                section("model", () -> model(v, cacheRoot, cpu)),
+                model,
                 section("index", () -> index(v)),
                 new Settings.Corpus(text(v, "corpus.path"), bool(v, "corpus.strict")),
                 section("api", () -> new HttpOptions(integer(v, "api.max-k"), integer(v, "api.max-query-chars"),
@@ -281,7 +282,7 @@ public final class SettingsLoader {
                         integer(v, "search.max-explain-sentences"), integer(v, "search.max-explain-pairs"),
                         integer(v, "search.query-cache-size"), fusion(text(v, "search.fusion")),
                         number(v, "search.vector-weight"), number(v, "search.full-coverage"))),
-                section("dedup", () -> dedup(v, cacheRoot, cpu)),
+                section("dedup", () -> dedup(v, model)),
                 new Settings.Cache(
                         bool(v, "cache.enabled"),
                         cacheDir.isEmpty() ? cacheRoot.resolve("vectors") : Path.of(cacheDir)),
@@ -314,9 +315,8 @@ public final class SettingsLoader {
     }
 
     /** The folder of the model in use: {@code model.dir}, else its folder for the precision under the cache. */
-    private static Path modelDir(Map<String, String> v, Path cacheRoot, CpuFeatures cpu) {
+    private static Path modelDir(Map<String, String> v, Path cacheRoot, Precision precision) {
         String modelDir = v.get("model.dir").trim();
-        Precision precision = PrecisionChoice.resolve(text(v, "model.precision"), cpu).precision();
         return modelDir.isEmpty() ? cacheRoot.resolve(precision.folder(text(v, "model.name"))) : Path.of(modelDir);
     }
 
@@ -324,15 +324,8 @@ public final class SettingsLoader {
      * The duplicate-check options: each calibrated threshold from its setting when set, else as calibrated for the
      * model and precision in use (its descriptor's {@code dedup}), else the all-MiniLM-L6-v2 fp32 default.
      */
-    private static DedupOptions dedup(Map<String, String> v, Path cacheRoot, CpuFeatures cpu) {
-        Map<String, Float> calibrated;
-        try {
-            calibrated = ModelDescriptor.find(text(v, "model.name"), modelDir(v, cacheRoot, cpu))
-                    .dedup(PrecisionChoice.resolve(text(v, "model.precision"), cpu).precision());
-        } catch (SettingsException | IllegalArgumentException e) {
-            calibrated = Map.of(); // the model section reports an unknown model or precision
-        }
-        Map<String, Float> c = calibrated;
+    private static DedupOptions dedup(Map<String, String> v, EncoderOptions model) {
+        Map<String, Float> c = ModelDescriptor.find(model.name(), model.dir()).dedup(model.precision());
         DedupOptions fallback = DedupOptions.defaults();
         BiFunction<String, Float, Float> value = (key, otherwise) ->
                 isSet(v, "dedup." + key) ? number(v, "dedup." + key) : c.getOrDefault(key, otherwise);
@@ -355,7 +348,7 @@ public final class SettingsLoader {
             throw new IllegalArgumentException("name must be a folder name such as all-minilm-l6-v2, got '"
                     + modelName + "'");
         }
-        Path dir = modelDir(v, cacheRoot, cpu);
+        Path dir = modelDir(v, cacheRoot, precision);
         ModelDescriptor model = ModelDescriptor.find(modelName, dir);
         return new EncoderOptions(
                 modelName,
