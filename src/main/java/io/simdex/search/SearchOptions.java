@@ -136,7 +136,7 @@ public record SearchOptions(SearchMode defaultMode, int rrfK, int candidates, in
     public static final float DEFAULT_RELATED_WORDS_WEIGHT = 1f;
 
     /** The default of {@code search.related-title-weight}: see docs/EVALUATION.md, "Judged related papers". */
-    public static final float DEFAULT_RELATED_TITLE_WEIGHT = 1f;
+    public static final float DEFAULT_RELATED_TITLE_WEIGHT = 0.5f;
 
     private static void checkRelatedWeight(String key, float weight) {
         if (!(weight >= 0 && weight <= MAX_RELATED_WEIGHT)) {
