@@ -120,6 +120,8 @@ public final class SettingsLoader {
         d.put("search.fusion", search.fusion().label());
         d.put("search.vector-weight", String.valueOf(search.vectorWeight()));
         d.put("search.full-coverage", String.valueOf(search.fullCoverage()));
+        d.put("search.related-words-weight", String.valueOf(search.relatedWordsWeight()));
+        d.put("search.related-title-weight", String.valueOf(search.relatedTitleWeight()));
         for (String key : DEDUP_CALIBRATED) {
             d.put("dedup." + key, "");          // empty: calibrated for the model and precision (its descriptor)
         }
@@ -281,7 +283,8 @@ public final class SettingsLoader {
                         integer(v, "search.rrf-k"), integer(v, "search.candidates"),
                         integer(v, "search.max-explain-sentences"), integer(v, "search.max-explain-pairs"),
                         integer(v, "search.query-cache-size"), fusion(text(v, "search.fusion")),
-                        number(v, "search.vector-weight"), number(v, "search.full-coverage"))),
+                        number(v, "search.vector-weight"), number(v, "search.full-coverage"),
+                        number(v, "search.related-words-weight"), number(v, "search.related-title-weight"))),
                 section("dedup", () -> dedup(v, model)),
                 new Settings.Cache(
                         bool(v, "cache.enabled"),

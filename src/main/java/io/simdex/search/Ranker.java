@@ -12,7 +12,7 @@ import java.util.function.DoubleSupplier;
  * scores ({@link ScoreFusion}, the default) or by reciprocal rank ({@link RankFusion}). The convex combination's
  * weights depend on the query ({@link #vectorWeight}): BM25 keeps its weight {@code 1 − search.vector-weight}
  * only when its best match covers enough of the query's words. "More like this" fuses
- * its two rankings by reciprocal rank whatever the setting ({@link #byRank}). The service answers with it, and the
+ * its rankings by weighted reciprocal rank whatever the setting ({@link #related}). The service answers with it, and the
  * evaluation scores it, so what is measured is what is served. Stateless and thread-safe.
  */
 public final class Ranker {
@@ -85,15 +85,34 @@ public final class Ranker {
     }
 
     /**
-     * The two rankings (ids, best first) cut to {@link #depth(int)} and fused by reciprocal rank, whatever
-     * {@code search.fusion} says: for "more like this", whose lexical scores (MoreLikeThis over a whole abstract)
-     * were never calibrated against cosines.
+     * Whether {@link #related} uses the ranking of the paper's title by BM25: only when its weight
+     * ({@code search.related-title-weight}) is above 0, so that the lookup is skipped otherwise.
+     */
+    public boolean relatedByTitle() {
+        return options.relatedTitleWeight() > 0;
+    }
+
+    /**
+     * "More like this" in hybrid mode: the rankings of a paper's neighbours (ids, best first) cut to
+     * {@link #depth(int)} and fused by weighted reciprocal rank, whatever {@code search.fusion} says, since the
+     * lexical scores (MoreLikeThis over a whole abstract) were never calibrated against cosines. The cosine ranking
+     * weighs 1, MoreLikeThis {@code search.related-words-weight}, and the BM25 ranking of the paper's title (its
+     * topic in the authors' own words, which an averaged vector and a whole abstract's terms both dilute)
+     * {@code search.related-title-weight}.
      *
+     * @param byTitle the BM25 ranking with the paper's title as the query; ignored (may be empty) when
+     *                {@link #relatedByTitle()} is false
      * @throws IllegalArgumentException if {@code k < 1}
      */
-    public List<RankFusion.Fused> byRank(List<String> byMeaning, List<String> byWords, int k) {
+    public List<RankFusion.Fused> related(List<String> byMeaning, List<String> byWords, List<String> byTitle,
+            int k) {
         int depth = depth(k);
-        return ranks.fuse(List.of(head(byMeaning, depth), head(byWords, depth)), k);
+        if (!relatedByTitle()) {
+            return ranks.fuse(List.of(head(byMeaning, depth), head(byWords, depth)),
+                    new double[] {1, options.relatedWordsWeight()}, k);
+        }
+        return ranks.fuse(List.of(head(byMeaning, depth), head(byWords, depth), head(byTitle, depth)),
+                new double[] {1, options.relatedWordsWeight(), options.relatedTitleWeight()}, k);
     }
 
     private static <T> List<T> head(List<T> ranking, int depth) {

@@ -8,8 +8,9 @@ import java.util.Objects;
  *
  * @param mode       how papers like a paper of the corpus are ranked: {@link SearchMode#VECTOR} by cosine (the
  *                   default), {@link SearchMode#LEXICAL} by BM25 over the paper's own distinctive terms
- *                   (Lucene's MoreLikeThis), {@link SearchMode#HYBRID} both fused by reciprocal rank (hybrid
- *                   search of free text fuses by score); {@code diversity} needs cosines, so vector mode
+ *                   (Lucene's MoreLikeThis), {@link SearchMode#HYBRID} both, and BM25 with the paper's title as
+ *                   the query, fused by weighted reciprocal rank ({@link Ranker#related}; hybrid search of free
+ *                   text fuses by score); {@code diversity} needs cosines, so vector mode
  * @param duplicates what to do with papers that duplicate the paper asked about (or a positive example)
  * @param rule       which papers are duplicates: the dedup stage's bands
  * @param diversity  0 ranks by closeness alone; above 0, maximal marginal relevance (Carbonell and Goldstein,

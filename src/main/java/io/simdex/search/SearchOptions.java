@@ -23,10 +23,15 @@ import java.util.Objects;
  * @param fullCoverage with {@link Fusion#CONVEX}: the share of a query's best possible BM25 score its best lexical
  *                    match must reach for BM25 to keep its whole weight; below it BM25's weight shrinks in
  *                    proportion, in [0, 1], 0 for a fixed weight ({@code search.full-coverage}; see {@link Ranker})
+ * @param relatedWordsWeight "more like this" in hybrid mode: the weight of the MoreLikeThis ranking in the
+ *                    reciprocal rank fusion, the cosine ranking weighing 1; in [0, {@value #MAX_RELATED_WEIGHT}]
+ *                    ({@code search.related-words-weight}; see {@link Ranker#related})
+ * @param relatedTitleWeight "more like this" in hybrid mode: the weight of the BM25 ranking of the paper's title,
+ *                    in [0, {@value #MAX_RELATED_WEIGHT}]; 0 leaves it out ({@code search.related-title-weight})
  */
 public record SearchOptions(SearchMode defaultMode, int rrfK, int candidates, int maxExplainSentences,
                             int maxExplainPairs, int queryCacheSize, Fusion fusion, float vectorWeight,
-                            float fullCoverage) {
+                            float fullCoverage, float relatedWordsWeight, float relatedTitleWeight) {
 
     /** The largest fusion constant: far beyond it, every rank scores the same. */
     public static final int MAX_RRF_K = 100_000;
@@ -43,6 +48,8 @@ public record SearchOptions(SearchMode defaultMode, int rrfK, int candidates, in
         if (!(fullCoverage >= 0 && fullCoverage <= 1)) {
             throw new IllegalArgumentException("full-coverage must be in [0, 1], got " + fullCoverage);
         }
+        checkRelatedWeight("related-words-weight", relatedWordsWeight);
+        checkRelatedWeight("related-title-weight", relatedTitleWeight);
         if (rrfK < 1 || rrfK > MAX_RRF_K) {
             throw new IllegalArgumentException("rrf-k must be 1.." + MAX_RRF_K + ", got " + rrfK);
         }
@@ -65,7 +72,8 @@ public record SearchOptions(SearchMode defaultMode, int rrfK, int candidates, in
     public SearchOptions(SearchMode defaultMode, int rrfK, int candidates, int maxExplainSentences,
             int maxExplainPairs, int queryCacheSize) {
         this(defaultMode, rrfK, candidates, maxExplainSentences, maxExplainPairs, queryCacheSize, DEFAULT_FUSION,
-                DEFAULT_VECTOR_WEIGHT, DEFAULT_FULL_COVERAGE);
+                DEFAULT_VECTOR_WEIGHT, DEFAULT_FULL_COVERAGE, DEFAULT_RELATED_WORDS_WEIGHT,
+                DEFAULT_RELATED_TITLE_WEIGHT);
     }
 
     /** These options with the default query cache. */
@@ -77,7 +85,7 @@ public record SearchOptions(SearchMode defaultMode, int rrfK, int candidates, in
     /** These options with another query cache size; 0 turns it off. */
     public SearchOptions withQueryCacheSize(int size) {
         return new SearchOptions(defaultMode, rrfK, candidates, maxExplainSentences, maxExplainPairs, size, fusion,
-                vectorWeight, fullCoverage);
+                vectorWeight, fullCoverage, relatedWordsWeight, relatedTitleWeight);
     }
 
     /** These options with the default explanation limits. */
@@ -112,7 +120,28 @@ public record SearchOptions(SearchMode defaultMode, int rrfK, int candidates, in
     /** These options with another hybrid fusion, vector weight and full coverage. */
     public SearchOptions withFusion(Fusion otherFusion, float otherVectorWeight, float otherFullCoverage) {
         return new SearchOptions(defaultMode, rrfK, candidates, maxExplainSentences, maxExplainPairs, queryCacheSize,
-                otherFusion, otherVectorWeight, otherFullCoverage);
+                otherFusion, otherVectorWeight, otherFullCoverage, relatedWordsWeight, relatedTitleWeight);
+    }
+
+    /** These options with other weights for the rankings "more like this" fuses in hybrid mode. */
+    public SearchOptions withRelatedWeights(float wordsWeight, float titleWeight) {
+        return new SearchOptions(defaultMode, rrfK, candidates, maxExplainSentences, maxExplainPairs, queryCacheSize,
+                fusion, vectorWeight, fullCoverage, wordsWeight, titleWeight);
+    }
+
+    /** The largest weight of a ranking that "more like this" fuses, the cosine ranking weighing 1. */
+    public static final int MAX_RELATED_WEIGHT = 100;
+
+    /** The default of {@code search.related-words-weight}: see docs/EVALUATION.md, "Judged related papers". */
+    public static final float DEFAULT_RELATED_WORDS_WEIGHT = 1f;
+
+    /** The default of {@code search.related-title-weight}: see docs/EVALUATION.md, "Judged related papers". */
+    public static final float DEFAULT_RELATED_TITLE_WEIGHT = 0.5f;
+
+    private static void checkRelatedWeight(String key, float weight) {
+        if (!(weight >= 0 && weight <= MAX_RELATED_WEIGHT)) {
+            throw new IllegalArgumentException(key + " must be in [0, " + MAX_RELATED_WEIGHT + "], got " + weight);
+        }
     }
 
     /**
@@ -121,6 +150,7 @@ public record SearchOptions(SearchMode defaultMode, int rrfK, int candidates, in
      */
     public static SearchOptions defaults() {
         return new SearchOptions(SearchMode.HYBRID, 60, 100, DEFAULT_MAX_EXPLAIN_SENTENCES, DEFAULT_MAX_EXPLAIN_PAIRS,
-                DEFAULT_QUERY_CACHE_SIZE, DEFAULT_FUSION, DEFAULT_VECTOR_WEIGHT, DEFAULT_FULL_COVERAGE);
+                DEFAULT_QUERY_CACHE_SIZE, DEFAULT_FUSION, DEFAULT_VECTOR_WEIGHT, DEFAULT_FULL_COVERAGE,
+                DEFAULT_RELATED_WORDS_WEIGHT, DEFAULT_RELATED_TITLE_WEIGHT);
     }
 }

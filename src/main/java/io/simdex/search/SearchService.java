@@ -176,11 +176,15 @@ public final class SearchService implements AutoCloseable {
         IntFunction<List<Hit>> byWords = depth -> corpus.lexical().moreLikeThis(paper.embeddingText(), depth,
                 filter.excluding(Set.of(id)).exclude(), allowed(filter)).stream()
                 .map(hit -> new Hit(hit.id(), hit.score())).toList();
+        IntFunction<List<String>> byTitle = depth -> paper.title().isBlank()
+                || !ranker.relatedByTitle() ? List.of()
+                : corpus.lexical().search(paper.title(), depth, filter.excluding(Set.of(id)).exclude(),
+                        allowed(filter)).stream().map(LexicalHit::id).toList();
         IntFunction<List<Hit>> ranking = switch (related.mode()) {
             case VECTOR -> byMeaning;
             case LEXICAL -> byWords;
-            case HYBRID -> depth -> ranker.byRank(ids(byMeaning.apply(ranker.depth(depth))),
-                    ids(byWords.apply(ranker.depth(depth))), depth).stream()
+            case HYBRID -> depth -> ranker.related(ids(byMeaning.apply(ranker.depth(depth))),
+                    ids(byWords.apply(ranker.depth(depth))), byTitle.apply(ranker.depth(depth)), depth).stream()
                     .map(fused -> new Hit(fused.id(), (float) fused.score())).toList();
         };
         RelatedPicker.Picked picked = picker.pick(List.of(id), ranking, filter.k(), related);

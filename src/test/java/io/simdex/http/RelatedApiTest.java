@@ -16,6 +16,7 @@ import io.simdex.dedup.DedupOptions;
 import io.simdex.dedup.DuplicateBands;
 import io.simdex.dedup.DuplicateService;
 import io.simdex.ingest.CorpusIndexer;
+import io.simdex.search.SearchOptions;
 import io.simdex.search.SearchService;
 
 import java.util.ArrayList;
@@ -189,7 +190,9 @@ class RelatedApiTest {
         }
         double fused = http.get("/api/papers/paper-1/similar?k=1&duplicates=include&mode=hybrid").json()
                 .get("results").get(0).get("score").asDouble();
-        assertThat(fused).isCloseTo(2.0 / 61, org.assertj.core.data.Offset.offset(1e-6)); // first in both rankings
+        // first by cosine, by MoreLikeThis and by its title's words, each ranking weighted as configured
+        assertThat(fused).isCloseTo((1 + SearchOptions.DEFAULT_RELATED_WORDS_WEIGHT
+                + SearchOptions.DEFAULT_RELATED_TITLE_WEIGHT) / 61.0, org.assertj.core.data.Offset.offset(1e-6));
         assertThat(ids(http.get("/api/papers/paper-1/similar?k=3&mode=hybrid").json()))
                 .doesNotContain("paper-1-copy").hasSize(3);
         assertThat(ids(http.get("/api/papers/paper-1/similar?k=3&mode=vector").json()))

@@ -22,6 +22,42 @@ class RankFusionTest {
     }
 
     @Test
+    void a_weighted_ranking_adds_its_weight_over_k_plus_rank() {
+        List<List<String>> rankings = List.of(List.of("a", "b", "c"), List.of("c", "b"), List.of("c"));
+
+        var fused = new RankFusion(60).fuse(rankings, new double[] {1, 0.5, 2}, 10);
+
+        assertThat(ids(fused)).containsExactly("c", "b", "a");
+        assertThat(fused.get(0).score()).isCloseTo(1.0 / 63 + 0.5 / 61 + 2.0 / 61, within(1e-12));
+        assertThat(fused.get(1).score()).isCloseTo(1.0 / 62 + 0.5 / 62, within(1e-12));
+        assertThat(fused.get(2).score()).isCloseTo(1.0 / 61, within(1e-12));
+    }
+
+    @Test
+    void weights_of_one_fuse_as_the_unweighted_rule_and_a_weight_of_zero_adds_nothing() {
+        List<List<String>> two = List.of(List.of("a", "b", "c"), List.of("b", "c", "d"));
+        var fusion = new RankFusion(60);
+
+        assertThat(fusion.fuse(two, new double[] {1, 1}, 10)).isEqualTo(fusion.fuse(two, 10));
+        var withSilent = fusion.fuse(List.of(two.get(0), two.get(1), List.of("e", "d")), new double[] {1, 1, 0}, 10);
+        assertThat(withSilent.subList(0, 4)).isEqualTo(fusion.fuse(two, 10));
+        assertThat(withSilent.get(4)).isEqualTo(new RankFusion.Fused("e", 0)); // held by the silent ranking alone
+    }
+
+    @Test
+    void weights_must_match_the_rankings_and_be_finite_and_not_negative() {
+        var fusion = new RankFusion(60);
+        List<List<String>> two = List.of(List.of("a"), List.of("b"));
+
+        assertThatThrownBy(() -> fusion.fuse(two, new double[] {1}, 10)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("1 weights for 2 rankings");
+        assertThatThrownBy(() -> fusion.fuse(two, new double[] {1, -0.5}, 10))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("-0.5");
+        assertThatThrownBy(() -> fusion.fuse(two, new double[] {1, Double.NaN}, 10))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void the_limit_keeps_the_best() {
         var fused = new RankFusion(60).fuse(List.of(List.of("a", "b", "c"), List.of("b", "c", "d")), 2);
         assertThat(ids(fused)).containsExactly("b", "c");

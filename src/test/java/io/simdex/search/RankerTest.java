@@ -40,4 +40,40 @@ class RankerTest {
 
         assertThat(asked).hasValue(0);
     }
+
+    @Test
+    void related_fuses_cosine_more_like_this_and_title_rankings_by_their_weights() {
+        List<String> meaning = List.of("a", "b", "c");
+        List<String> words = List.of("b", "c");
+        List<String> title = List.of("c", "d");
+        var ranker = new Ranker(SearchOptions.defaults().withRelatedWeights(0.5f, 2f));
+
+        var fused = ranker.related(meaning, words, title, 4);
+
+        assertThat(fused).isEqualTo(new RankFusion(60).fuse(List.of(meaning, words, title), new double[] {1, 0.5, 2},
+                4));
+        assertThat(fused.get(0).id()).isEqualTo("c"); // the title's first, with its weight of 2
+        assertThat(ranker.relatedByTitle()).isTrue();
+    }
+
+    @Test
+    void related_without_a_title_weight_is_the_two_way_rank_fusion_and_ignores_the_title_ranking() {
+        List<String> meaning = List.of("a", "b", "c");
+        List<String> words = List.of("b", "c");
+        var ranker = new Ranker(SearchOptions.defaults().withRelatedWeights(1f, 0f));
+
+        assertThat(ranker.relatedByTitle()).isFalse();
+        assertThat(ranker.related(meaning, words, List.of("d", "c"), 4))
+                .isEqualTo(new RankFusion(60).fuse(List.of(meaning, words), 4));
+    }
+
+    @Test
+    void related_cuts_each_ranking_to_the_candidates_before_fusing() {
+        var ranker = new Ranker(new SearchOptions(SearchMode.HYBRID, 60, 2).withRelatedWeights(1f, 1f));
+
+        // uncut, c would win: 1/63 + 1/63 + 1/61 against a's 1/61 + 1/62; cut to 2, it is first by title alone
+        var fused = ranker.related(List.of("a", "b", "c"), List.of("b", "a", "c"), List.of("c", "x"), 1);
+
+        assertThat(fused).containsExactly(new RankFusion.Fused("a", 1.0 / 61 + 1.0 / 62));
+    }
 }

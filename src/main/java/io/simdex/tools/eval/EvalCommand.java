@@ -196,13 +196,15 @@ public final class EvalCommand implements Callable<Integer> {
         }, EvalDataException.class);
     }
 
-    /** How hybrid rows were fused, for the report. */
+    /** How hybrid rows were fused, for the report: search's fusion, then more-like-this's. */
     static String fusion(SearchOptions options) {
-        return switch (options.fusion()) {
+        String search = switch (options.fusion()) {
             case CONVEX -> String.format(Locale.ROOT, "convex (vector weight %s, full coverage %s)",
                     options.vectorWeight(), options.fullCoverage());
             case RRF -> "rrf (k " + options.rrfK() + ")";
         };
+        return search + String.format(Locale.ROOT, "; related: rrf (k %d, words weight %s, title weight %s)",
+                options.rrfK(), options.relatedWordsWeight(), options.relatedTitleWeight());
     }
 
     private static String json(EvalReport report) {

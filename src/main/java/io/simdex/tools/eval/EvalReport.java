@@ -15,8 +15,9 @@ import java.util.List;
  * @param related       one entry per way of ranking related papers, when the related-paper check ran
  * @param judged        one entry per way of ranking related papers, when the judged related-paper check ran
  * @param queries       one entry per search mode and group of queries, when the query-set check ran
- * @param fusion        how the hybrid rows fused their rankings, e.g. {@code convex (vector weight 0.4, full
- *                      coverage 0.2)} or {@code rrf (k 60)}
+ * @param fusion        how the hybrid rows fused their rankings, search's then related papers', e.g.
+ *                      {@code convex (vector weight 0.4, full coverage 0.2); related: rrf (k 60, words weight 1.0,
+ *                      title weight 1.0)}
  */
 public record EvalReport(String model, String precision, int maxTokens, String longTexts,
                          List<RetrievalResult> retrieval, List<StsResult> sts, List<TitleAbstractResult> titleAbstract,

@@ -106,7 +106,8 @@ public final class Evaluation {
         EvalEncoder.Encoded docs = encoder.documents(data.name() + "-documents",
                 data.documents().stream().map(BeirDataset.Document::fullText).toList());
         try (var rankings = new RelatedRankings(docIds, data.documents().stream().map(BeirDataset.Document::fullText)
-                .toList(), docs.vectors(), options)) {
+                .toList(), data.documents().stream().map(BeirDataset.Document::title).toList(), docs.vectors(),
+                options)) {
             double auc = RelatedMetrics.auc(pairs, docIds, docs.vectors(), RANDOM_PAIRS, RANDOM_SEED);
             var results = new ArrayList<EvalReport.RelatedResult>();
             for (SearchMode mode : modes) {
@@ -132,7 +133,8 @@ public final class Evaluation {
         set.requireKnown(new HashSet<>(ids), "the corpus");
         List<String> texts = papers.stream().map(Paper::embeddingText).toList();
         EvalEncoder.Encoded docs = encoder.documents("corpus-papers", texts);
-        try (var rankings = new RelatedRankings(ids, texts, docs.vectors(), options)) {
+        try (var rankings = new RelatedRankings(ids, texts, papers.stream().map(Paper::title)
+                .toList(), docs.vectors(), options)) {
             var results = new ArrayList<EvalReport.JudgedResult>();
             for (SearchMode mode : modes) {
                 JudgedMetrics m = JudgedMetrics.of(set, rankings.ranking(mode));

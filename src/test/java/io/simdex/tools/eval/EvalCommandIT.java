@@ -58,16 +58,20 @@ class EvalCommandIT {
         Path judged = dir.resolve("judged.tsv");
         Files.writeString(judged, "# one query\nquery_id\tdoc_id\tgrade\n" + sat + "\t" + twin + "\t2\n");
 
-        JsonNode report = json(run("eval", "--judged", judged.toString(), "--modes", "vector", "--corpus",
+        JsonNode report = json(run("eval", "--judged", judged.toString(), "--modes", "vector,hybrid", "--corpus",
                 Path.of("src", "main", "resources", "corpus", "004_d8b1173cf7dd4b76.txt").toString(),
-                "--set", "cache.enabled=false", "--json"));
+                "--set", "cache.enabled=false", "--set", "search.related-title-weight=0.75", "--json"));
 
-        JsonNode row = report.at("/judged/0");
-        assertThat(row.get("mode").asText()).isEqualTo("vector");
-        assertThat(row.get("queries").asInt()).isEqualTo(1);
-        assertThat(row.get("ndcg10").asDouble()).isEqualTo(1.0);
-        assertThat(row.get("wanted5").asDouble()).isEqualTo(0.2);
-        assertThat(row.get("precision5").asDouble()).isEqualTo(0.2);
+        for (int i = 0; i < 2; i++) {
+            JsonNode row = report.at("/judged/" + i);
+            assertThat(row.get("mode").asText()).isEqualTo(i == 0 ? "vector" : "hybrid");
+            assertThat(row.get("queries").asInt()).isEqualTo(1);
+            assertThat(row.get("ndcg10").asDouble()).as(row.get("mode").asText()).isEqualTo(1.0);
+            assertThat(row.get("wanted5").asDouble()).isEqualTo(0.2);
+            assertThat(row.get("precision5").asDouble()).isEqualTo(0.2);
+        }
+        // the hybrid row fused the title's ranking with the weight asked for, and the report says so
+        assertThat(report.get("fusion").asText()).contains("related: rrf (k 60, words weight 1.0, title weight 0.75)");
     }
 
     @Test
