@@ -225,7 +225,7 @@ class ElasticCollectionIT {
         ElasticOptions exact = store.options();
         ElasticOptions approximate = TestElasticsearch.remember(new ElasticOptions(exact.url(),
                 TestElasticsearch.uniqueIndex("hnsw"), 1, 0, ElasticOptions.VectorIndexing.INT8_HNSW,
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()));
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), ElasticOptions.Knn.DEFAULT));
         var encoder = new FakeEncoder();
         try (var hnsw = ElasticStore.open(approximate, encoder.modelId(), encoder.dimension())) {
             var collection = ElasticCollection.open(hnsw, encoder, IndexOptions.defaults(), "papers",

@@ -69,12 +69,14 @@ public final class ElasticStore implements AutoCloseable {
     public static final int MAX_HITS = 10_000;
     private static final int SCAN_PAGE = 1_000;
     private static final int WRITE_ATTEMPTS = 5;
+    private static final long MERGE_POLL_MILLIS = 2_000;
 
     private final ElasticsearchClient client;
     private final ElasticOptions options;
     private final String model;
     private final int dimension;
     private final String index;
+    private volatile boolean bulkLoading;
 
     private ElasticStore(ElasticsearchClient client, ElasticOptions options, String model, int dimension) {
         this.client = client;
@@ -407,6 +409,48 @@ public final class ElasticStore implements AutoCloseable {
                 next(write.paper(), current));
     }
 
+    /**
+     * Readies the index for a large load into it (a first fill): no periodic refresh, and no replicas to index
+     * everything twice, until {@link #endBulkLoad}. Meanwhile {@link #importAll} leaves its papers unsearchable and
+     * sends larger bulk requests.
+     */
+    public void beginBulkLoad() {
+        call("ready the index for a bulk load", () -> client.indices().putSettings(p -> p.index(index)
+                .settings(s -> s.refreshInterval(t -> t.time("-1")).numberOfReplicas("0"))));
+        bulkLoading = true;
+    }
+
+    /**
+     * Ends {@link #beginBulkLoad}: the refresh interval back to Elasticsearch's default of 1 s, the configured
+     * replicas back, everything loaded made searchable, and then, with {@code maxSegments > 0}, the index merged
+     * down to at most that many segments per shard (one HNSW graph per segment: fewer, larger graphs answer
+     * faster). The merge can take minutes on millions of vectors; this waits for it.
+     */
+    public void endBulkLoad(int maxSegments) {
+        bulkLoading = false;
+        call("end a bulk load", () -> client.indices().putSettings(p -> p.index(index).settings(s -> s
+                .refreshInterval(t -> t.time("1s")).numberOfReplicas(String.valueOf(options.replicas())))));
+        refresh();
+        if (maxSegments > 0) {
+            String task = call("merge the index", () -> client.indices().forcemerge(f -> f.index(index)
+                    .maxNumSegments((long) maxSegments).waitForCompletion(false))).task();
+            while (!call("follow the merge", () -> client.tasks().get(g -> g.taskId(task))).completed()) {
+                try {
+                    Thread.sleep(MERGE_POLL_MILLIS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new StoreException("interrupted while " + describe() + " was being merged", e);
+                }
+            }
+            refresh();
+        }
+    }
+
+    /** Whether a bulk load is under way: {@link Ingest} then neither refreshes nor keeps its requests small. */
+    boolean bulkLoading() {
+        return bulkLoading;
+    }
+
     /** Makes every write so far visible to searches. */
     public void refresh() {
         call("refresh the index", () -> client.indices().refresh(r -> r.index(index)));
@@ -565,11 +609,15 @@ public final class ElasticStore implements AutoCloseable {
         for (float component : PaperDocuments.unit(question.vector())) {
             vector.add(component);
         }
-        int candidates = Math.min(MAX_HITS, Math.max(question.k(), Math.max(100, 2 * question.k())));
+        ElasticOptions.Knn settings = options.knn();
         List<Query> filters = MetadataQueries.filters(question.conditions(), question.exclude());
         return KnnSearch.of(k -> {
-            k.field(PaperDocuments.VECTOR).queryVector(vector).k(question.k()).numCandidates(candidates)
-                    .filter(filters);
+            k.field(PaperDocuments.VECTOR).queryVector(vector).k(question.k())
+                    .numCandidates(settings.candidates(question.k())).filter(filters);
+            if (settings.oversample() > 0f && !options.vectors().exact()) {
+                // the int8 candidates scored again with the float32 vectors kept beside them
+                k.rescoreVector(r -> r.oversample(settings.oversample()));
+            }
             return question.minScore() > -1f ? k.similarity(question.minScore()) : k;
         });
     }
