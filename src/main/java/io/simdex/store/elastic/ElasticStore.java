@@ -36,6 +36,9 @@ import io.simdex.store.WriteResult;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertificateException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -45,6 +48,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import javax.net.ssl.SSLPeerUnverifiedException;
 
 /**
  * The collection in an Elasticsearch index: the papers with their versions, one vector each ({@code dense_vector},
@@ -129,9 +133,29 @@ public final class ElasticStore implements AutoCloseable {
         try {
             client.cluster().health(h -> h.timeout(t -> t.time("5s")));
         } catch (IOException | ElasticsearchException e) {
-            throw new StoreException("cannot reach Elasticsearch at " + options.url() + " (" + reason(e)
-                    + "); start the cluster or fix elasticsearch.url", e);
+            throw new StoreException(unreachable(options, e), e);
         }
+    }
+
+    /** Why the cluster did not answer, and which setting to fix: the address, the sign-in or the certificate. */
+    static String unreachable(ElasticOptions options, Exception e) {
+        if (e instanceof ElasticsearchException es && es.status() == 401) {
+            String signIn = options.apiKey().isPresent() ? "the key in elasticsearch.api-key"
+                    : options.username().isPresent() ? "elasticsearch.username and elasticsearch.password"
+                    : "no credentials";
+            return "Elasticsearch at " + options.url() + " refused the sign-in with " + signIn + " (" + reason(e)
+                    + "); set elasticsearch.api-key, or elasticsearch.username and elasticsearch.password, to"
+                    + " credentials the cluster accepts";
+        }
+        if (untrustedCertificate(e)) {
+            String trusted = options.caCertificate().map(path -> "the certificate in elasticsearch.ca-certificate ("
+                    + path + ")").orElse("the JVM's trust store");
+            return "Elasticsearch at " + options.url() + " presented a TLS certificate that " + trusted
+                    + " does not vouch for (" + reason(e) + "); set elasticsearch.ca-certificate to the PEM"
+                    + " certificate of the CA that signed the cluster's (or to the cluster's own)";
+        }
+        return "cannot reach Elasticsearch at " + options.url() + " (" + reason(e)
+                + "); start the cluster or fix elasticsearch.url";
     }
 
     private void prepare() {
@@ -715,11 +739,27 @@ public final class ElasticStore implements AutoCloseable {
         if (e instanceof ElasticsearchException es) {
             return es.status() + " " + es.error().type() + ": " + es.error().reason();
         }
+        Throwable root = rootOf(e);
+        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : " " + root.getMessage());
+    }
+
+    /** Whether TLS failed because the cluster's certificate is not trusted, or not for this host. */
+    private static boolean untrustedCertificate(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof CertificateException || t instanceof CertPathBuilderException
+                    || t instanceof CertPathValidatorException || t instanceof SSLPeerUnverifiedException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Throwable rootOf(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : " " + root.getMessage());
+        return root;
     }
 
     /** Closes the connection to the cluster; the index stays. */
