@@ -158,7 +158,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--es-oversample", split = ",", paramLabel = "F",
             description = "elasticsearch suite: elasticsearch.oversample values each int8 index is searched with "
-                    + "(default 0: no float32 rescoring).")
+                    + "(default 3; 0: no float32 rescoring).")
     List<Float> esOversample = List.of(ElasticOptions.Knn.DEFAULT.oversample());
 
     @Option(names = "--es-merge-segments", paramLabel = "N",
