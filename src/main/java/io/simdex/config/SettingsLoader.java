@@ -141,6 +141,8 @@ public final class SettingsLoader {
         d.put("elasticsearch.username", "");
         d.put("elasticsearch.password", "");
         d.put("elasticsearch.ca-certificate", "");
+        d.put("elasticsearch.num-candidates", String.valueOf(ElasticOptions.Knn.DEFAULT.numCandidates()));
+        d.put("elasticsearch.oversample", String.valueOf(ElasticOptions.Knn.DEFAULT.oversample()));
         return java.util.Collections.unmodifiableMap(d);
     }
 
@@ -309,7 +311,9 @@ public final class SettingsLoader {
                 integer(v, "elasticsearch.shards"), integer(v, "elasticsearch.replicas"),
                 ElasticOptions.VectorIndexing.parse(text(v, "elasticsearch.index-options")),
                 optional(v, "elasticsearch.api-key"), optional(v, "elasticsearch.username"),
-                optional(v, "elasticsearch.password"), optional(v, "elasticsearch.ca-certificate").map(Path::of))));
+                optional(v, "elasticsearch.password"), optional(v, "elasticsearch.ca-certificate").map(Path::of),
+                new ElasticOptions.Knn(integer(v, "elasticsearch.num-candidates"),
+                        number(v, "elasticsearch.oversample")))));
     }
 
     private static Optional<String> optional(Map<String, String> v, String key) {

@@ -101,6 +101,33 @@ class SettingsLoaderTest {
     }
 
     @Test
+    void the_knn_settings_are_read_and_bad_values_named_in_one_line() {
+        Map<String, String> cluster = Map.of("store.backend", "elasticsearch",
+                "elasticsearch.url", "http://127.0.0.1:9200");
+        var tuned = new java.util.HashMap<>(cluster);
+        tuned.put("elasticsearch.num-candidates", "400");
+        tuned.put("elasticsearch.oversample", "3");
+
+        assertThat(SettingsLoader.load(null, Map.of(), cluster).store().elasticsearch().orElseThrow().knn())
+                .isEqualTo(ElasticOptions.Knn.DEFAULT);
+        assertThat(SettingsLoader.load(null, Map.of(), tuned).store().elasticsearch().orElseThrow().knn())
+                .isEqualTo(new ElasticOptions.Knn(400, 3f));
+        tuned.put("elasticsearch.num-candidates", "0");
+        assertThatThrownBy(() -> SettingsLoader.load(null, Map.of(), tuned))
+                .isInstanceOf(SettingsException.class)
+                .hasMessage("elasticsearch.num-candidates must be 1..10000, got 0");
+        tuned.put("elasticsearch.num-candidates", "many");
+        assertThatThrownBy(() -> SettingsLoader.load(null, Map.of(), tuned))
+                .isInstanceOf(SettingsException.class)
+                .hasMessage("setting 'elasticsearch.num-candidates' must be a whole number, got 'many'");
+        tuned.put("elasticsearch.num-candidates", "400");
+        tuned.put("elasticsearch.oversample", "0.5");
+        assertThatThrownBy(() -> SettingsLoader.load(null, Map.of(), tuned))
+                .isInstanceOf(SettingsException.class)
+                .hasMessage("elasticsearch.oversample must be 0 (off) or between 1 and 10, got 0.5");
+    }
+
+    @Test
     void int8_precision_runs_the_quantized_export_beside_the_fp32_model() {
         Settings s = SettingsLoader.load(null, Map.of("SIMDEX_MODEL_PRECISION", "int8"), Map.of());
         assertThat(s.model().precision()).isEqualTo(Precision.INT8);

@@ -225,7 +225,7 @@ class ElasticCollectionIT {
         ElasticOptions exact = store.options();
         ElasticOptions approximate = TestElasticsearch.remember(new ElasticOptions(exact.url(),
                 TestElasticsearch.uniqueIndex("hnsw"), 1, 0, ElasticOptions.VectorIndexing.INT8_HNSW,
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()));
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), ElasticOptions.Knn.DEFAULT));
         var encoder = new FakeEncoder();
         try (var hnsw = ElasticStore.open(approximate, encoder.modelId(), encoder.dimension())) {
             var collection = ElasticCollection.open(hnsw, encoder, IndexOptions.defaults(), "papers",
@@ -239,6 +239,42 @@ class ElasticCollectionIT {
             assertThat(new io.simdex.search.SearchService(collection.indexed(), encoder).exactByMeaning()).isFalse();
             assertThat(hits).hasSize(5);
             assertThat(hits.get(0).id()).isEqualTo("paper-0000011");
+        }
+    }
+
+    @Test
+    void oversample_rescores_int8_candidates_with_the_float_vectors_so_the_cosines_are_exact() {
+        ElasticOptions int8 = TestElasticsearch.remember(new ElasticOptions(store.options().url(),
+                TestElasticsearch.uniqueIndex("int8"), 1, 0, ElasticOptions.VectorIndexing.INT8_FLAT,
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), ElasticOptions.Knn.DEFAULT));
+        var encoder = new FakeEncoder();
+        try (var seeded = ElasticStore.open(int8, encoder.modelId(), encoder.dimension())) {
+            ElasticCollection.open(seeded, encoder, IndexOptions.defaults(), "papers",
+                    () -> new Corpus(papers(), List.of()));
+        }
+        float[] query = local.indexed().index().vector("paper-0000011").orElseThrow();
+
+        List<Float> plain = errors(int8.withKnn(new ElasticOptions.Knn(100, 0f)), encoder, query);
+        List<Float> rescored = errors(int8.withKnn(new ElasticOptions.Knn(100, 4f)), encoder, query);
+
+        assertThat(plain).hasSize(10).anySatisfy(error -> assertThat(error).isGreaterThan(1e-4f));
+        assertThat(rescored).hasSize(10).allSatisfy(error -> assertThat(error).isLessThan(1e-5f));
+    }
+
+    /** For each of the top 10 by this store's kNN, how far its cosine is from the exact float one. */
+    private List<Float> errors(ElasticOptions options, FakeEncoder encoder, float[] query) {
+        try (var knn = ElasticStore.open(options, encoder.modelId(), encoder.dimension())) {
+            var errors = new ArrayList<Float>();
+            for (ElasticStore.Scored hit : knn.nearest(new ElasticStore.Nearest(query, 10, Set.of(), -1f,
+                    List.of()))) {
+                float[] vector = local.indexed().index().vector(hit.id()).orElseThrow();
+                float exact = 0f;
+                for (int i = 0; i < vector.length; i++) {
+                    exact += vector[i] * query[i];
+                }
+                errors.add(Math.abs(hit.score() - exact));
+            }
+            return errors;
         }
     }
 

@@ -21,10 +21,11 @@ import java.util.regex.Pattern;
  * @param password      that user's password, or empty
  * @param caCertificate a PEM certificate (a CA's, or the cluster's own) to trust for {@code https}, or empty for
  *                      the JVM's trust store
+ * @param knn           how hard a kNN search looks on an approximate index, see {@link Knn}
  */
 public record ElasticOptions(URI url, String index, int shards, int replicas, VectorIndexing vectors,
                              Optional<String> apiKey, Optional<String> username, Optional<String> password,
-                             Optional<Path> caCertificate) {
+                             Optional<Path> caCertificate, Knn knn) {
 
     /** The index when none is configured. */
     public static final String DEFAULT_INDEX = "simdex-papers";
@@ -78,6 +79,44 @@ public record ElasticOptions(URI url, String index, int shards, int replicas, Ve
         }
     }
 
+    /**
+     * How a kNN search trades latency for recall on the int8 index types ({@code flat} is exact, and ignores both):
+     * the {@code elasticsearch.num-candidates} and {@code elasticsearch.oversample} settings.
+     *
+     * @param numCandidates candidates each shard gathers before the best {@code k} are kept, at least twice
+     *                      {@code k} whatever this says; 1..{@value #MAX_CANDIDATES} (Elasticsearch's limit)
+     * @param oversample    0 for none, or 1..10: the best {@code oversample × k} candidates by their int8 scores are
+     *                      scored again with the float32 vectors, and the best {@code k} of those returned
+     */
+    public record Knn(int numCandidates, float oversample) {
+
+        /** The most candidates Elasticsearch lets one shard gather. */
+        public static final int MAX_CANDIDATES = 10_000;
+
+        /**
+         * The settings' defaults, chosen from the measurements in docs/BENCHMARKS.md: rescoring three times
+         * {@code k} gave {@code int8_flat} the exact top 10 and {@code int8_hnsw} more recall per millisecond than
+         * more candidates did.
+         */
+        public static final Knn DEFAULT = new Knn(100, 3f);
+
+        public Knn {
+            if (numCandidates < 1 || numCandidates > MAX_CANDIDATES) {
+                throw new IllegalArgumentException("num-candidates must be 1.." + MAX_CANDIDATES + ", got "
+                        + numCandidates);
+            }
+            if (!(oversample == 0f || (oversample >= 1f && oversample <= 10f))) {
+                throw new IllegalArgumentException("oversample must be 0 (off) or between 1 and 10, got "
+                        + oversample);
+            }
+        }
+
+        /** The candidates a shard gathers for {@code k} hits: this setting, at least {@code 2k}, at most the limit. */
+        public int candidates(int k) {
+            return Math.min(MAX_CANDIDATES, Math.max(k, Math.max(numCandidates, 2 * k)));
+        }
+    }
+
     public ElasticOptions {
         if (url == null || url.getHost() == null
                 || !("http".equals(url.getScheme()) || "https".equals(url.getScheme()))) {
@@ -106,6 +145,9 @@ public record ElasticOptions(URI url, String index, int shards, int replicas, Ve
         }
         if (apiKey.isPresent() && username.isPresent()) {
             throw new IllegalArgumentException("api-key and elasticsearch.username are two ways to sign in; set one");
+        }
+        if (knn == null) {
+            throw new IllegalArgumentException("num-candidates and elasticsearch.oversample must be set");
         }
         if (caCertificate.isPresent() && !"https".equals(url.getScheme())) {
             throw new IllegalArgumentException("ca-certificate is for an https url, but elasticsearch.url is " + url);
@@ -136,14 +178,21 @@ public record ElasticOptions(URI url, String index, int shards, int replicas, Ve
      */
     public static ElasticOptions local(URI url, String index) {
         return new ElasticOptions(url, index, 1, 0, VectorIndexing.FLAT, Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), Knn.DEFAULT);
+    }
+
+    /** These options with other kNN search settings (they change no index). */
+    public ElasticOptions withKnn(Knn other) {
+        return new ElasticOptions(url, index, shards, replicas, vectors, apiKey, username, password, caCertificate,
+                other);
     }
 
     /** The settings without their secrets, for logs and errors. */
     @Override
     public String toString() {
         return "ElasticOptions[url=" + url + ", index=" + index + ", shards=" + shards + ", replicas=" + replicas
-                + ", index-options=" + vectors.label() + ", auth=" + (apiKey.isPresent() ? "api-key"
+                + ", index-options=" + vectors.label() + ", num-candidates=" + knn.numCandidates() + ", oversample="
+                + knn.oversample() + ", auth=" + (apiKey.isPresent() ? "api-key"
                 : username.isPresent() ? "basic" : "none") + "]";
     }
 }

@@ -36,6 +36,9 @@ import io.simdex.store.WriteResult;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertificateException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -45,6 +48,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import javax.net.ssl.SSLPeerUnverifiedException;
 
 /**
  * The collection in an Elasticsearch index: the papers with their versions, one vector each ({@code dense_vector},
@@ -69,12 +73,14 @@ public final class ElasticStore implements AutoCloseable {
     public static final int MAX_HITS = 10_000;
     private static final int SCAN_PAGE = 1_000;
     private static final int WRITE_ATTEMPTS = 5;
+    private static final long MERGE_POLL_MILLIS = 2_000;
 
     private final ElasticsearchClient client;
     private final ElasticOptions options;
     private final String model;
     private final int dimension;
     private final String index;
+    private volatile boolean bulkLoading;
 
     private ElasticStore(ElasticsearchClient client, ElasticOptions options, String model, int dimension) {
         this.client = client;
@@ -127,9 +133,29 @@ public final class ElasticStore implements AutoCloseable {
         try {
             client.cluster().health(h -> h.timeout(t -> t.time("5s")));
         } catch (IOException | ElasticsearchException e) {
-            throw new StoreException("cannot reach Elasticsearch at " + options.url() + " (" + reason(e)
-                    + "); start the cluster or fix elasticsearch.url", e);
+            throw new StoreException(unreachable(options, e), e);
         }
+    }
+
+    /** Why the cluster did not answer, and which setting to fix: the address, the sign-in or the certificate. */
+    static String unreachable(ElasticOptions options, Exception e) {
+        if (e instanceof ElasticsearchException es && es.status() == 401) {
+            String signIn = options.apiKey().isPresent() ? "the key in elasticsearch.api-key"
+                    : options.username().isPresent() ? "elasticsearch.username and elasticsearch.password"
+                    : "no credentials";
+            return "Elasticsearch at " + options.url() + " refused the sign-in with " + signIn + " (" + reason(e)
+                    + "); set elasticsearch.api-key, or elasticsearch.username and elasticsearch.password, to"
+                    + " credentials the cluster accepts";
+        }
+        if (untrustedCertificate(e)) {
+            String trusted = options.caCertificate().map(path -> "the certificate in elasticsearch.ca-certificate ("
+                    + path + ")").orElse("the JVM's trust store");
+            return "Elasticsearch at " + options.url() + " presented a TLS certificate that " + trusted
+                    + " does not vouch for (" + reason(e) + "); set elasticsearch.ca-certificate to the PEM"
+                    + " certificate of the CA that signed the cluster's (or to the cluster's own)";
+        }
+        return "cannot reach Elasticsearch at " + options.url() + " (" + reason(e)
+                + "); start the cluster or fix elasticsearch.url";
     }
 
     private void prepare() {
@@ -407,6 +433,48 @@ public final class ElasticStore implements AutoCloseable {
                 next(write.paper(), current));
     }
 
+    /**
+     * Readies the index for a large load into it (a first fill): no periodic refresh, and no replicas to index
+     * everything twice, until {@link #endBulkLoad}. Meanwhile {@link #importAll} leaves its papers unsearchable and
+     * sends larger bulk requests.
+     */
+    public void beginBulkLoad() {
+        call("ready the index for a bulk load", () -> client.indices().putSettings(p -> p.index(index)
+                .settings(s -> s.refreshInterval(t -> t.time("-1")).numberOfReplicas("0"))));
+        bulkLoading = true;
+    }
+
+    /**
+     * Ends {@link #beginBulkLoad}: the refresh interval back to Elasticsearch's default of 1 s, the configured
+     * replicas back, everything loaded made searchable, and then, with {@code maxSegments > 0}, the index merged
+     * down to at most that many segments per shard (one HNSW graph per segment: fewer, larger graphs answer
+     * faster). The merge can take minutes on millions of vectors; this waits for it.
+     */
+    public void endBulkLoad(int maxSegments) {
+        bulkLoading = false;
+        call("end a bulk load", () -> client.indices().putSettings(p -> p.index(index).settings(s -> s
+                .refreshInterval(t -> t.time("1s")).numberOfReplicas(String.valueOf(options.replicas())))));
+        refresh();
+        if (maxSegments > 0) {
+            String task = call("merge the index", () -> client.indices().forcemerge(f -> f.index(index)
+                    .maxNumSegments((long) maxSegments).waitForCompletion(false))).task();
+            while (!call("follow the merge", () -> client.tasks().get(g -> g.taskId(task))).completed()) {
+                try {
+                    Thread.sleep(MERGE_POLL_MILLIS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new StoreException("interrupted while " + describe() + " was being merged", e);
+                }
+            }
+            refresh();
+        }
+    }
+
+    /** Whether a bulk load is under way: {@link Ingest} then neither refreshes nor keeps its requests small. */
+    boolean bulkLoading() {
+        return bulkLoading;
+    }
+
     /** Makes every write so far visible to searches. */
     public void refresh() {
         call("refresh the index", () -> client.indices().refresh(r -> r.index(index)));
@@ -565,11 +633,15 @@ public final class ElasticStore implements AutoCloseable {
         for (float component : PaperDocuments.unit(question.vector())) {
             vector.add(component);
         }
-        int candidates = Math.min(MAX_HITS, Math.max(question.k(), Math.max(100, 2 * question.k())));
+        ElasticOptions.Knn settings = options.knn();
         List<Query> filters = MetadataQueries.filters(question.conditions(), question.exclude());
         return KnnSearch.of(k -> {
-            k.field(PaperDocuments.VECTOR).queryVector(vector).k(question.k()).numCandidates(candidates)
-                    .filter(filters);
+            k.field(PaperDocuments.VECTOR).queryVector(vector).k(question.k())
+                    .numCandidates(settings.candidates(question.k())).filter(filters);
+            if (settings.oversample() > 0f && !options.vectors().exact()) {
+                // the int8 candidates scored again with the float32 vectors kept beside them
+                k.rescoreVector(r -> r.oversample(settings.oversample()));
+            }
             return question.minScore() > -1f ? k.similarity(question.minScore()) : k;
         });
     }
@@ -667,11 +739,27 @@ public final class ElasticStore implements AutoCloseable {
         if (e instanceof ElasticsearchException es) {
             return es.status() + " " + es.error().type() + ": " + es.error().reason();
         }
+        Throwable root = rootOf(e);
+        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : " " + root.getMessage());
+    }
+
+    /** Whether TLS failed because the cluster's certificate is not trusted, or not for this host. */
+    private static boolean untrustedCertificate(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof CertificateException || t instanceof CertPathBuilderException
+                    || t instanceof CertPathValidatorException || t instanceof SSLPeerUnverifiedException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Throwable rootOf(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : " " + root.getMessage());
+        return root;
     }
 
     /** Closes the connection to the cluster; the index stays. */

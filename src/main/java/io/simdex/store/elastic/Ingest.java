@@ -30,6 +30,10 @@ final class Ingest {
 
     private static final Logger LOG = LoggerFactory.getLogger(Ingest.class);
     static final int OPERATIONS = 500;
+    /** Operations per bulk request during a bulk load: about 8 MB of 384-d documents. */
+    static final int BULK_LOAD_OPERATIONS = 2_000;
+    /** Bytes per bulk request during a bulk load (the ingester's own default is 5 MB). */
+    static final long BULK_LOAD_BYTES = 16L << 20;
 
     private final ElasticsearchClient client;
     private final String index;
@@ -66,7 +70,9 @@ final class Ingest {
                 }
             }
         };
-        try (BulkIngester<String> ingester = BulkIngester.<String>of(b -> b.client(client).maxOperations(OPERATIONS)
+        try (BulkIngester<String> ingester = BulkIngester.<String>of(b -> b.client(client)
+                .maxOperations(store.bulkLoading() ? BULK_LOAD_OPERATIONS : OPERATIONS)
+                .maxSize(store.bulkLoading() ? BULK_LOAD_BYTES : 5L << 20)
                 .maxConcurrentRequests(2).listener(listener))) {
             for (ElasticStore.Write write : last.values()) {
                 String id = write.paper().id();
@@ -79,7 +85,9 @@ final class Ingest {
                 }
             }
         }
-        store.refresh();
+        if (!store.bulkLoading()) {
+            store.refresh();
+        }
         if (!failures.isEmpty()) {
             failures.forEach((id, reason) -> LOG.error("paper '{}' was not stored: {}", id, reason));
             var ordered = new LinkedHashMap<String, String>();

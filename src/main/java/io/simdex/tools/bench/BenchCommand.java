@@ -8,6 +8,7 @@ import picocli.CommandLine.Spec;
 
 import io.simdex.encode.Pools;
 import io.simdex.launch.Launcher;
+import io.simdex.store.elastic.ElasticOptions;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -150,6 +151,21 @@ public final class BenchCommand implements Callable<Integer> {
             description = "elasticsearch suite: timed queries per index (default 500; --quick: 50).")
     Integer esQueries;
 
+    @Option(names = "--es-num-candidates", split = ",", paramLabel = "N",
+            description = "elasticsearch suite: elasticsearch.num-candidates values each int8_hnsw index is searched "
+                    + "with (default 100).")
+    List<Integer> esNumCandidates = List.of(ElasticOptions.Knn.DEFAULT.numCandidates());
+
+    @Option(names = "--es-oversample", split = ",", paramLabel = "F",
+            description = "elasticsearch suite: elasticsearch.oversample values each int8 index is searched with "
+                    + "(default 3; 0: no float32 rescoring).")
+    List<Float> esOversample = List.of(ElasticOptions.Knn.DEFAULT.oversample());
+
+    @Option(names = "--es-merge-segments", paramLabel = "N",
+            description = "elasticsearch suite: merge each loaded index down to at most N segments per shard before "
+                    + "searching it (default 1; 0: no merge).")
+    int esMergeSegments = 1;
+
     @Option(names = "--verbose", description = "On failure, print the stack trace after the one-line message.")
     boolean verbose;
 
@@ -191,7 +207,8 @@ public final class BenchCommand implements Callable<Integer> {
                     batchTokens, batch, seed, modelCache,
                     python.equalsIgnoreCase("none") ? null : Path.of(python), peerOptions, quick, load(),
                     esUrl == null ? null : new ElasticBenchOptions(esUrl, esIndexOptions, esShards, esReplicas,
-                            orDefault(esImportPapers, 20_000, 2_000), orDefault(esQueries, 500, 50)));
+                            orDefault(esImportPapers, 20_000, 2_000), orDefault(esQueries, 500, 50),
+                            esNumCandidates, esOversample, esMergeSegments));
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e, null, null);
         }

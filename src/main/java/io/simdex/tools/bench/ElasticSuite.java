@@ -38,8 +38,8 @@ final class ElasticSuite {
     /** Names this run's indices apart from earlier runs'. */
     private static final String RUN = Long.toString(System.currentTimeMillis(), 36);
 
-    /** Papers per store call: the size of one import batch. */
-    private static final int WRITE_BATCH = 2_000;
+    /** Synthetic vectors per store call while loading an index for the search measurement. */
+    private static final int LOAD_BATCH = 10_000;
 
     private final BenchOptions options;
     private final ElasticBenchOptions cluster;
@@ -136,36 +136,75 @@ final class ElasticSuite {
 
     private List<BenchResults.ElasticRow> searchElastic(int n, String type, VectorSet vectors, float[][] queries,
             int[][] reference) throws Exception {
-        try (ElasticStore store = freshIndex(n + "-" + type.replace('_', '-'), type)) {
+        var rows = new ArrayList<BenchResults.ElasticRow>();
+        String name = n + "-" + type.replace('_', '-');
+        try (ElasticStore store = freshIndex(name, type)) {
             progress.printf(Locale.ROOT, "[bench] elasticsearch n=%,d: loading %s%n", n, store.describe());
             long start = System.nanoTime();
-            for (int from = 0; from < n; from += WRITE_BATCH) {
+            store.beginBulkLoad();
+            for (int from = 0; from < n; from += LOAD_BATCH) {
                 var writes = new ArrayList<ElasticStore.Write>();
-                for (int i = from; i < Math.min(n, from + WRITE_BATCH); i++) {
+                for (int i = from; i < Math.min(n, from + LOAD_BATCH); i++) {
                     var paper = new Paper("v" + i, "", "synthetic vector " + i, List.of());
                     writes.add(new ElasticStore.Write(paper,
                             StoredEmbedding.of(MODEL, paper.embeddingText(), vectors.vector(i), 1, 1), ""));
                 }
                 store.importAll(writes);
-                if ((from / WRITE_BATCH) % 50 == 49) {
-                    progress.printf(Locale.ROOT, "[bench] elasticsearch n=%,d: %,d loaded%n", n, from + WRITE_BATCH);
+                if ((from / LOAD_BATCH) % 10 == 9) {
+                    progress.printf(Locale.ROOT, "[bench] elasticsearch n=%,d: %,d loaded%n", n, from + LOAD_BATCH);
                 }
             }
-            store.refresh();
-            var load = importRow("Elasticsearch", "load, " + layout(type), n, start);
-            progress.printf(Locale.ROOT, "[bench] elasticsearch n=%,d %s: loaded in %.0f s (%,.0f vectors/s)%n", n,
-                    type, load.seconds(), load.perSecond());
-            int[][] found = new int[queries.length][];
-            Latency latency = time(queries, (q, i) -> found[i] = ordinals(store.nearest(new ElasticStore.Nearest(q,
-                    BenchOptions.TOP_K, Set.of(), -1f, List.of()))));
-            double recall = SearchSuite.recall(reference, found);
-            progress.printf(Locale.ROOT, "[bench] elasticsearch n=%,d %s: p50 %.2f ms, p99 %.2f ms, recall@10 %.3f%n",
-                    n, type, latency.p50Ms(), latency.p99Ms(), recall);
-            return List.of(new BenchResults.ElasticRow("load", "Elasticsearch", layout(type), n, load.seconds(),
-                            load.perSecond(), null, null),
-                    new BenchResults.ElasticRow("search", "Elasticsearch", layout(type), n, null, null, latency,
-                            recall));
+            long merge = System.nanoTime();
+            store.endBulkLoad(cluster.mergeSegments());
+            var load = importRow("Elasticsearch", "load, " + layout(type) + merged(), n, start);
+            progress.printf(Locale.ROOT, "[bench] elasticsearch n=%,d %s: loaded in %.0f s (%,.0f vectors/s; refresh"
+                    + " and merge %.0f s)%n", n, type, load.seconds(), load.perSecond(),
+                    (System.nanoTime() - merge) / 1e9);
+            rows.add(new BenchResults.ElasticRow("load", "Elasticsearch", layout(type) + merged(), n,
+                    load.seconds(), load.perSecond(), null, null));
         }
+        for (ElasticOptions.Knn knn : knnSettings(type)) {
+            try (ElasticStore store = ElasticStore.open(indexOptions(name, type).withKnn(knn), MODEL,
+                    BenchOptions.DIMENSION)) {
+                int[][] found = new int[queries.length][];
+                Latency latency = time(queries, (q, i) -> found[i] = ordinals(store.nearest(
+                        new ElasticStore.Nearest(q, BenchOptions.TOP_K, Set.of(), -1f, List.of()))));
+                double recall = SearchSuite.recall(reference, found);
+                String variant = layout(type) + merged() + ", " + describe(type, knn);
+                progress.printf(Locale.ROOT, "[bench] elasticsearch n=%,d %s: p50 %.2f ms, p99 %.2f ms, "
+                        + "recall@10 %.3f%n", n, variant, latency.p50Ms(), latency.p99Ms(), recall);
+                rows.add(new BenchResults.ElasticRow("search", "Elasticsearch", variant, n, null, null, latency,
+                        recall));
+            }
+        }
+        return rows;
+    }
+
+    /** The kNN settings to search an index of this type with: candidates only matter to a graph. */
+    private List<ElasticOptions.Knn> knnSettings(String type) {
+        var type0 = ElasticOptions.VectorIndexing.parse(type);
+        var settings = new ArrayList<ElasticOptions.Knn>();
+        List<Integer> candidates = type0 == ElasticOptions.VectorIndexing.INT8_HNSW ? cluster.numCandidates()
+                : cluster.numCandidates().subList(0, 1);
+        List<Float> oversample = type0.exact() ? List.of(0f) : cluster.oversample();
+        for (float o : oversample) {
+            for (int c : candidates) {
+                settings.add(new ElasticOptions.Knn(c, o));
+            }
+        }
+        return settings;
+    }
+
+    private static String describe(String type, ElasticOptions.Knn knn) {
+        String rescore = knn.oversample() > 0 ? String.format(Locale.ROOT, "oversample %.1f", knn.oversample())
+                : "no rescoring";
+        return ElasticOptions.VectorIndexing.parse(type) == ElasticOptions.VectorIndexing.INT8_HNSW
+                ? "num_candidates " + knn.candidates(BenchOptions.TOP_K) + ", " + rescore : rescore;
+    }
+
+    private String merged() {
+        return cluster.mergeSegments() > 0 ? ", merged to " + cluster.mergeSegments() + " segment(s)"
+                : ", not merged";
     }
 
     /** One query of the timed loop: answers query {@code i}. */
@@ -194,10 +233,13 @@ final class ElasticSuite {
      * ({@code .ci/elasticsearch}).
      */
     private ElasticStore freshIndex(String name, String type) {
-        var elastic = new ElasticOptions(cluster.url(), "simdex-bench-" + RUN + "-" + name, cluster.shards(),
+        return ElasticStore.open(indexOptions(name, type), MODEL, BenchOptions.DIMENSION);
+    }
+
+    private ElasticOptions indexOptions(String name, String type) {
+        return new ElasticOptions(cluster.url(), "simdex-bench-" + RUN + "-" + name, cluster.shards(),
                 cluster.replicas(), ElasticOptions.VectorIndexing.parse(type), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty());
-        return ElasticStore.open(elastic, MODEL, BenchOptions.DIMENSION);
+                Optional.empty(), Optional.empty(), ElasticOptions.Knn.DEFAULT);
     }
 
     private String layout(String type) {
