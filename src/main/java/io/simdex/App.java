@@ -14,6 +14,8 @@ import io.simdex.corpus.CorpusProblem;
 import io.simdex.dedup.DuplicateService;
 import io.simdex.encode.Encoder;
 import io.simdex.encode.OnnxEncoder;
+import io.simdex.encode.Precision;
+import io.simdex.encode.PrecisionChoice;
 import io.simdex.http.HttpApi;
 import io.simdex.http.HttpMetrics;
 import io.simdex.ingest.ElasticCollection;
@@ -26,11 +28,13 @@ import io.simdex.search.SearchService;
 import io.simdex.store.PaperStore;
 import io.simdex.store.StoreException;
 import io.simdex.store.StoreOptions;
+import io.simdex.store.elastic.ElasticOptions;
 import io.simdex.store.elastic.ElasticStore;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -88,6 +92,7 @@ public final class App implements AutoCloseable {
         }
         PaperStore store;
         Encoder encoder;
+        Settings resolved;
         try {
             store = PaperStore.open(settings.store());
         } catch (RuntimeException e) {
@@ -95,7 +100,8 @@ public final class App implements AutoCloseable {
             throw e;
         }
         try {
-            encoder = new MeteredEncoder(OnnxEncoder.load(settings.model()), metrics.registry());
+            resolved = forCollection(settings, store);
+            encoder = new MeteredEncoder(OnnxEncoder.load(resolved.model()), metrics.registry());
         } catch (RuntimeException | Error e) {
             store.close();
             metrics.close();
@@ -104,8 +110,8 @@ public final class App implements AutoCloseable {
         try {
             int encoded = Seeder.seed(store, encoder, corpusLocation(settings.corpus()),
                     () -> loadCorpus(settings.corpus()));
-            LiveCollection collection = LiveCollection.open(store, encoder, settings.index());
-            return new App(settings, store, encoder, collection, metrics, encoded + collection.encodedAtOpen());
+            LiveCollection collection = LiveCollection.open(store, encoder, resolved.index());
+            return new App(resolved, store, encoder, collection, metrics, encoded + collection.encodedAtOpen());
         } catch (RuntimeException e) {
             encoder.close();
             store.close();
@@ -119,10 +125,23 @@ public final class App implements AutoCloseable {
      * index records which model its vectors come from), then the cluster, which is seeded from the corpus when
      * the index is new.
      */
-    private static App buildOnElasticsearch(Settings settings, HttpMetrics metrics) {
+    private static App buildOnElasticsearch(Settings given, HttpMetrics metrics) {
         Encoder encoder;
+        Settings settings;
         try {
-            ElasticStore.probe(settings.store().elasticsearch().orElseThrow());
+            ElasticOptions elastic = given.store().elasticsearch().orElseThrow();
+            Optional<Precision> made = ElasticStore.modelOf(elastic)
+                    .flatMap(id -> OnnxEncoder.precisionIn(id, given.model().name()));
+            settings = given.forCollection(made);
+            PrecisionChoice choice = settings.precision().choice();
+            if (choice.conflictsWith(made)) {
+                throw new StoreException("Elasticsearch index " + elastic.index() + " at " + elastic.url() + " was made"
+                        + " at " + PrecisionChoice.name(made.orElseThrow()) + ", but model.precision is set to "
+                        + PrecisionChoice.name(choice.precision()) + "; set model.precision to "
+                        + PrecisionChoice.name(made.orElseThrow()) + " (or auto) to serve it, or elasticsearch.index"
+                        + " to a new index to build one at " + PrecisionChoice.name(choice.precision()));
+            }
+            LOG.info("model.precision: {}", choice.describe());
             encoder = new MeteredEncoder(OnnxEncoder.load(settings.model()), metrics.registry());
         } catch (RuntimeException | Error e) {
             metrics.close();
@@ -144,6 +163,29 @@ public final class App implements AutoCloseable {
             metrics.close();
             throw e;
         }
+    }
+
+    /**
+     * The settings for the collection in {@code store}: with {@code model.precision: auto}, the precision the
+     * collection's vectors were made at (the CPU's choice for a new or empty one), so it is served as it was and never
+     * encoded again because the default or the machine changed. Logs the one line that says which precision runs and
+     * why; an explicit precision other than the collection's is kept, and the line says that every paper will be
+     * encoded once at it and how to avoid that.
+     */
+    public static Settings forCollection(Settings settings, PaperStore store) {
+        Optional<Precision> made = PrecisionChoice.madeAt(store.vectorsByModel(), settings.model().name(),
+                settings.model().precision());
+        Settings resolved = settings.forCollection(made);
+        PrecisionChoice choice = resolved.precision().choice();
+        if (choice.conflictsWith(made)) {
+            String stored = PrecisionChoice.name(made.orElseThrow());
+            LOG.warn("model.precision: {}; the collection {} was made at {}, so its papers are encoded once more at {}"
+                    + " (the {} vectors stay in it); to serve it as it is, set model.precision to {} or auto",
+                    choice.describe(), store.path(), stored, PrecisionChoice.name(choice.precision()), stored, stored);
+        } else {
+            LOG.info("model.precision: {}", choice.describe());
+        }
+        return resolved;
     }
 
     /** The HTTP API over this app's services, not yet started. */

@@ -36,7 +36,7 @@ public final class BundledElasticApp {
     /** Flags that point a command at the same model and index as the shared app. */
     public static String[] cliFlags() {
         var elasticsearch = settings().store().elasticsearch().orElseThrow();
-        return new String[] {"--set", "model.cache-dir=" + TestModels.MODEL_CACHE,
+        return new String[] {"--precision", "fp32", "--set", "model.cache-dir=" + TestModels.MODEL_CACHE,
             "--set", "store.backend=elasticsearch", "--set", "elasticsearch.url=" + elasticsearch.url(),
             "--set", "elasticsearch.index=" + elasticsearch.index()};
     }
@@ -46,6 +46,7 @@ public final class BundledElasticApp {
         if (settings == null) {
             String index = TestElasticsearch.options("bundled").index();
             var overrides = new HashMap<String, String>();
+            overrides.put("model.precision", "fp32"); // the documented answers are fp32 ones, as in BundledApp
             overrides.put("model.cache-dir", TestModels.MODEL_CACHE.toString());
             overrides.put("store.backend", "elasticsearch");
             overrides.put("elasticsearch.url", TestElasticsearch.url().toString());

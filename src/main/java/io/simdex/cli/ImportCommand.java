@@ -6,6 +6,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
+import io.simdex.App;
 import io.simdex.config.Settings;
 import io.simdex.corpus.Corpus;
 import io.simdex.corpus.CorpusLoader;
@@ -43,7 +44,7 @@ public final class ImportCommand implements Callable<Integer> {
         return Launcher.run(config.verbose(), () -> {
             Settings settings = config.load(Map.of());
             try (PaperStore store = PaperStore.open(settings.store());
-                    Encoder encoder = OnnxEncoder.load(settings.model())) {
+                    Encoder encoder = OnnxEncoder.load(App.forCollection(settings, store).model())) {
                 for (String path : paths) {
                     Corpus corpus = CorpusLoader.load(path);
                     for (CorpusProblem problem : corpus.problems()) {

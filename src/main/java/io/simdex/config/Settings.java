@@ -2,6 +2,8 @@ package io.simdex.config;
 
 import io.simdex.dedup.DedupOptions;
 import io.simdex.encode.EncoderOptions;
+import io.simdex.encode.Precision;
+import io.simdex.encode.PrecisionChoice;
 import io.simdex.http.HttpOptions;
 import io.simdex.index.IndexOptions;
 import io.simdex.search.SearchOptions;
@@ -9,6 +11,7 @@ import io.simdex.store.StoreOptions;
 
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Every setting simdex reads, as one immutable tree; built once at start by {@link SettingsLoader} and passed
@@ -25,9 +28,11 @@ import java.util.Objects;
  * @param dedup  the duplicate bands and limits ({@code dedup.*})
  * @param cache  the evaluation's on-disk vector cache ({@code cache.*})
  * @param store  where the collection lives ({@code store.*})
+ * @param precision how {@code model.precision} was resolved, for {@link #forCollection}
  */
 public record Settings(Server server, EncoderOptions model, IndexOptions index, Corpus corpus, HttpOptions api,
-                       SearchOptions search, DedupOptions dedup, Cache cache, StoreOptions store) {
+                       SearchOptions search, DedupOptions dedup, Cache cache, StoreOptions store,
+                       PrecisionSetting precision) {
 
     public Settings {
         Objects.requireNonNull(server, "server");
@@ -39,9 +44,51 @@ public record Settings(Server server, EncoderOptions model, IndexOptions index, 
         Objects.requireNonNull(dedup, "dedup");
         Objects.requireNonNull(cache, "cache");
         Objects.requireNonNull(store, "store");
+        Objects.requireNonNull(precision, "precision");
+        if (precision.choice().precision() != model.precision()) {
+            throw new IllegalArgumentException("the precision choice (" + precision.choice().describe()
+                    + ") is not the model's (" + model.precision() + ")");
+        }
     }
 
-    /** Where the HTTP server listens. */
+    /**
+     * These settings for a collection whose vectors were made at {@code made} (empty: a new or empty collection):
+     * with {@code model.precision: auto}, the model and the duplicate-check thresholds of the collection's precision,
+     * so an existing collection keeps the precision it was made with; otherwise (an explicit precision, or a model of
+     * your own with no export at the collection's precision) these settings as they are.
+     */
+    public Settings forCollection(Optional<Precision> made) {
+        PrecisionChoice chosen = precision.choice().forCollection(made);
+        if (chosen.precision() == model.precision() || precision.other().isEmpty()) {
+            return this;
+        }
+        AtPrecision other = precision.other().get();
+        return new Settings(server, other.model(), index, corpus, api, search, other.dedup(), cache, store,
+                new PrecisionSetting(chosen, Optional.of(new AtPrecision(model, dedup))));
+    }
+
+    /**
+     * How {@code model.precision} was resolved.
+     *
+     * @param choice the precision of {@link Settings#model()}, and why
+     * @param other  with {@code auto}: the model and duplicate-check sections at the precision auto did not pick, so a
+     *               collection made at it can keep it; empty when the setting named a precision
+     */
+    public record PrecisionSetting(PrecisionChoice choice, Optional<AtPrecision> other) {
+        public PrecisionSetting {
+            Objects.requireNonNull(choice, "choice");
+            Objects.requireNonNull(other, "other");
+        }
+    }
+
+    /** The sections that depend on the precision (the model's folder, the calibrated duplicate thresholds) at one. */
+    public record AtPrecision(EncoderOptions model, DedupOptions dedup) {
+        public AtPrecision {
+            Objects.requireNonNull(model, "model");
+            Objects.requireNonNull(dedup, "dedup");
+        }
+    }
+
     /**
      * Where the HTTP server listens, and how long a stop lets requests in flight finish.
      *

@@ -3,8 +3,6 @@ package io.simdex.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import io.simdex.dedup.DedupOptions;
 import io.simdex.dedup.DuplicateBands;
@@ -48,8 +46,6 @@ import java.util.function.Supplier;
  */
 public final class SettingsLoader {
 
-    private static final Logger LOG = LoggerFactory.getLogger(SettingsLoader.class);
-
     /** The config file read when none is named. A missing default file means "defaults only". */
     public static final Path DEFAULT_FILE = Path.of("config", "simdex.yaml");
 
@@ -85,7 +81,7 @@ public final class SettingsLoader {
         d.put("model.bulk-threads-per-worker", "1");
         d.put("model.query-threads", "0");      // 0: one per core
         d.put("model.batch-tokens", String.valueOf(Pools.DEFAULT_BATCH_TOKENS));
-        d.put("model.precision", "fp32");
+        d.put("model.precision", "auto");        // int8 where the CPU has fast int8, else fp32; a collection keeps its own
         d.put("model.optimization", "all");
         d.put("model.long-texts", "");          // empty: the model descriptor's
         d.put("model.chunk-overlap", "32");
@@ -267,7 +263,16 @@ public final class SettingsLoader {
     private static Settings build(Map<String, String> v, CpuFeatures cpu) {
         Path cacheRoot = Path.of(text(v, "model.cache-dir"));
         String cacheDir = v.get("cache.dir").trim();
-        EncoderOptions model = section("model", () -> model(v, cacheRoot, cpu));
+        PrecisionChoice precision = withExport(section("model", () -> PrecisionChoice.resolve(
+                text(v, "model.precision"), cpu)), v, cacheRoot);
+        EncoderOptions model = section("model", () -> model(v, cacheRoot, precision.precision()));
+        DedupOptions dedup = section("dedup", () -> dedup(v, model));
+        Optional<Settings.AtPrecision> other = Optional.empty();
+        Precision otherPrecision = precision.precision() == Precision.FP32 ? Precision.INT8 : Precision.FP32;
+        if (precision.automatic() && !exportMissing(v, cacheRoot, otherPrecision)) {
+            EncoderOptions otherModel = section("model", () -> model(v, cacheRoot, otherPrecision));
+            other = Optional.of(new Settings.AtPrecision(otherModel, section("dedup", () -> dedup(v, otherModel))));
+        }
         return new Settings(
                 new Settings.Server(text(v, "server.host"), integer(v, "server.port"),
                         integer(v, "server.shutdown-timeout")),
@@ -287,11 +292,12 @@ public final class SettingsLoader {
                         integer(v, "search.query-cache-size"), fusion(text(v, "search.fusion")),
                         number(v, "search.vector-weight"), number(v, "search.full-coverage"),
                         number(v, "search.related-words-weight"), number(v, "search.related-title-weight"))),
-                section("dedup", () -> dedup(v, model)),
+                dedup,
                 new Settings.Cache(
                         bool(v, "cache.enabled"),
                         cacheDir.isEmpty() ? cacheRoot.resolve("vectors") : Path.of(cacheDir)),
-                store(v));
+                store(v),
+                new Settings.PrecisionSetting(precision, other));
     }
 
     /** The store's options; the {@code elasticsearch.*} settings are read only for that backend. */
@@ -321,6 +327,28 @@ public final class SettingsLoader {
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
     }
 
+    /**
+     * {@code choice}, unless {@code auto} picked int8 for a model whose int8 export is not there while its fp32 one is
+     * (a model of your own without a {@code <name>-q} folder): then fp32, saying why.
+     */
+    private static PrecisionChoice withExport(PrecisionChoice choice, Map<String, String> v, Path cacheRoot) {
+        if (!choice.automatic() || choice.precision() != Precision.INT8 || !exportMissing(v, cacheRoot, Precision.INT8)) {
+            return choice;
+        }
+        return new PrecisionChoice(Precision.FP32, choice.reason() + ", but " + modelDir(v, cacheRoot,
+                Precision.INT8) + " holds no int8 export of the model, so fp32", true);
+    }
+
+    /**
+     * Whether the model's export at {@code precision} is known to be missing: its folder is not there while the other
+     * precision's is. Never when {@code model.dir} names one folder for both, or before the build unpacked any.
+     */
+    private static boolean exportMissing(Map<String, String> v, Path cacheRoot, Precision precision) {
+        Precision other = precision == Precision.FP32 ? Precision.INT8 : Precision.FP32;
+        return v.get("model.dir").isBlank() && !Files.isDirectory(modelDir(v, cacheRoot, precision))
+                && Files.isDirectory(modelDir(v, cacheRoot, other));
+    }
+
     /** The folder of the model in use: {@code model.dir}, else its folder for the precision under the cache. */
     private static Path modelDir(Map<String, String> v, Path cacheRoot, Precision precision) {
         String modelDir = v.get("model.dir").trim();
@@ -347,10 +375,9 @@ public final class SettingsLoader {
                 integer(v, "dedup.matches"), integer(v, "dedup.max-pairs"));
     }
 
-    /** The model's options: what the settings give, the rest from the model's descriptor. */
-    private static EncoderOptions model(Map<String, String> v, Path cacheRoot, CpuFeatures cpu) {
+    /** The model's options at {@code precision}: what the settings give, the rest from the model's descriptor. */
+    private static EncoderOptions model(Map<String, String> v, Path cacheRoot, Precision precision) {
         String modelName = text(v, "model.name");
-        Precision precision = precision(text(v, "model.precision"), cpu);
         if (!modelName.matches("[A-Za-z0-9._-]+")) {
             throw new IllegalArgumentException("name must be a folder name such as all-minilm-l6-v2, got '"
                     + modelName + "'");
@@ -370,15 +397,6 @@ public final class SettingsLoader {
                 model.normalize(),
                 model.queryInstruction(),
                 bool(v, "model.thread-spinning"));
-    }
-
-    /** {@code model.precision} resolved on this CPU; {@code auto} logs what it chose and why. */
-    private static Precision precision(String setting, CpuFeatures cpu) {
-        PrecisionChoice choice = PrecisionChoice.resolve(setting, cpu);
-        if (setting.trim().equalsIgnoreCase("auto")) {
-            LOG.info("model.precision: {}", choice.describe());
-        }
-        return choice.precision();
     }
 
     /** The encoding pools; {@code model.bulk-workers} and {@code model.query-threads} 0 mean one per core. */

@@ -23,6 +23,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -212,6 +213,20 @@ public final class OnnxEncoder implements Encoder {
             id.append("/opt-").append(spec.optimization().name().toLowerCase(Locale.ROOT));
         }
         return id.append('/').append(PIPELINE_VERSION).toString();
+    }
+
+    /**
+     * The precision a {@link #modelId(EncoderOptions, String)} of the model {@code name} names, or empty for the
+     * identity of another model (or one simdex did not make): how start-up tells what an existing collection was
+     * made with before it loads a model.
+     */
+    public static Optional<Precision> precisionIn(String modelId, String name) {
+        if (!modelId.startsWith(name + "@")) {
+            return Optional.empty();
+        }
+        List<String> parts = List.of(modelId.split("/"));
+        return Optional.of(parts.contains(Precision.INT8.name().toLowerCase(Locale.ROOT)) ? Precision.INT8
+                : Precision.FP32);
     }
 
     /**

@@ -15,9 +15,12 @@ public enum Precision {
         this.folderSuffix = folderSuffix;
     }
 
-    /** The model folder for this precision: the int8 export sits in {@code <name>-q}. */
+    /**
+     * The model folder for this precision: the int8 export sits in {@code <name>-q}; a name that already names the
+     * export ({@code all-minilm-l6-v2-q}) is its own int8 folder.
+     */
     public String folder(String modelName) {
-        return modelName + folderSuffix;
+        return !folderSuffix.isEmpty() && modelName.endsWith(folderSuffix) ? modelName : modelName + folderSuffix;
     }
 
     public static Precision parse(String value) {

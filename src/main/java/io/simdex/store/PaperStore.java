@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -340,6 +341,26 @@ public final class PaperStore implements AutoCloseable {
                 }
             }
             return null;
+        });
+    }
+
+    /**
+     * For each model identity the store holds vectors under, how many vectors it holds: which models (and
+     * precisions) the collection was made with. Empty for a new or empty store. Reads only the table's key index, not
+     * the vectors.
+     */
+    public Map<String, Long> vectorsByModel() {
+        return read("count the vectors per model", c -> {
+            try (PreparedStatement query = c.prepareStatement(
+                    "SELECT model, count(*) FROM embeddings GROUP BY model")) {
+                var counts = new HashMap<String, Long>();
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        counts.put(rows.getString(1), rows.getLong(2));
+                    }
+                }
+                return Map.copyOf(counts);
+            }
         });
     }
 

@@ -77,7 +77,8 @@ class ModelDescriptorTest {
         Files.writeString(model.resolve(ModelDescriptor.FILE_IN_MODEL_DIR), "pooling: cls\nmax-tokens: 384\n"
                 + "dedup:\n  fp32: {near-duplicate: 0.9, related: 0.8, aligned-sentences: 0.4}\n"
                 + "  int8: {near-duplicate: 0.91}\n");
-        Map<String, String> mine = Map.of("model.name", "my-model", "model.dir", model.toString());
+        Map<String, String> mine = Map.of("model.name", "my-model", "model.dir", model.toString(),
+                "model.precision", "fp32");
 
         DedupOptions fp32 = SettingsLoader.load(null, Map.of(), mine).dedup();
         var int8 = new java.util.HashMap<>(mine);

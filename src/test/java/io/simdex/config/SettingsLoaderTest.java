@@ -23,6 +23,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 class SettingsLoaderTest {
@@ -32,7 +33,7 @@ class SettingsLoaderTest {
 
     @Test
     void defaults_bind_to_loopback_and_serve_the_bundled_corpus_with_minilm() {
-        Settings s = SettingsLoader.load(null, Map.of(), Map.of());
+        Settings s = SettingsLoader.load(null, Map.of(), Map.of(), AVX2);
         assertThat(s.server().host()).isEqualTo("127.0.0.1");
         assertThat(s.server().port()).isEqualTo(7070);
         assertThat(s.corpus().path()).isEqualTo("bundled");
@@ -60,6 +61,8 @@ class SettingsLoaderTest {
         assertThat(s.api().maxK()).isEqualTo(60);
         assertThat(s.server().host()).isEqualTo("0.0.0.0");
         assertThat(s.model().dir()).isEqualTo(Path.of("model-cache", "all-minilm-l6-v2-q"));
+        assertThat(SettingsLoader.load(file, env, Map.of(), VNNI).model().dir()).as("auto picks int8: the same folder")
+                .isEqualTo(Path.of("model-cache", "all-minilm-l6-v2-q"));
     }
 
     @Test
@@ -151,6 +154,59 @@ class SettingsLoaderTest {
         assertThat(plain.model().dir()).isEqualTo(Path.of("model-cache", "all-minilm-l6-v2"));
         assertThat(SettingsLoader.load(null, Map.of(), Map.of("model.precision", "fp32"), vnni).model().precision())
                 .isEqualTo(Precision.FP32);
+    }
+
+    private static final CpuFeatures VNNI = new CpuFeatures("amd64", Set.of("avx2", "avx512f", "avx512_vnni"), "test");
+    private static final CpuFeatures AVX2 = new CpuFeatures("amd64", Set.of("avx2", "fma"), "test");
+
+    @Test
+    void the_default_precision_is_auto() {
+        Settings s = SettingsLoader.load(null, Map.of(), Map.of(), VNNI);
+        assertThat(s.precision().choice().automatic()).isTrue();
+        assertThat(s.model().precision()).isEqualTo(Precision.INT8);
+        assertThat(SettingsLoader.load(null, Map.of(), Map.of(), AVX2).model().precision()).isEqualTo(Precision.FP32);
+    }
+
+    @Test
+    void with_auto_a_collection_made_at_fp32_keeps_fp32_with_its_model_folder_and_duplicate_bands() {
+        // given the default (auto) on a CPU with VNNI, where a new collection would be int8
+        Settings auto = SettingsLoader.load(null, Map.of(), Map.of(), VNNI);
+        Settings fp32 = SettingsLoader.load(null, Map.of(), Map.of("model.precision", "fp32"), VNNI);
+        assertThat(auto.dedup()).isNotEqualTo(fp32.dedup()); // the bands are calibrated per precision
+        // when the collection was made at fp32
+        Settings kept = auto.forCollection(Optional.of(Precision.FP32));
+        // then it is served as fp32 settings would serve it
+        assertThat(kept.model()).isEqualTo(fp32.model());
+        assertThat(kept.dedup()).isEqualTo(fp32.dedup());
+        assertThat(kept.model().dir()).isEqualTo(Path.of("model-cache", "all-minilm-l6-v2"));
+        assertThat(kept.precision().choice().reason()).contains("made at fp32").contains("avx512_vnni");
+        // and an empty collection takes the CPU's choice
+        assertThat(auto.forCollection(Optional.empty())).isEqualTo(auto);
+        assertThat(auto.forCollection(Optional.of(Precision.INT8))).isEqualTo(auto);
+    }
+
+    @Test
+    void auto_runs_fp32_for_a_model_of_your_own_that_has_no_int8_export() throws IOException {
+        Path cache = dir.resolve("cache");
+        Path fp32 = Files.createDirectories(cache.resolve("my-model"));
+        Files.writeString(fp32.resolve(ModelDescriptor.FILE_IN_MODEL_DIR), "pooling: mean\nmax-tokens: 128\n");
+        Map<String, String> mine = Map.of("model.name", "my-model", "model.cache-dir", cache.toString());
+
+        Settings s = SettingsLoader.load(null, Map.of(), mine, VNNI);
+
+        assertThat(s.model().precision()).isEqualTo(Precision.FP32);
+        assertThat(s.model().dir()).isEqualTo(fp32);
+        assertThat(s.precision().choice().reason()).contains("avx512_vnni").contains("holds no int8 export");
+        assertThat(s.forCollection(Optional.of(Precision.INT8))).isEqualTo(s);
+    }
+
+    @Test
+    void an_explicit_precision_is_kept_whatever_the_collection_was_made_at() {
+        Settings int8 = SettingsLoader.load(null, Map.of(), Map.of("model.precision", "int8"), AVX2);
+        assertThat(int8.forCollection(Optional.of(Precision.FP32))).isEqualTo(int8);
+        assertThat(int8.precision().other()).isEmpty();
+        Settings fp32 = SettingsLoader.load(null, Map.of(), Map.of("model.precision", "fp32"), VNNI);
+        assertThat(fp32.forCollection(Optional.of(Precision.INT8)).model().precision()).isEqualTo(Precision.FP32);
     }
 
     @Test

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** {@code model.precision} resolved against injected CPU feature sets. */
@@ -43,6 +45,65 @@ class PrecisionChoiceTest {
         assertThat(PrecisionChoice.resolve("int8", AVX2).precision()).isEqualTo(Precision.INT8);
         assertThat(PrecisionChoice.resolve("fp32", VNNI).precision()).isEqualTo(Precision.FP32);
         assertThat(PrecisionChoice.resolve("fp32", VNNI).reason()).isEqualTo("set to fp32");
+    }
+
+    private static final String MINILM_FP32 = "all-minilm-l6-v2@0a1b/max256/mean/p1";
+    private static final String MINILM_INT8 = "all-minilm-l6-v2@2c3d/max256/mean/int8/p1";
+
+    @Test
+    void auto_keeps_the_precision_an_existing_collection_was_made_at() {
+        // given a collection made at fp32 (before auto was the default), now on a CPU with VNNI
+        PrecisionChoice auto = PrecisionChoice.resolve("auto", VNNI);
+        Optional<Precision> made = PrecisionChoice.madeAt(Map.of(MINILM_FP32, 772L), "all-minilm-l6-v2",
+                auto.precision());
+        // when
+        PrecisionChoice kept = auto.forCollection(made);
+        // then
+        assertThat(made).contains(Precision.FP32);
+        assertThat(kept.precision()).isEqualTo(Precision.FP32);
+        assertThat(kept.automatic()).isTrue();
+        assertThat(kept.conflictsWith(made)).isFalse();
+        assertThat(kept.describe()).startsWith("fp32 (auto: the collection was made at fp32, so it stays fp32")
+                .contains("avx512_vnni").contains("set model.precision=int8");
+        // and an int8 collection on a CPU without fast int8 stays int8
+        assertThat(PrecisionChoice.resolve("auto", AVX2).forCollection(Optional.of(Precision.INT8)).precision())
+                .isEqualTo(Precision.INT8);
+    }
+
+    @Test
+    void auto_takes_the_cpu_s_choice_for_a_new_or_empty_collection_or_one_of_another_model() {
+        PrecisionChoice auto = PrecisionChoice.resolve("auto", VNNI);
+        assertThat(PrecisionChoice.madeAt(Map.of(), "all-minilm-l6-v2", Precision.INT8)).isEmpty();
+        assertThat(PrecisionChoice.madeAt(Map.of("bge-small-en-v1.5@9f/max512/cls/p1", 772L), "all-minilm-l6-v2",
+                Precision.INT8)).isEmpty();
+        assertThat(auto.forCollection(Optional.empty())).isEqualTo(auto);
+        assertThat(auto.forCollection(Optional.empty()).precision()).isEqualTo(Precision.INT8);
+        assertThat(PrecisionChoice.resolve("auto", AVX2).forCollection(Optional.empty()).precision())
+                .isEqualTo(Precision.FP32);
+    }
+
+    @Test
+    void an_explicit_precision_wins_over_the_collection_s_and_says_it_conflicts() {
+        PrecisionChoice int8 = PrecisionChoice.resolve("int8", AVX2);
+        assertThat(int8.forCollection(Optional.of(Precision.FP32))).isEqualTo(int8);
+        assertThat(int8.conflictsWith(Optional.of(Precision.FP32))).isTrue();
+        assertThat(int8.conflictsWith(Optional.of(Precision.INT8))).isFalse();
+        assertThat(int8.conflictsWith(Optional.empty())).isFalse();
+        PrecisionChoice fp32 = PrecisionChoice.resolve("fp32", VNNI);
+        assertThat(fp32.forCollection(Optional.of(Precision.INT8)).precision()).isEqualTo(Precision.FP32);
+    }
+
+    @Test
+    void a_collection_made_at_both_is_counted_by_its_vectors_and_a_tie_goes_to_the_preferred() {
+        assertThat(PrecisionChoice.madeAt(Map.of(MINILM_FP32, 772L, MINILM_INT8, 12L), "all-minilm-l6-v2",
+                Precision.INT8)).contains(Precision.FP32);
+        assertThat(PrecisionChoice.madeAt(Map.of(MINILM_FP32, 772L, MINILM_INT8, 772L), "all-minilm-l6-v2",
+                Precision.INT8)).contains(Precision.INT8);
+        assertThat(PrecisionChoice.madeAt(Map.of(MINILM_FP32, 772L, MINILM_INT8, 772L), "all-minilm-l6-v2",
+                Precision.FP32)).contains(Precision.FP32);
+        // two identities of one precision (another token budget) add up
+        assertThat(PrecisionChoice.madeAt(Map.of(MINILM_FP32, 400L, "all-minilm-l6-v2@0a1b/max128/mean/p1", 400L,
+                MINILM_INT8, 772L), "all-minilm-l6-v2", Precision.INT8)).contains(Precision.FP32);
     }
 
     @Test

@@ -416,6 +416,12 @@ class PaperStoreTest {
         assertThat(missingBge).containsExactly("a");
         assertThat(store.countMissingEmbeddings(BGE)).isEqualTo(1);
         assertThat(store.countMissingEmbeddings("never-used-model")).isEqualTo(2);
+        assertThat(store.vectorsByModel()).containsExactlyInAnyOrderEntriesOf(Map.of(MINILM, 2L, BGE, 1L));
+    }
+
+    @Test
+    void a_new_store_holds_vectors_of_no_model() {
+        assertThat(store.vectorsByModel()).isEmpty();
     }
 
     @Test

@@ -112,20 +112,22 @@ public final class ElasticStore implements AutoCloseable {
     }
 
     /**
-     * Checks that the cluster answers, before the caller spends time on anything else (loading the model).
+     * Checks that the cluster answers, before the caller spends time on anything else (loading the model), and reads
+     * which model the index's vectors come from: the identity in its {@code _meta}, or empty when the index does not
+     * exist yet (or was not made by simdex, which {@link #open} then refuses).
      *
-     * @throws StoreException naming the address and the reason when it does not
+     * @throws StoreException naming the address and the reason when the cluster does not answer
      */
-    public static void probe(ElasticOptions options) {
+    public static Optional<String> modelOf(ElasticOptions options) {
         ElasticsearchClient client = Connection.client(options);
+        var store = new ElasticStore(client, options, "", 0);
         try {
             health(client, options);
+            boolean exists = store.call("check the index", () -> client.indices().exists(e -> e.index(
+                    options.index()))).value();
+            return exists ? Optional.ofNullable(store.meta().get(META_MODEL)) : Optional.empty();
         } finally {
-            try {
-                client._transport().close();
-            } catch (IOException e) {
-                LOG.debug("could not close a probe's connection: {}", e.toString());
-            }
+            store.close();
         }
     }
 

@@ -43,8 +43,8 @@ public final class Benchmark {
 
     private BenchResults run() throws Exception {
         MachineInfo machine = MachineInfo.detect(SimdexIndexAdapter.vectorMath());
-        progress.printf("[bench] %s, %d cores, %s, max heap %d MiB%n", machine.cpuModel(), machine.cores(),
-                machine.jvm(), machine.maxHeapMiB());
+        progress.printf("[bench] %s, %d cores, %s, max heap %d MiB; model.precision auto here: %s%n",
+                machine.cpuModel(), machine.cores(), machine.jvm(), machine.maxHeapMiB(), machine.autoPrecision());
         if (!machine.vectorModule()) {
             note("jdk.incubator.vector was not added, so the memory floor uses the slower scalar probe; run java with "
                     + "--add-modules jdk.incubator.vector");

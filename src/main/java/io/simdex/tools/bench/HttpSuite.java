@@ -102,8 +102,11 @@ final class HttpSuite {
                 notes.add("HTTP suite service settings: " + options.load().serviceSettings());
             }
             Settings settings = SettingsLoader.load(null, System.getenv(), overrides);
-            progress.printf("[bench] http: starting the service (%s, corpus %s); a new store encodes every paper "
-                    + "first%n", settings.model().name(), settings.corpus().path());
+            progress.printf("[bench] http: starting the service (%s %s, corpus %s); a new store encodes every paper "
+                    + "first%n", settings.model().name(), settings.precision().choice().describe(),
+                    settings.corpus().path());
+            notes.add("HTTP suite: the service ran " + settings.model().name() + " "
+                    + settings.precision().choice().describe());
             long started = System.nanoTime();
             try (App app = App.serve(settings); BareHttp bare = BareHttp.start()) {
                 progress.printf(Locale.ROOT, "[bench] http: serving %d papers on port %d after %.1f s; bare Javalin "

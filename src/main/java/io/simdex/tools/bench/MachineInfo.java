@@ -1,5 +1,8 @@
 package io.simdex.tools.bench;
 
+import io.simdex.encode.CpuFeatures;
+import io.simdex.encode.PrecisionChoice;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,9 +24,12 @@ import java.util.Set;
  * @param vectorMath which kernels simdex's index uses
  * @param os name, version and architecture
  * @param date when the run started (UTC)
+ * @param autoPrecision what {@code model.precision: auto} (the default) resolves to on this CPU for a new collection,
+ *                      and why
  */
 public record MachineInfo(String cpuModel, List<String> cpuFlags, int cores, double memoryGiB, String jvm,
-                          long maxHeapMiB, boolean vectorModule, String vectorMath, String os, String date) {
+                          long maxHeapMiB, boolean vectorModule, String vectorMath, String os, String date,
+                          String autoPrecision) {
 
     /**
      * Flags that change what the SIMD kernels and ONNX Runtime can use: x86-64 vector widths, the int8 dot-product
@@ -59,7 +65,7 @@ public record MachineInfo(String cpuModel, List<String> cpuFlags, int cores, dou
         return new MachineInfo(cpu.model(), cpu.flags(), runtime.availableProcessors(), Math.round(memoryGiB * 10) / 10.0,
                 jvm, runtime.maxMemory() / (1024 * 1024),
                 ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent(), vectorMath, os,
-                Instant.now().toString());
+                Instant.now().toString(), PrecisionChoice.resolve("auto", CpuFeatures.detect()).describe());
     }
 
     /**

@@ -21,6 +21,7 @@ final class ResultsMarkdown {
                 .append(row("JVM", m.jvm() + ", max heap " + m.maxHeapMiB() + " MiB, jdk.incubator.vector "
                         + (m.vectorModule() ? "added" : "not added")))
                 .append(row("simdex VectorMath", m.vectorMath()))
+                .append(row("model.precision auto", m.autoPrecision()))
                 .append(row("OS", m.os()))
                 .append(row("date", m.date()))
                 .append("\n");

@@ -68,7 +68,8 @@ public final class CalibrateCommand implements Callable<Integer> {
                 }
                 DedupCalibrationReport report = new DedupCalibration(app.indexed(), app.encoder()).run(sample, seed,
                         pairs(known), (done, total) -> System.err.printf("encoded %d/%d variants%n", done, total));
-                write(markdown(report, app.duplicates().options().bands(), (System.nanoTime() - start) / 1e9));
+                write(markdown(modelLine(app), report, app.duplicates().options().bands(),
+                        (System.nanoTime() - start) / 1e9));
                 return 0;
             }
         }, EvalDataException.class);
@@ -79,8 +80,12 @@ public final class CalibrateCommand implements Callable<Integer> {
         List<RewriteCalibration.Case> cases = new RewriteCalibration(app.indexed(), app.encoder()).run(set,
                 (done, total) -> System.err.printf("embedded %d/%d sentences%n", done, total));
         return new RewriteCalibrationReport(cases, app.duplicates().options().bands())
-                .markdown(app.settings().model().name() + " " + app.settings().model().precision().name()
-                        .toLowerCase(Locale.ROOT), (System.nanoTime() - start) / 1e9);
+                .markdown(modelLine(app), (System.nanoTime() - start) / 1e9);
+    }
+
+    /** The model the app runs and the precision it resolved to, with why: {@code all-minilm-l6-v2 int8 (auto: ...)}. */
+    static String modelLine(App app) {
+        return app.settings().model().name() + " " + app.settings().precision().choice().describe();
     }
 
     private void write(String markdown) {
@@ -107,10 +112,11 @@ public final class CalibrateCommand implements Callable<Integer> {
         return pairs;
     }
 
-    static String markdown(DedupCalibrationReport report, DuplicateBands configured, double seconds) {
+    static String markdown(String model, DedupCalibrationReport report, DuplicateBands configured, double seconds) {
         var md = new StringBuilder();
-        md.append(String.format(Locale.ROOT, "Sampled %d papers, %d distinct pairs, %d known duplicate pairs; "
-                + "took %.0f s.%n%n", report.sampled(), report.distinct().size(), report.known().size(), seconds));
+        md.append(String.format(Locale.ROOT, "Model %s. Sampled %d papers, %d distinct pairs, %d known duplicate "
+                + "pairs; took %.0f s.%n%n", model, report.sampled(), report.distinct().size(), report.known().size(),
+                seconds));
         md.append("| pairs | n | cosine min | p5 | median | max | source ranked first | 3-gram containment min "
                 + "| p5 | median | max |\n");
         md.append("|---|---|---|---|---|---|---|---|---|---|---|\n");

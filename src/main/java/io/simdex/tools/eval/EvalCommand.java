@@ -187,7 +187,8 @@ public final class EvalCommand implements Callable<Integer> {
                     judgedResults.addAll(evaluation.judged(papers, judgedSet, searchModes, options));
                 }
                 EncoderOptions m = settings.model();
-                var report = new EvalReport(m.name(), m.precision().name().toLowerCase(Locale.ROOT), m.maxTokens(),
+                var report = new EvalReport(m.name(), m.precision().name().toLowerCase(Locale.ROOT),
+                        settings.precision().choice().reason(), m.maxTokens(),
                         m.longTexts().name().toLowerCase(Locale.ROOT), retrieval, stsResults, titles,
                         relatedResults, judgedResults, queryResults, fusion(options));
                 System.out.print(json ? json(report) : EvalTable.render(report));

@@ -7,6 +7,8 @@ import java.util.List;
  *
  * @param model         the model's name
  * @param precision     fp32 or int8
+ * @param precisionChoice how {@code model.precision} resolved to it, e.g. {@code set to fp32} or
+ *                      {@code auto: this amd64 CPU has avx512_vnni, ...}
  * @param maxTokens     the token budget per model input
  * @param longTexts     truncate or chunk
  * @param retrieval     one entry per BEIR set and search mode
@@ -19,7 +21,7 @@ import java.util.List;
  *                      {@code convex (vector weight 0.4, full coverage 0.2); related: rrf (k 60, words weight 1.0,
  *                      title weight 1.0)}
  */
-public record EvalReport(String model, String precision, int maxTokens, String longTexts,
+public record EvalReport(String model, String precision, String precisionChoice, int maxTokens, String longTexts,
                          List<RetrievalResult> retrieval, List<StsResult> sts, List<TitleAbstractResult> titleAbstract,
                          List<RelatedResult> related, List<JudgedResult> judged,
                          List<QueryStyleResult> queries,

@@ -10,8 +10,8 @@ public final class EvalTable {
 
     public static String render(EvalReport r) {
         var out = new StringBuilder();
-        line(out, "model %s %s, %d tokens, long texts: %s; hybrid fusion: %s", r.model(), r.precision(),
-                r.maxTokens(), r.longTexts(), r.fusion());
+        line(out, "model %s %s (%s), %d tokens, long texts: %s; hybrid fusion: %s", r.model(), r.precision(),
+                r.precisionChoice(), r.maxTokens(), r.longTexts(), r.fusion());
         if (!r.retrieval().isEmpty()) {
             line(out, "");
             line(out, "%-12s %-8s %7s %8s %8s %8s %8s %8s %10s  %s", "retrieval", "mode", "docs", "queries",

@@ -75,10 +75,13 @@ class EvalCommandIT {
     }
 
     @Test
-    void the_table_names_the_model_and_each_mode() throws IOException {
-        String table = run("eval", "--beir", tinyBeir().toString(), "--modes", "lexical");
+    void the_table_names_the_model_the_precision_it_resolved_and_each_mode() throws IOException {
+        String table = run("eval", "--beir", tinyBeir().toString(), "--modes", "lexical", "--precision", "fp32");
+        String auto = run("eval", "--beir", tinyBeir().toString(), "--modes", "lexical");
 
-        assertThat(table).startsWith("model all-minilm-l6-v2 fp32, 256 tokens, long texts: truncate")
+        assertThat(auto).as("the default, auto, says what it chose on this CPU and why")
+                .containsPattern("^model all-minilm-l6-v2 (fp32|int8) \\(auto: .+\\), 256 tokens");
+        assertThat(table).startsWith("model all-minilm-l6-v2 fp32 (set to fp32), 256 tokens, long texts: truncate")
                 .contains("nDCG@10").containsPattern("tiny\\s+lexical\\s+3\\s+2\\s+1\\.0000");
     }
 
