@@ -49,21 +49,21 @@ class ElasticSignInTest {
     @Test
     void an_api_key_is_sent_with_every_request_as_an_api_key_authorization() throws Exception {
         try (var node = FakeSecuredElasticsearch.http(Optional.of("ApiKey a2V5OnNlY3JldA=="))) {
-            ElasticStore.probe(options(node.url(), Optional.of("a2V5OnNlY3JldA=="), Optional.empty(),
+            ElasticStore.modelOf(options(node.url(), Optional.of("a2V5OnNlY3JldA=="), Optional.empty(),
                     Optional.empty(), Optional.empty()));
 
-            assertThat(node.authorizations()).containsExactly(Optional.of("ApiKey a2V5OnNlY3JldA=="));
+            assertThat(node.authorizations()).isNotEmpty().containsOnly(Optional.of("ApiKey a2V5OnNlY3JldA=="));
         }
     }
 
     @Test
     void a_username_and_password_are_sent_with_every_request_as_basic_authentication() throws Exception {
         try (var node = FakeSecuredElasticsearch.http(Optional.of(basic("simdex", "s3cret:pw")))) {
-            ElasticStore.probe(options(node.url(), Optional.empty(), Optional.of("simdex"), Optional.of("s3cret:pw"),
+            ElasticStore.modelOf(options(node.url(), Optional.empty(), Optional.of("simdex"), Optional.of("s3cret:pw"),
                     Optional.empty()));
 
             // sent with the first request: no round trip for a challenge
-            assertThat(node.authorizations()).containsExactly(Optional.of(basic("simdex", "s3cret:pw")));
+            assertThat(node.authorizations()).isNotEmpty().containsOnly(Optional.of(basic("simdex", "s3cret:pw")));
         }
     }
 
@@ -73,7 +73,7 @@ class ElasticSignInTest {
             var wrong = options(node.url(), Optional.of("wrong"), Optional.empty(), Optional.empty(),
                     Optional.empty());
 
-            assertThatThrownBy(() -> ElasticStore.probe(wrong))
+            assertThatThrownBy(() -> ElasticStore.modelOf(wrong))
                     .isInstanceOf(StoreException.class)
                     .hasMessageStartingWith("Elasticsearch at " + node.url() + " refused the sign-in with the key in"
                             + " elasticsearch.api-key (401 security_exception: missing authentication credentials)")
@@ -84,11 +84,11 @@ class ElasticSignInTest {
     @Test
     void a_refused_password_and_a_missing_sign_in_are_named_too() throws Exception {
         try (var node = FakeSecuredElasticsearch.http(Optional.of(basic("simdex", "right")))) {
-            assertThatThrownBy(() -> ElasticStore.probe(options(node.url(), Optional.empty(), Optional.of("simdex"),
+            assertThatThrownBy(() -> ElasticStore.modelOf(options(node.url(), Optional.empty(), Optional.of("simdex"),
                     Optional.of("wrong"), Optional.empty())))
                     .hasMessageStartingWith("Elasticsearch at " + node.url() + " refused the sign-in with"
                             + " elasticsearch.username and elasticsearch.password (401 ");
-            assertThatThrownBy(() -> ElasticStore.probe(options(node.url(), Optional.empty(), Optional.empty(),
+            assertThatThrownBy(() -> ElasticStore.modelOf(options(node.url(), Optional.empty(), Optional.empty(),
                     Optional.empty(), Optional.empty())))
                     .hasMessageStartingWith("Elasticsearch at " + node.url() + " refused the sign-in with no"
                             + " credentials (401 ")
@@ -100,11 +100,11 @@ class ElasticSignInTest {
     @Test
     void an_https_cluster_is_trusted_through_the_certificate_in_ca_certificate() throws Exception {
         try (var node = FakeSecuredElasticsearch.https(clusterKeys, Optional.of("ApiKey a2V5"))) {
-            ElasticStore.probe(options(node.url(), Optional.of("a2V5"), Optional.empty(), Optional.empty(),
+            ElasticStore.modelOf(options(node.url(), Optional.of("a2V5"), Optional.empty(), Optional.empty(),
                     Optional.of(FakeSecuredElasticsearch.Certificates.pem(clusterKeys))));
 
             assertThat(node.url().getScheme()).isEqualTo("https");
-            assertThat(node.authorizations()).containsExactly(Optional.of("ApiKey a2V5"));
+            assertThat(node.authorizations()).isNotEmpty().containsOnly(Optional.of("ApiKey a2V5"));
         }
     }
 
@@ -114,7 +114,7 @@ class ElasticSignInTest {
             var untrusted = options(node.url(), Optional.empty(), Optional.empty(), Optional.empty(),
                     Optional.empty());
 
-            assertThatThrownBy(() -> ElasticStore.probe(untrusted))
+            assertThatThrownBy(() -> ElasticStore.modelOf(untrusted))
                     .isInstanceOf(StoreException.class)
                     .hasMessageStartingWith("Elasticsearch at " + node.url() + " presented a TLS certificate that the"
                             + " JVM's trust store does not vouch for (")
@@ -129,7 +129,7 @@ class ElasticSignInTest {
     void a_ca_certificate_that_did_not_sign_the_cluster_s_is_named_with_its_file() throws Exception {
         Path other = FakeSecuredElasticsearch.Certificates.pem(otherKeys);
         try (var node = FakeSecuredElasticsearch.https(clusterKeys, Optional.empty())) {
-            assertThatThrownBy(() -> ElasticStore.probe(options(node.url(), Optional.empty(), Optional.empty(),
+            assertThatThrownBy(() -> ElasticStore.modelOf(options(node.url(), Optional.empty(), Optional.empty(),
                     Optional.empty(), Optional.of(other))))
                     .hasMessageStartingWith("Elasticsearch at " + node.url() + " presented a TLS certificate that the"
                             + " certificate in elasticsearch.ca-certificate (" + other + ") does not vouch for (");
@@ -140,7 +140,7 @@ class ElasticSignInTest {
     void a_ca_certificate_file_that_is_not_a_pem_certificate_is_named_before_anything_is_sent() throws Exception {
         Path notPem = Files.writeString(dir.resolve("not-a-certificate.pem"), "hello\n");
         try (var node = FakeSecuredElasticsearch.https(clusterKeys, Optional.empty())) {
-            assertThatThrownBy(() -> ElasticStore.probe(options(node.url(), Optional.empty(), Optional.empty(),
+            assertThatThrownBy(() -> ElasticStore.modelOf(options(node.url(), Optional.empty(), Optional.empty(),
                     Optional.empty(), Optional.of(notPem))))
                     .isInstanceOf(StoreException.class)
                     .hasMessageStartingWith("elasticsearch.ca-certificate " + notPem

@@ -24,7 +24,7 @@ import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 
 /**
- * A loopback stand-in for a secured Elasticsearch node, enough for {@link ElasticStore#probe} to sign in: it
+ * A loopback stand-in for a secured Elasticsearch node, enough for {@link ElasticStore#modelOf} to sign in: it
  * answers the cluster health endpoint as a node does, asks for credentials (401 with a {@code WWW-Authenticate}
  * challenge, as Elasticsearch's security does) unless the request's {@code Authorization} header is the expected
  * one, records every such header it was sent, and speaks TLS with a certificate of its own when given one.
