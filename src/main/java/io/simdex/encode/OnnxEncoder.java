@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 
 import io.simdex.kernels.VectorMath;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -121,11 +122,12 @@ public final class OnnxEncoder implements Encoder {
         String filesFingerprint = fingerprint(onnx, tokenizerJson);
         var translator = new BertTranslator(spec.pooling(), spec.normalize());
         TextTokenizer tokenizer = TextTokenizer.load(tokenizerJson);
+        byte[] fused = fusedGraph(spec, onnx);
         var sessions = new ArrayList<Session>(2);
         try {
-            sessions.add(openSession(spec, spec.pools().bulkThreads(), translator));
+            sessions.add(openSession(spec, spec.pools().bulkThreads(), translator, fused));
             if (!spec.pools().sameThreads()) {
-                sessions.add(openSession(spec, spec.pools().queryThreads(), translator));
+                sessions.add(openSession(spec, spec.pools().queryThreads(), translator, fused));
             }
             return new OnnxEncoder(spec, filesFingerprint, tokenizer, sessions);
         } catch (RuntimeException | LinkageError e) {
@@ -135,8 +137,35 @@ public final class OnnxEncoder implements Encoder {
         }
     }
 
-    /** One ONNX Runtime session of the model with {@code threads} intra-op threads. */
-    private static Session openSession(EncoderOptions spec, int threads, BertTranslator translator) {
+    /**
+     * The model with each attention block fused into one operator ({@link AttentionFusion}), or null to load the file
+     * as it is: with {@code model.optimization} {@code none} or {@code basic} (the fused operator is one of ONNX
+     * Runtime's own extensions, which those levels leave out), or when the graph does not have the expected shape,
+     * or is not an ONNX model at all (ONNX Runtime then says what is wrong with it).
+     */
+    private static byte[] fusedGraph(EncoderOptions spec, Path onnx) {
+        if (spec.optimization() == Optimization.NONE || spec.optimization() == Optimization.BASIC) {
+            return null;
+        }
+        try {
+            var fused = AttentionFusion.fuse(Files.readAllBytes(onnx));
+            if (fused.isEmpty()) {
+                LOG.info("model {}: attention left as exported (its graph does not have the expected shape)",
+                        spec.name());
+                return null;
+            }
+            LOG.debug("model {}: {} attention blocks fused", spec.name(), fused.get().blocks());
+            return fused.get().model();
+        } catch (IOException | IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /**
+     * One ONNX Runtime session of the model with {@code threads} intra-op threads, from {@code graph} when it is not
+     * null, else from the model file.
+     */
+    private static Session openSession(EncoderOptions spec, int threads, BertTranslator translator, byte[] graph) {
         Path onnx = spec.dir().toAbsolutePath().resolve(ModelFiles.MODEL);
         SessionOptions sessionOptions = null;
         Model loaded = null;
@@ -145,10 +174,15 @@ public final class OnnxEncoder implements Encoder {
             loaded = Model.newInstance(spec.name(), "OnnxRuntime");
             // DJL applies these on top of the session options given, and only applies intraOpNumThreads when
             // interOpNumThreads is set too
-            loaded.load(onnx.getParent(), "model", Map.of("sessionOptions", sessionOptions,
+            Map<String, Object> options = Map.of("sessionOptions", sessionOptions,
                     "interOpNumThreads", "1",
                     "intraOpNumThreads", Integer.toString(threads),
-                    "optLevel", OPT_LEVELS.get(spec.optimization())));
+                    "optLevel", OPT_LEVELS.get(spec.optimization()));
+            if (graph == null) {
+                loaded.load(onnx.getParent(), "model", options);
+            } else {
+                loaded.load(new ByteArrayInputStream(graph), options);
+            }
             var model = new ZooModel<TokenBatch, float[][]>(loaded, translator);
             translator.inputNames(model.describeInput().keys());
             return new Session(model, sessionOptions);
