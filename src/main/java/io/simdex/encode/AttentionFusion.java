@@ -2,6 +2,8 @@ package io.simdex.encode;
 
 import io.simdex.encode.GemmModel.Proto;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -150,7 +152,7 @@ final class AttentionFusion {
                     new Proto().string(GemmModel.OPSET_DOMAIN, MICROSOFT).varint(GemmModel.OPSET_VERSION, 1))
                     .toByteArray());
         }
-        return Optional.of(new Fused(newModel.toArray(), replacements.size()));
+        return Optional.of(new Fused(newModel, replacements.size()));
     }
 
     /** A node as written to the new graph: its message bytes and the names it reads and writes. */
@@ -158,16 +160,25 @@ final class AttentionFusion {
     }
 
     /**
-     * A fused model.
+     * A fused model, still made of ranges of the original's bytes: written out, it costs no second copy of the
+     * weights in memory.
      *
-     * @param model its bytes
      * @param blocks how many attention blocks now run as one operator each
      */
-    record Fused(byte[] model, int blocks) {
+    record Fused(Pieces pieces, int blocks) {
+        /** Writes the model's bytes. */
+        void writeTo(OutputStream out) throws IOException {
+            pieces.writeTo(out);
+        }
+
+        /** The model's bytes in one array. */
+        byte[] bytes() {
+            return pieces.toArray();
+        }
     }
 
     /** Bytes to write, as ranges of the source model and new pieces, copied once into the result. */
-    private static final class Pieces {
+    static final class Pieces {
         private final byte[] source;
         private final List<byte[]> arrays = new ArrayList<>();
         private final List<int[]> ranges = new ArrayList<>();
@@ -197,6 +208,13 @@ final class AttentionFusion {
 
         long length() {
             return length;
+        }
+
+        void writeTo(OutputStream out) throws IOException {
+            for (int i = 0; i < arrays.size(); i++) {
+                int[] r = ranges.get(i);
+                out.write(arrays.get(i), r[0], r[1] - r[0]);
+            }
         }
 
         byte[] toArray() {

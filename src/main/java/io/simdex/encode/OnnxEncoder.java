@@ -11,7 +11,6 @@ import org.slf4j.LoggerFactory;
 
 import io.simdex.kernels.VectorMath;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -122,18 +121,21 @@ public final class OnnxEncoder implements Encoder {
         String filesFingerprint = fingerprint(onnx, tokenizerJson);
         var translator = new BertTranslator(spec.pooling(), spec.normalize());
         TextTokenizer tokenizer = TextTokenizer.load(tokenizerJson);
-        byte[] fused = fusedGraph(spec, onnx);
+        Path fused = fusedGraph(spec, onnx);
         var sessions = new ArrayList<Session>(2);
         try {
-            sessions.add(openSession(spec, spec.pools().bulkThreads(), translator, fused));
+            Path model = fused != null ? fused.resolve(ModelFiles.MODEL) : onnx;
+            sessions.add(openSession(spec, model, spec.pools().bulkThreads(), translator));
             if (!spec.pools().sameThreads()) {
-                sessions.add(openSession(spec, spec.pools().queryThreads(), translator, fused));
+                sessions.add(openSession(spec, model, spec.pools().queryThreads(), translator));
             }
             return new OnnxEncoder(spec, filesFingerprint, tokenizer, sessions);
         } catch (RuntimeException | LinkageError e) {
             sessions.forEach(Session::close);
             tokenizer.close();
             throw e;
+        } finally {
+            deleteQuietly(fused);
         }
     }
 
@@ -141,9 +143,13 @@ public final class OnnxEncoder implements Encoder {
      * The model with each attention block fused into one operator ({@link AttentionFusion}), or null to load the file
      * as it is: with {@code model.optimization} {@code none} or {@code basic} (the fused operator is one of ONNX
      * Runtime's own extensions, which those levels leave out), or when the graph does not have the expected shape,
-     * or is not an ONNX model at all (ONNX Runtime then says what is wrong with it).
+     * or is not an ONNX model at all (ONNX Runtime then says what is wrong with it). The fused model is written to a
+     * temporary folder, which ONNX Runtime reads once per session and {@link #load} then deletes; held in memory
+     * instead, it would cost the Java heap several copies of the weights while the model loads.
+     *
+     * @return the temporary folder holding the fused {@code model.onnx}, or null
      */
-    private static byte[] fusedGraph(EncoderOptions spec, Path onnx) {
+    private static Path fusedGraph(EncoderOptions spec, Path onnx) {
         if (spec.optimization() == Optimization.NONE || spec.optimization() == Optimization.BASIC) {
             return null;
         }
@@ -155,17 +161,41 @@ public final class OnnxEncoder implements Encoder {
                 return null;
             }
             LOG.debug("model {}: {} attention blocks fused", spec.name(), fused.get().blocks());
-            return fused.get().model();
-        } catch (IOException | IllegalArgumentException e) {
+            Path dir = Files.createTempDirectory("simdex-model");
+            try (var out = new java.io.BufferedOutputStream(Files.newOutputStream(dir.resolve(ModelFiles.MODEL)))) {
+                fused.get().writeTo(out);
+            } catch (IOException e) {
+                deleteQuietly(dir);
+                throw e;
+            }
+            return dir;
+        } catch (IOException e) {
+            LOG.warn("model {}: attention left as exported (cannot write the fused model to a temporary folder: {})",
+                    spec.name(), e.getMessage());
+            return null;
+        } catch (IllegalArgumentException e) {
             return null;
         }
     }
 
+    /** Deletes the temporary folder of a fused model and the file in it; null is nothing to delete. */
+    private static void deleteQuietly(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(dir.resolve(ModelFiles.MODEL));
+            Files.deleteIfExists(dir);
+        } catch (IOException e) {
+            LOG.debug("cannot delete {}: {}", dir, e.getMessage());
+        }
+    }
+
     /**
-     * One ONNX Runtime session of the model with {@code threads} intra-op threads, from {@code graph} when it is not
-     * null, else from the model file.
+     * One ONNX Runtime session with {@code threads} intra-op threads of the model in {@code file}: the model folder's
+     * {@code model.onnx} or its fused copy. Errors name the model folder's file.
      */
-    private static Session openSession(EncoderOptions spec, int threads, BertTranslator translator, byte[] graph) {
+    private static Session openSession(EncoderOptions spec, Path file, int threads, BertTranslator translator) {
         Path onnx = spec.dir().toAbsolutePath().resolve(ModelFiles.MODEL);
         SessionOptions sessionOptions = null;
         Model loaded = null;
@@ -178,11 +208,7 @@ public final class OnnxEncoder implements Encoder {
                     "interOpNumThreads", "1",
                     "intraOpNumThreads", Integer.toString(threads),
                     "optLevel", OPT_LEVELS.get(spec.optimization()));
-            if (graph == null) {
-                loaded.load(onnx.getParent(), "model", options);
-            } else {
-                loaded.load(new ByteArrayInputStream(graph), options);
-            }
+            loaded.load(file.getParent(), "model", options);
             var model = new ZooModel<TokenBatch, float[][]>(loaded, translator);
             translator.inputNames(model.describeInput().keys());
             return new Session(model, sessionOptions);

@@ -35,7 +35,7 @@ class AttentionFusionIT {
         AttentionFusion.Fused fused = AttentionFusion.fuse(original).orElseThrow();
 
         assertThat(fused.blocks()).isEqualTo(layers);
-        List<String> ops = opTypes(fused.model());
+        List<String> ops = opTypes(fused.bytes());
         assertThat(ops).filteredOn("MultiHeadAttention"::equals).hasSize(layers);
         assertThat(ops).doesNotContain("Softmax", "Transpose");
         assertThat(opTypes(original)).filteredOn("Softmax"::equals).hasSize(layers);
@@ -48,7 +48,7 @@ class AttentionFusionIT {
                     "one"), 256).stream().map(TokenizedText::ids).toList();
         }
         float[] expected = hidden(original, texts);
-        float[] actual = hidden(fused.model(), texts);
+        float[] actual = hidden(fused.bytes(), texts);
         assertThat(actual).hasSameSizeAs(expected);
         double worst = 0;
         for (int i = 0; i < expected.length; i++) {
