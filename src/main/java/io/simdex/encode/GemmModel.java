@@ -176,6 +176,20 @@ final class GemmModel {
             return bytes(field, message.toByteArray());
         }
 
+        /** Appends a field already encoded, key included (one read by {@link ProtoMessage}). */
+        Proto encoded(byte[] field) {
+            out.writeBytes(field);
+            return this;
+        }
+
+        /** The key and length of a length-delimited field whose {@code length} value bytes are written apart. */
+        static byte[] header(int field, long length) {
+            var header = new Proto();
+            header.key(field, LENGTH_DELIMITED);
+            header.writeVarint(length);
+            return header.toByteArray();
+        }
+
         byte[] toByteArray() {
             return out.toByteArray();
         }

@@ -122,22 +122,81 @@ public final class OnnxEncoder implements Encoder {
         String filesFingerprint = fingerprint(onnx, tokenizerJson);
         var translator = new BertTranslator(spec.pooling(), spec.normalize());
         TextTokenizer tokenizer = TextTokenizer.load(tokenizerJson);
+        Path fused = fusedGraph(spec, onnx);
         var sessions = new ArrayList<Session>(2);
         try {
-            sessions.add(openSession(spec, spec.pools().bulkThreads(), translator));
+            Path model = fused != null ? fused.resolve(ModelFiles.MODEL) : onnx;
+            sessions.add(openSession(spec, model, spec.pools().bulkThreads(), translator));
             if (!spec.pools().sameThreads()) {
-                sessions.add(openSession(spec, spec.pools().queryThreads(), translator));
+                sessions.add(openSession(spec, model, spec.pools().queryThreads(), translator));
             }
             return new OnnxEncoder(spec, filesFingerprint, tokenizer, sessions);
         } catch (RuntimeException | LinkageError e) {
             sessions.forEach(Session::close);
             tokenizer.close();
             throw e;
+        } finally {
+            deleteQuietly(fused);
         }
     }
 
-    /** One ONNX Runtime session of the model with {@code threads} intra-op threads. */
-    private static Session openSession(EncoderOptions spec, int threads, BertTranslator translator) {
+    /**
+     * The model with each attention block fused into one operator ({@link AttentionFusion}), or null to load the file
+     * as it is: with {@code model.optimization} {@code none} or {@code basic} (the fused operator is one of ONNX
+     * Runtime's own extensions, which those levels leave out), or when the graph does not have the expected shape,
+     * or is not an ONNX model at all (ONNX Runtime then says what is wrong with it). The fused model is written to a
+     * temporary folder, which ONNX Runtime reads once per session and {@link #load} then deletes; held in memory
+     * instead, it would cost the Java heap several copies of the weights while the model loads.
+     *
+     * @return the temporary folder holding the fused {@code model.onnx}, or null
+     */
+    private static Path fusedGraph(EncoderOptions spec, Path onnx) {
+        if (spec.optimization() == Optimization.NONE || spec.optimization() == Optimization.BASIC) {
+            return null;
+        }
+        try {
+            var fused = AttentionFusion.fuse(Files.readAllBytes(onnx));
+            if (fused.isEmpty()) {
+                LOG.info("model {}: attention left as exported (its graph does not have the expected shape)",
+                        spec.name());
+                return null;
+            }
+            LOG.debug("model {}: {} attention blocks fused", spec.name(), fused.get().blocks());
+            Path dir = Files.createTempDirectory("simdex-model");
+            try (var out = new java.io.BufferedOutputStream(Files.newOutputStream(dir.resolve(ModelFiles.MODEL)))) {
+                fused.get().writeTo(out);
+            } catch (IOException e) {
+                deleteQuietly(dir);
+                throw e;
+            }
+            return dir;
+        } catch (IOException e) {
+            LOG.warn("model {}: attention left as exported (cannot write the fused model to a temporary folder: {})",
+                    spec.name(), e.getMessage());
+            return null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** Deletes the temporary folder of a fused model and the file in it; null is nothing to delete. */
+    private static void deleteQuietly(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(dir.resolve(ModelFiles.MODEL));
+            Files.deleteIfExists(dir);
+        } catch (IOException e) {
+            LOG.debug("cannot delete {}: {}", dir, e.getMessage());
+        }
+    }
+
+    /**
+     * One ONNX Runtime session with {@code threads} intra-op threads of the model in {@code file}: the model folder's
+     * {@code model.onnx} or its fused copy. Errors name the model folder's file.
+     */
+    private static Session openSession(EncoderOptions spec, Path file, int threads, BertTranslator translator) {
         Path onnx = spec.dir().toAbsolutePath().resolve(ModelFiles.MODEL);
         SessionOptions sessionOptions = null;
         Model loaded = null;
@@ -146,10 +205,11 @@ public final class OnnxEncoder implements Encoder {
             loaded = Model.newInstance(spec.name(), "OnnxRuntime");
             // DJL applies these on top of the session options given, and only applies intraOpNumThreads when
             // interOpNumThreads is set too
-            loaded.load(onnx.getParent(), "model", Map.of("sessionOptions", sessionOptions,
+            Map<String, Object> options = Map.of("sessionOptions", sessionOptions,
                     "interOpNumThreads", "1",
                     "intraOpNumThreads", Integer.toString(threads),
-                    "optLevel", OPT_LEVELS.get(spec.optimization())));
+                    "optLevel", OPT_LEVELS.get(spec.optimization()));
+            loaded.load(file.getParent(), "model", options);
             var model = new ZooModel<TokenBatch, float[][]>(loaded, translator);
             translator.inputNames(model.describeInput().keys());
             return new Session(model, sessionOptions);

@@ -34,8 +34,8 @@ final class SimdexCandidates {
                 for (int[] layout : new int[][] {{2, 1}, {1, 2}}) {
                     EncoderOptions spec = model(modelCache, precision, maxTokens,
                             new Pools(layout[0], layout[1], layout[0] * layout[1], batchTokens));
-                    out.add(new EncoderCandidate(SYSTEM, "OnnxEncoder (DJL + ORT), batches of " + batchTokens
-                            + " tokens", precision,
+                    out.add(new EncoderCandidate(SYSTEM,
+                            "OnnxEncoder (DJL + ORT, fused attention), batches of " + batchTokens + " tokens", precision,
                             maxTokens, layout[0] + (layout[0] == 1 ? " worker" : " workers") + " × " + layout[1]
                             + " ORT " + (layout[1] == 1 ? "thread" : "threads"),
                             layout[0] * layout[1], () -> new Encoding(OnnxEncoder.load(spec), maxTokens)));
