@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 
 import io.simdex.kernels.VectorMath;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -163,7 +164,7 @@ public final class OnnxEncoder implements Encoder {
             }
             LOG.debug("model {}: {} attention blocks fused", spec.name(), fused.get().blocks());
             Path dir = Files.createTempDirectory("simdex-model");
-            try (var out = new java.io.BufferedOutputStream(Files.newOutputStream(dir.resolve(ModelFiles.MODEL)))) {
+            try (var out = new BufferedOutputStream(Files.newOutputStream(dir.resolve(ModelFiles.MODEL)))) {
                 fused.get().writeTo(out);
             } catch (IOException e) {
                 deleteQuietly(dir);

@@ -113,7 +113,7 @@ public record ElasticOptions(URI url, String index, int shards, int replicas, Ve
 
         /** The candidates a shard gathers for {@code k} hits: this setting, at least {@code 2k}, at most the limit. */
         public int candidates(int k) {
-            return Math.min(MAX_CANDIDATES, Math.max(k, Math.max(numCandidates, 2 * k)));
+            return Math.min(MAX_CANDIDATES, Math.max(numCandidates, 2 * k));
         }
     }
 

@@ -30,9 +30,11 @@ final class Ingest {
 
     private static final Logger LOG = LoggerFactory.getLogger(Ingest.class);
     static final int OPERATIONS = 500;
+    /** Bytes per bulk request outside a bulk load: the ingester's own default. */
+    static final long BYTES = 5L << 20;
     /** Operations per bulk request during a bulk load: about 8 MB of 384-d documents. */
     static final int BULK_LOAD_OPERATIONS = 2_000;
-    /** Bytes per bulk request during a bulk load (the ingester's own default is 5 MB). */
+    /** Bytes per bulk request during a bulk load. */
     static final long BULK_LOAD_BYTES = 16L << 20;
 
     private final ElasticsearchClient client;
@@ -72,7 +74,7 @@ final class Ingest {
         };
         try (BulkIngester<String> ingester = BulkIngester.<String>of(b -> b.client(client)
                 .maxOperations(store.bulkLoading() ? BULK_LOAD_OPERATIONS : OPERATIONS)
-                .maxSize(store.bulkLoading() ? BULK_LOAD_BYTES : 5L << 20)
+                .maxSize(store.bulkLoading() ? BULK_LOAD_BYTES : BYTES)
                 .maxConcurrentRequests(2).listener(listener))) {
             for (ElasticStore.Write write : last.values()) {
                 String id = write.paper().id();

@@ -182,11 +182,11 @@ final class ElasticSuite {
 
     /** The kNN settings to search an index of this type with: candidates only matter to a graph. */
     private List<ElasticOptions.Knn> knnSettings(String type) {
-        var type0 = ElasticOptions.VectorIndexing.parse(type);
+        var indexing = ElasticOptions.VectorIndexing.parse(type);
         var settings = new ArrayList<ElasticOptions.Knn>();
-        List<Integer> candidates = type0 == ElasticOptions.VectorIndexing.INT8_HNSW ? cluster.numCandidates()
+        List<Integer> candidates = indexing == ElasticOptions.VectorIndexing.INT8_HNSW ? cluster.numCandidates()
                 : cluster.numCandidates().subList(0, 1);
-        List<Float> oversample = type0.exact() ? List.of(0f) : cluster.oversample();
+        List<Float> oversample = indexing.exact() ? List.of(0f) : cluster.oversample();
         for (float o : oversample) {
             for (int c : candidates) {
                 settings.add(new ElasticOptions.Knn(c, o));
